@@ -1,0 +1,116 @@
+// The checker's three output formats. JSON is a stable contract (version 1); SARIF 2.1.0 is for
+// code-scanning uploads; text is for people.
+import path from 'node:path';
+import { ruleDocText, ruleDocUrl } from '../engine/docs';
+import type { Finding } from '../engine/run';
+import type { Rule, Severity } from '../engine/rule';
+import { VERSION } from '../version';
+
+export interface FileResult {
+  path: string;
+  findings: Finding[];
+}
+
+export function formatJson(results: readonly FileResult[]): string {
+  const files = results.map((r) => ({
+    path: r.path,
+    diagnostics: r.findings.map((f) => ({
+      code: f.code,
+      severity: f.severity,
+      message: f.message,
+      range: {
+        start: { line: f.range.start.line, character: f.range.start.character },
+        end: { line: f.range.end.line, character: f.range.end.character },
+      },
+    })),
+  }));
+  return JSON.stringify({ version: 1, files });
+}
+
+const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+export function formatSarif(results: readonly FileResult[], rules: readonly Rule[], docsBaseUrl?: string): string {
+  const index = new Map(rules.map((rule, i) => [rule.meta.code, i]));
+  const location = (file: string, range: Finding['range']) => ({
+    physicalLocation: {
+      artifactLocation: { uri: toSarifUri(file) },
+      region: {
+        startLine: range.start.line + 1,
+        startColumn: range.start.character + 1,
+        endLine: range.end.line + 1,
+        endColumn: range.end.character + 1,
+      },
+    },
+  });
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'eks-lens',
+            version: VERSION,
+            rules: rules.map((rule) => {
+              const help = ruleDocText(rule.meta);
+              return {
+                id: rule.meta.code,
+                name: rule.meta.code,
+                shortDescription: { text: rule.meta.title },
+                helpUri: ruleDocUrl(rule.meta, docsBaseUrl),
+                ...(help ? { help: { text: rule.meta.title, markdown: help } } : {}),
+                defaultConfiguration: { level: SARIF_LEVEL[rule.meta.severity] },
+              };
+            }),
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        results: results.flatMap((r) =>
+          r.findings.map((f) => ({
+            ruleId: f.code,
+            ...(index.has(f.code) ? { ruleIndex: index.get(f.code) } : {}),
+            level: SARIF_LEVEL[f.severity],
+            message: { text: f.message },
+            locations: [location(r.path, f.range)],
+            ...(f.related?.length
+              ? { relatedLocations: f.related.map((rel, id) => ({ id, message: { text: rel.message }, ...location(rel.uri ?? r.path, rel.range) })) }
+              : {}),
+          })),
+        ),
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2);
+}
+
+/** SARIF wants a URI reference: forward slashes, relative to the working directory where possible. */
+function toSarifUri(file: string): string {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(file)) return file;
+  const relative = path.isAbsolute(file) ? path.relative(process.cwd(), file) : file;
+  return relative.split(path.sep).map(encodeURIComponent).join('/');
+}
+
+const COLOURS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', information: '\x1b[36m', hint: '\x1b[2m' };
+const RESET = '\x1b[0m';
+
+export function formatText(results: readonly FileResult[], colour: boolean): string {
+  const lines: string[] = [];
+  const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const r of results) {
+    for (const f of r.findings) {
+      counts[f.severity]++;
+      const where = `${r.path}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
+      const severity = colour ? `${COLOURS[f.severity]}${f.severity}${RESET}` : f.severity;
+      lines.push(`${where}  ${severity}  ${f.code}  ${f.message}`);
+    }
+  }
+  const files = `${results.length} file${results.length === 1 ? '' : 's'} checked`;
+  const total = counts.error + counts.warning + counts.information + counts.hint;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  lines.push(
+    total === 0
+      ? `${files}: no problems found.`
+      : `${files}: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.information} information, ${plural(counts.hint, 'hint')}.`,
+  );
+  return lines.join('\n');
+}

@@ -1,0 +1,187 @@
+// eks-lens check: the same engine as the editor, for CI. Exit codes: 0 no error-severity finding,
+// 1 at least one, 2 bad usage or unreadable input.
+import { readFileSync } from 'node:fs';
+import { isKubernetesVersion, isRuleSetting, mergeConfig, type PartialConfig, type RuleSetting } from '../engine/config';
+import { findProjectConfig, readProjectConfig } from '../engine/projectConfig';
+import { allRules, ruleByCode } from '../engine/registry';
+import { checkFile } from '../engine/run';
+import { buildFileModel } from '../model/document';
+import { VERSION } from '../version';
+import { formatJson, formatSarif, formatText, type FileResult } from './formats';
+import { expandPaths } from './walk';
+
+const USAGE = `Usage: eks-lens check [options] PATH...
+
+Checks eksctl ClusterConfigs, CloudFormation templates and Kubernetes manifests.
+PATH is a file, a directory (walked for *.yaml, *.yml and CloudFormation *.json), or - for stdin.
+
+Options:
+  --format text|json|sarif      output format (default: text)
+  --kubernetes-version X.Y      target Kubernetes version for version-dependent rules
+  --rule CODE=SEVERITY|off      override a rule (repeatable); SEVERITY is error, warning, information or hint
+  --config FILE                 read this project file instead of the nearest .eks-lens.yaml
+  --no-config                   ignore .eks-lens.yaml
+  --docs-url URL                base URL of the rule pages in SARIF output (default: the pages shipped with eks-lens)
+  --no-color                    never colour text output
+  -h, --help                    show this help
+  -v, --version                 show the version
+
+Exit status: 0 no errors, 1 errors found, 2 bad usage or unreadable input.`;
+
+class UsageError extends Error {}
+
+interface Options {
+  format: 'text' | 'json' | 'sarif';
+  kubernetesVersion?: string;
+  rules: Record<string, RuleSetting>;
+  config?: string;
+  noConfig: boolean;
+  docsUrl?: string;
+  colour: boolean;
+  paths: string[];
+}
+
+function parseArgs(args: string[]): Options {
+  const options: Options = { format: 'text', rules: {}, noConfig: false, colour: !!process.stdout.isTTY && !process.env.NO_COLOR, paths: [] };
+  const value = (i: number, flag: string) => {
+    const v = args[i + 1];
+    if (v === undefined) throw new UsageError(`${flag} needs a value`);
+    return v;
+  };
+  for (let i = 0; i < args.length; i++) {
+    let arg = args[i];
+    let inline: string | undefined;
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    if (eq > 0) {
+      inline = arg.slice(eq + 1);
+      arg = arg.slice(0, eq);
+    }
+    const take = () => (inline !== undefined ? inline : value(i++, arg));
+    switch (arg) {
+      case '--format': {
+        const f = take();
+        if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${f}"`);
+        options.format = f;
+        break;
+      }
+      case '--kubernetes-version': {
+        const v = take();
+        if (!isKubernetesVersion(v)) throw new UsageError(`--kubernetes-version takes a version like 1.31, not "${v}"`);
+        options.kubernetesVersion = v;
+        break;
+      }
+      case '--rule': {
+        const spec = take();
+        const [code, setting] = spec.split('=');
+        if (!code || setting === undefined) throw new UsageError(`--rule takes CODE=SEVERITY or CODE=off, not "${spec}"`);
+        if (!ruleByCode(code)) throw new UsageError(`--rule: unknown rule "${code}" (rules: ${allRules.map((r) => r.meta.code).join(', ')})`);
+        if (!isRuleSetting(setting)) throw new UsageError(`--rule ${code}: "${setting}" is not error, warning, information, hint or off`);
+        options.rules[code] = setting;
+        break;
+      }
+      case '--config':
+        options.config = take();
+        break;
+      case '--no-config':
+        options.noConfig = true;
+        break;
+      case '--docs-url':
+        options.docsUrl = take();
+        break;
+      case '--no-color':
+      case '--no-colour':
+        options.colour = false;
+        break;
+      default:
+        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
+        options.paths.push(arg);
+    }
+  }
+  if (options.paths.length === 0) throw new UsageError('no PATH given');
+  return options;
+}
+
+function readInput(path: string): string {
+  return path === '-' ? readFileSync(0, 'utf8') : readFileSync(path, 'utf8');
+}
+
+export function runCheck(args: string[]): number {
+  const options = parseArgs(args);
+  let projectConfig: PartialConfig | undefined;
+  if (!options.noConfig) {
+    const file = options.config ?? findProjectConfig(process.cwd());
+    if (file) {
+      const loaded = readProjectConfig(file);
+      if (options.config && loaded.problems.some((p) => p.startsWith('cannot be read'))) {
+        process.stderr.write(`eks-lens: ${file} ${loaded.problems.join('; ')}\n`);
+        return 2;
+      }
+      for (const problem of loaded.problems) process.stderr.write(`eks-lens: ${file}: ${problem}\n`);
+      projectConfig = loaded.config;
+    }
+  }
+  const config = mergeConfig(projectConfig, { rules: options.rules, kubernetesVersion: options.kubernetesVersion });
+
+  const { targets, unreadable } = expandPaths(options.paths);
+  const results: FileResult[] = [];
+  for (const target of targets) {
+    let text: string;
+    try {
+      text = readInput(target.path);
+    } catch (error) {
+      unreadable.push(`${target.path}: ${(error as Error).message}`);
+      continue;
+    }
+    const shown = target.path === '-' ? '<stdin>' : target.path;
+    const model = buildFileModel({ uri: shown, text, maxBytes: config.maxFileBytes });
+    // Walked JSON files are checked only when they are CloudFormation templates.
+    if (model.format === 'json' && !target.explicit && !model.documents.some((d) => d.kind === 'cloudformation')) continue;
+    const findings = checkFile(model, {
+      config,
+      onRuleError: (code, error) => process.stderr.write(`eks-lens: internal error in rule ${code} on ${shown}: ${String(error)}\n`),
+    });
+    results.push({ path: shown, findings });
+  }
+
+  const rules = allRules.filter((r) => config.rules[r.meta.code] !== 'off');
+  if (options.format === 'json') process.stdout.write(formatJson(results) + '\n');
+  else if (options.format === 'sarif') process.stdout.write(formatSarif(results, rules, options.docsUrl) + '\n');
+  else process.stdout.write(formatText(results, options.colour) + '\n');
+
+  for (const problem of unreadable) process.stderr.write(`eks-lens: cannot read ${problem}\n`);
+  if (unreadable.length) return 2;
+  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+export function main(argv: string[]): number {
+  const [command, ...rest] = argv;
+  try {
+    if (command === '-h' || command === '--help' || command === 'help' || command === undefined) {
+      (command === undefined ? process.stderr : process.stdout).write(USAGE + '\n');
+      return command === undefined ? 2 : 0;
+    }
+    if (command === '-v' || command === '--version') {
+      process.stdout.write(`${VERSION}\n`);
+      return 0;
+    }
+    if (command !== 'check') throw new UsageError(`unknown command "${command}"`);
+    if (rest.includes('-h') || rest.includes('--help')) {
+      process.stdout.write(USAGE + '\n');
+      return 0;
+    }
+    return runCheck(rest);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`eks-lens: ${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    process.stderr.write(`eks-lens: ${(error as Error).stack ?? String(error)}\n`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  const code = main(process.argv.slice(2));
+  // Let stdout drain before exiting (large JSON output into a pipe).
+  process.exitCode = code;
+}

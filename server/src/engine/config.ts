@@ -1,0 +1,106 @@
+// Effective configuration of a check: built from defaults, the editor's settings, the project
+// file `.eks-lens.yaml`, and command-line flags, later sources winning. The CLI and the server
+// share this code so that the editor and CI agree.
+import { isMap, isSeq, parseDocument } from 'yaml';
+import { SEVERITIES, type Severity } from './rule';
+import { parseCidr } from '../net/cidr';
+
+export type RuleSetting = Severity | 'off';
+
+export interface EffectiveConfig {
+  readonly rules: Readonly<Record<string, RuleSetting>>;
+  /** Target Kubernetes minor version as `1.NN`, when set. */
+  readonly kubernetesVersion?: string;
+  readonly reservedCidrs: readonly string[];
+  readonly maxFileBytes?: number;
+}
+
+export const PROJECT_FILE = '.eks-lens.yaml';
+
+export interface PartialConfig {
+  rules?: Record<string, RuleSetting>;
+  kubernetesVersion?: string;
+  reservedCidrs?: string[];
+  maxFileBytes?: number;
+}
+
+export const DEFAULT_CONFIG: EffectiveConfig = { rules: {}, reservedCidrs: [] };
+
+export function mergeConfig(...layers: Array<PartialConfig | undefined>): EffectiveConfig {
+  let rules: Record<string, RuleSetting> = {};
+  let kubernetesVersion: string | undefined;
+  let reservedCidrs: string[] = [];
+  let maxFileBytes: number | undefined;
+  for (const layer of layers) {
+    if (!layer) continue;
+    if (layer.rules) rules = { ...rules, ...layer.rules };
+    if (layer.kubernetesVersion) kubernetesVersion = layer.kubernetesVersion;
+    if (layer.reservedCidrs?.length) reservedCidrs = [...layer.reservedCidrs];
+    if (layer.maxFileBytes) maxFileBytes = layer.maxFileBytes;
+  }
+  return { rules, kubernetesVersion, reservedCidrs, maxFileBytes };
+}
+
+export function isRuleSetting(value: unknown): value is RuleSetting {
+  return value === 'off' || (SEVERITIES as readonly unknown[]).includes(value);
+}
+
+export function isKubernetesVersion(value: unknown): value is string {
+  return typeof value === 'string' && /^1\.\d{1,2}$/.test(value);
+}
+
+/**
+ * Reads settings in the shape of the `eksLens.*` configuration (as VS Code sends them), keeping
+ * what is valid and describing what is not.
+ */
+export function configFromSettings(settings: unknown): { config: PartialConfig; problems: string[] } {
+  const problems: string[] = [];
+  const config: PartialConfig = {};
+  if (!settings || typeof settings !== 'object') return { config, problems };
+  const s = settings as Record<string, unknown>;
+  if (s.rules && typeof s.rules === 'object') {
+    config.rules = {};
+    for (const [code, value] of Object.entries(s.rules as Record<string, unknown>)) {
+      if (isRuleSetting(value)) config.rules[code] = value;
+      else problems.push(`rules.${code}: "${String(value)}" is not one of error, warning, information, hint, off`);
+    }
+  }
+  if (s.kubernetesVersion !== undefined && s.kubernetesVersion !== null && s.kubernetesVersion !== '') {
+    const v = String(s.kubernetesVersion);
+    if (isKubernetesVersion(v)) config.kubernetesVersion = v;
+    else problems.push(`kubernetesVersion: "${v}" is not a version like 1.31`);
+  }
+  if (Array.isArray(s.reservedCidrs)) {
+    config.reservedCidrs = [];
+    for (const c of s.reservedCidrs) {
+      const parsed = parseCidr(String(c));
+      if (parsed.ok) config.reservedCidrs.push(String(c));
+      else problems.push(`reservedCidrs: ${parsed.reason}`);
+    }
+  }
+  if (typeof s.maxFileSizeMB === 'number' && s.maxFileSizeMB > 0) config.maxFileBytes = Math.round(s.maxFileSizeMB * 1024 * 1024);
+  return { config, problems };
+}
+
+/** Parses the text of `.eks-lens.yaml`. Problems are returned, never thrown. */
+export function parseProjectFile(text: string): { config: PartialConfig; problems: string[] } {
+  const doc = parseDocument(text, { prettyErrors: false });
+  if (doc.errors.length) return { config: {}, problems: doc.errors.map((e) => `not valid YAML: ${e.message}`) };
+  if (doc.contents === null) return { config: {}, problems: [] };
+  if (!isMap(doc.contents)) return { config: {}, problems: ['the file must be a mapping with keys rules, kubernetesVersion, reservedCidrs'] };
+  const known = new Set(['rules', 'kubernetesVersion', 'reservedCidrs', 'maxFileSizeMB']);
+  const problems: string[] = [];
+  for (const pair of doc.contents.items) {
+    const key = String((pair.key as { value?: unknown })?.value);
+    if (!known.has(key)) problems.push(`unknown key "${key}" (expected rules, kubernetesVersion, reservedCidrs, maxFileSizeMB)`);
+  }
+  const reserved = doc.get('reservedCidrs');
+  if (reserved !== undefined && !isSeq(reserved)) problems.push('reservedCidrs must be a list of CIDR blocks');
+  // Small, alias-free configuration: converting it to plain data is safe and bounded.
+  const plain = doc.toJS({ maxAliasCount: 10 }) as Record<string, unknown>;
+  // `kubernetesVersion: 1.30` is a YAML number (1.3): take the digits as written.
+  const version = doc.get('kubernetesVersion', true) as { source?: string } | undefined;
+  if (version?.source) plain.kubernetesVersion = version.source;
+  const fromSettings = configFromSettings(plain);
+  return { config: fromSettings.config, problems: [...problems, ...fromSettings.problems] };
+}

@@ -1,0 +1,123 @@
+// The rule engine: runs the registered rules over a file model and returns findings with LSP-shaped
+// ranges (plain data; no protocol types). Invariants: a rule that throws is logged and skipped,
+// never allowed past the engine; user settings decide severities; suppression comments apply last.
+import type { Node } from 'yaml';
+import type { EffectiveConfig } from './config';
+import { allRules } from './registry';
+import type { FileContext, Report, Rule, RuleContext, Severity, Target } from './rule';
+import { findSuppressions, isSuppressed } from './suppress';
+import type { FileModel, StreamDocument } from '../model/document';
+import type { Range } from '../model/lineIndex';
+
+export interface RelatedFinding {
+  /** Undefined for a place in the checked file itself. */
+  uri?: string;
+  range: Range;
+  message: string;
+}
+
+export interface Finding {
+  code: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  related?: RelatedFinding[];
+  data?: unknown;
+}
+
+export interface CheckOptions {
+  config: EffectiveConfig;
+  rules?: readonly Rule[];
+  /** Told about a rule that threw; the check goes on without it. */
+  onRuleError?: (code: string, error: unknown) => void;
+}
+
+/** Checks a whole file at once (the command-line checker and tests). */
+export function checkFile(file: FileModel, options: CheckOptions): Finding[] {
+  const steps = checkSteps(file, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * Checks a file one document at a time, yielding between documents so that a caller (the server)
+ * can give way to newer edits and abandon a stale run.
+ */
+export function* checkSteps(file: FileModel, options: CheckOptions): Generator<void, Finding[]> {
+  const rules = (options.rules ?? allRules).filter((rule) => options.config.rules[rule.meta.code] !== 'off');
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  const suppressions = findSuppressions(file.text, file.lines);
+
+  const reporter = (rule: Rule) => (report: Report) => {
+    const finding = toFinding(file, rule, report, options.config);
+    if (isSuppressed(suppressions, finding.code, finding.range.start.line)) return;
+    // A node reached through several aliases or merge keys is reported once.
+    const key = `${finding.code}|${finding.range.start.line}:${finding.range.start.character}|${finding.message}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    findings.push(finding);
+  };
+  const guarded = (rule: Rule, run: () => void) => {
+    try {
+      run();
+    } catch (error) {
+      options.onRuleError?.(rule.meta.code, error);
+    }
+  };
+
+  for (const rule of rules) {
+    if (!rule.checkFile) continue;
+    const context: FileContext = { file, config: options.config, report: reporter(rule) };
+    guarded(rule, () => rule.checkFile?.(context));
+  }
+  for (const doc of file.documents) {
+    for (const rule of rules) {
+      if (!rule.check || !appliesTo(rule, doc)) continue;
+      const context: RuleContext = { file, doc, config: options.config, report: reporter(rule) };
+      guarded(rule, () => rule.check?.(context));
+    }
+    yield;
+  }
+  return findings.sort(byPosition);
+}
+
+function appliesTo(rule: Rule, doc: StreamDocument): boolean {
+  const { kinds, code } = rule.meta;
+  // Only the syntax rule looks at a document the parser could not read; other rules would be
+  // reading a guess.
+  if (doc.syntaxErrors.length && code !== 'yaml-syntax') return false;
+  return kinds === 'any' || kinds.includes(doc.kind);
+}
+
+function toFinding(file: FileModel, rule: Rule, report: Report, config: EffectiveConfig): Finding {
+  const setting = config.rules[rule.meta.code];
+  const severity = setting && setting !== 'off' ? setting : (report.severity ?? rule.meta.severity);
+  const finding: Finding = { code: rule.meta.code, severity, message: report.message, range: rangeOf(file, report.target) };
+  if (report.related?.length) {
+    finding.related = report.related.map((r) => ({
+      uri: r.uri,
+      range: r.range ?? rangeOf(file, r.target),
+      message: r.message,
+    }));
+  }
+  if (report.data !== undefined) finding.data = report.data;
+  return finding;
+}
+
+export function offsetsOf(target: Target): { start: number; end: number } {
+  if ('start' in target && typeof target.start === 'number') return target as { start: number; end: number };
+  const range = (target as Node).range;
+  return range ? { start: range[0], end: range[1] } : { start: 0, end: 0 };
+}
+
+function rangeOf(file: FileModel, target: Target): Range {
+  const { start, end } = offsetsOf(target);
+  return file.lines.rangeOf(start, Math.max(start, end));
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code);
+}

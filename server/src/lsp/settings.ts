@@ -1,0 +1,62 @@
+// The configuration that applies to one document: `eksLens.*` settings for its resource, then
+// the `.eks-lens.yaml` of its workspace folder (the project file wins, as it does in CI).
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { configFromSettings, mergeConfig, PROJECT_FILE, type EffectiveConfig, type PartialConfig } from '../engine/config';
+import { readProjectConfig, type LoadedProjectConfig } from '../engine/projectConfig';
+
+export class SettingsStore {
+  private folders: string[] = [];
+  private readonly projectFiles = new Map<string, LoadedProjectConfig | null>();
+  private readonly settings = new Map<string, Promise<PartialConfig>>();
+
+  constructor(
+    private readonly fetchSettings: (uri: string) => Promise<unknown>,
+    private readonly onProblem: (message: string) => void,
+  ) {}
+
+  setWorkspaceFolders(uris: readonly string[]): void {
+    this.folders = uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u)).sort((a, b) => b.length - a.length);
+    this.projectFiles.clear();
+  }
+
+  /** Forget everything read, after a settings change or a project file change. */
+  invalidate(): void {
+    this.projectFiles.clear();
+    this.settings.clear();
+  }
+
+  async configFor(uri: string): Promise<EffectiveConfig> {
+    let fromSettings = this.settings.get(uri);
+    if (!fromSettings) {
+      fromSettings = this.fetchSettings(uri).then(
+        (raw) => {
+          const { config, problems } = configFromSettings(raw);
+          for (const p of problems) this.onProblem(`Setting eksLens.${p}`);
+          return config;
+        },
+        () => ({}),
+      );
+      this.settings.set(uri, fromSettings);
+    }
+    return mergeConfig(await fromSettings, this.projectConfigFor(uri)?.config);
+  }
+
+  private projectConfigFor(uri: string): LoadedProjectConfig | undefined {
+    if (!uri.startsWith('file:')) return this.folders.length ? this.projectFileIn(this.folders[this.folders.length - 1]) : undefined;
+    const file = fileURLToPath(uri);
+    const folder = this.folders.find((f) => file === f || file.startsWith(f + path.sep));
+    return folder ? this.projectFileIn(folder) : undefined;
+  }
+
+  private projectFileIn(folder: string): LoadedProjectConfig | undefined {
+    if (!this.projectFiles.has(folder)) {
+      const file = path.join(folder, PROJECT_FILE);
+      const loaded = readProjectConfig(file);
+      const missing = loaded.problems.some((p) => p.startsWith('cannot be read'));
+      if (!missing) for (const p of loaded.problems) this.onProblem(`${file}: ${p}`);
+      this.projectFiles.set(folder, missing ? null : loaded);
+    }
+    return this.projectFiles.get(folder) ?? undefined;
+  }
+}

@@ -1,0 +1,147 @@
+// The document model: one parse of a file's text per version, shared by every feature.
+// A file is a stream of YAML documents (JSON is parsed by the same parser, as a one-document
+// stream, so positions work the same way); each document is classified once.
+import { parseAllDocuments, type Document, type Node } from 'yaml';
+import { cfnCustomTags } from './cfnTags';
+import { classify, type DocumentKind } from './classify';
+import { LineIndex } from './lineIndex';
+import { AnchorTable } from './nav';
+
+/** Files above this size are not parsed (a diagnostic says so); the setting can raise it. */
+export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+export interface SyntaxProblem {
+  message: string;
+  start: number;
+  end: number;
+}
+
+export interface StreamDocument {
+  /** Position of the document in its stream, from 0. */
+  readonly index: number;
+  readonly kind: DocumentKind;
+  readonly apiVersion?: string;
+  readonly objectKind?: string;
+  readonly yaml: Document.Parsed;
+  readonly root: Node | null;
+  readonly anchors: AnchorTable;
+  /** Offsets of the document's text in the file. */
+  readonly start: number;
+  readonly end: number;
+  readonly syntaxErrors: readonly SyntaxProblem[];
+  /** Results derived from this document, computed once and shared by features (see `memo`). */
+  readonly derived: Map<string, unknown>;
+}
+
+export type FileFormat = 'yaml' | 'json';
+
+export interface FileModel {
+  readonly uri: string;
+  readonly version: number;
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly format: FileFormat;
+  readonly documents: readonly StreamDocument[];
+  /** The file holds Go/Helm template actions (`{{ … }}`) or lives in a chart's templates/ folder. */
+  readonly templated: boolean;
+  /** Why the file was not parsed at all (binary, too large); undefined when it was. */
+  readonly notParsed?: string;
+}
+
+export interface FileInput {
+  uri: string;
+  text: string;
+  version?: number;
+  /** The editor's language id, when known (`json` selects JSON handling). */
+  languageId?: string;
+  maxBytes?: number;
+}
+
+const TEMPLATE_ACTION = /\{\{-?\s*[^}]*\}\}/;
+const IN_CHART_TEMPLATES = /(^|[\\/])templates[\\/][^\\/]+$/;
+
+export function formatOf(uri: string, languageId: string | undefined, text: string): FileFormat {
+  if (languageId === 'json' || languageId === 'jsonc') return 'json';
+  if (languageId === 'yaml') return 'yaml';
+  if (/\.json$/i.test(uri)) return 'json';
+  return /^\s*[{[]/.test(text) && !/\.ya?ml$/i.test(uri) ? 'json' : 'yaml';
+}
+
+export function buildFileModel(input: FileInput): FileModel {
+  const { uri, text } = input;
+  const version = input.version ?? 0;
+  const lines = new LineIndex(text);
+  const format = formatOf(uri, input.languageId, text);
+  const templated = TEMPLATE_ACTION.test(text) || (IN_CHART_TEMPLATES.test(uri) && text.includes('{{'));
+  const base = { uri, version, text, lines, format, templated };
+  const notParsed = whyNotParsed(text, input.maxBytes ?? DEFAULT_MAX_FILE_BYTES);
+  if (notParsed) return { ...base, documents: [], notParsed };
+  return { ...base, documents: parseStream(text) };
+}
+
+function whyNotParsed(text: string, maxBytes: number): string | undefined {
+  // Counting UTF-16 units is enough to decide; the message gives megabytes.
+  if (text.length > maxBytes) {
+    const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
+    return `the file is ${mb(text.length)} MB, above the ${mb(maxBytes)} MB limit for checking (setting eksLens.maxFileSizeMB)`;
+  }
+  if (text.includes('\u0000')) return 'the file contains binary data (NUL bytes); it is not YAML or JSON text';
+  return undefined;
+}
+
+function parseStream(text: string): StreamDocument[] {
+  const parsed = parseAllDocuments(text, {
+    customTags: cfnCustomTags,
+    prettyErrors: false,
+    keepSourceTokens: false,
+  });
+  // Positions are all we need from the parser; aliases are resolved lazily by nav.ts.
+  return parsed.map((yaml, index) => {
+    const anchors = new AnchorTable(yaml);
+    const root = (yaml.contents ?? null) as Node | null;
+    const syntaxErrors = yaml.errors.map((e) => ({ message: e.message, start: e.pos[0], end: e.pos[1] }));
+    const classification = syntaxErrors.length && !root ? { kind: 'other' as const } : classify(root, anchors);
+    return {
+      index,
+      kind: classification.kind,
+      apiVersion: classification.apiVersion,
+      objectKind: classification.objectKind,
+      yaml,
+      root,
+      anchors,
+      start: yaml.range[0],
+      end: yaml.range[2],
+      syntaxErrors,
+      derived: new Map(),
+    };
+  });
+}
+
+/** Computes a value derived from a document once, and returns the same value to every caller. */
+export function memo<T>(doc: StreamDocument, key: string, compute: () => T): T {
+  if (doc.derived.has(key)) return doc.derived.get(key) as T;
+  const value = compute();
+  doc.derived.set(key, value);
+  return value;
+}
+
+/** Keeps the model of each open file for its current version only. */
+export class ModelCache {
+  private readonly models = new Map<string, FileModel>();
+
+  get(input: FileInput & { version: number }): FileModel {
+    const cached = this.models.get(input.uri);
+    if (cached && cached.version === input.version && cached.text.length === input.text.length) return cached;
+    const model = buildFileModel(input);
+    this.models.set(input.uri, model);
+    return model;
+  }
+
+  peek(uri: string): FileModel | undefined {
+    return this.models.get(uri);
+  }
+
+  delete(uri: string): void {
+    this.models.delete(uri);
+  }
+}

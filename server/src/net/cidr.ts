@@ -1,0 +1,123 @@
+// Address parsing and arithmetic for the rules. All maths goes through ip-cidr (and the
+// ip-address objects it exposes); this module adds the strictness and the plain-language
+// error messages that a linter needs, and turns ranges into bigints so callers can compare them.
+import IPCIDR from 'ip-cidr';
+
+export type IpFamily = 4 | 6;
+
+export interface Cidr {
+  /** The text as written. */
+  readonly text: string;
+  readonly family: IpFamily;
+  readonly prefix: number;
+  /** First and last address of the block, as integers. */
+  readonly first: bigint;
+  readonly last: bigint;
+  /** The block's network address in canonical form with its prefix, e.g. `10.1.0.0/16`. */
+  readonly network: string;
+  /** True when the written address is not the network address (host bits are set). */
+  readonly hostBitsSet: boolean;
+}
+
+export interface IpAddress {
+  readonly text: string;
+  readonly family: IpFamily;
+  readonly value: bigint;
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+const IPV4_OCTETS = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+
+/** Why an IPv4 dotted quad is invalid, or undefined when it is valid. */
+function ipv4Problem(text: string): string | undefined {
+  const m = IPV4_OCTETS.exec(text);
+  if (!m) {
+    const parts = text.split('.');
+    if (parts.length !== 4) return `an IPv4 address has four numbers separated by dots; "${text}" has ${parts.length}`;
+    return `"${text}" is not an IPv4 address: each part must be a number from 0 to 255`;
+  }
+  for (const octet of m.slice(1)) {
+    if (Number(octet) > 255) return `octet ${octet} in "${text}" is larger than 255`;
+    if (octet.length > 1 && octet.startsWith('0')) return `octet "${octet}" in "${text}" has a leading zero, which some tools read as octal`;
+  }
+  return undefined;
+}
+
+function ipv6Problem(text: string): string | undefined {
+  if (text.includes('%')) return `"${text}" has a zone index (%…), which is not allowed in a network range`;
+  if (!IPCIDR.isValidAddress(text)) return `"${text}" is not a valid IPv6 address`;
+  return undefined;
+}
+
+function familyOf(text: string): IpFamily | undefined {
+  if (text.includes(':')) return 6;
+  if (/^[\d.]+$/.test(text)) return 4;
+  return undefined;
+}
+
+/** Parses `address/prefix` strictly: no spaces, no missing prefix, no prefix beyond the family's width. */
+export function parseCidr(text: string): Parsed<Cidr> {
+  if (text.trim() === '') return { ok: false, reason: 'the value is empty' };
+  if (text !== text.trim()) return { ok: false, reason: `"${text}" has leading or trailing spaces` };
+  const slash = text.indexOf('/');
+  if (slash < 0) {
+    const fam = familyOf(text);
+    const hint = fam === 4 ? ` (a single address is written ${text}/32)` : fam === 6 ? ` (a single address is written ${text}/128)` : '';
+    return { ok: false, reason: `"${text}" has no prefix length${hint}` };
+  }
+  const addressText = text.slice(0, slash);
+  const prefixText = text.slice(slash + 1);
+  const family = familyOf(addressText);
+  if (family === undefined) return { ok: false, reason: `"${addressText}" is not an IPv4 or IPv6 address` };
+  const problem = family === 4 ? ipv4Problem(addressText) : ipv6Problem(addressText);
+  if (problem) return { ok: false, reason: problem };
+  if (!/^\d{1,3}$/.test(prefixText)) return { ok: false, reason: `the prefix length "/${prefixText}" is not a number` };
+  const prefix = Number(prefixText);
+  const width = family === 4 ? 32 : 128;
+  if (prefix > width) return { ok: false, reason: `the prefix length /${prefix} is larger than /${width}, the size of an IPv${family} address` };
+  let block: IPCIDR;
+  try {
+    block = new IPCIDR(text);
+  } catch {
+    return { ok: false, reason: `"${text}" is not a valid CIDR block` };
+  }
+  const first = BigInt(block.start<bigint>({ type: 'bigInteger' }).toString());
+  const last = BigInt(block.end<bigint>({ type: 'bigInteger' }).toString());
+  const start = block.start<IPCIDR.Address>({ type: 'addressObject' });
+  const network = `${start.correctForm()}/${prefix}`;
+  const written = IPCIDR.createAddress(addressText);
+  const hostBitsSet = BigInt(written.bigInteger().toString()) !== first;
+  return { ok: true, value: { text, family, prefix, first, last, network, hostBitsSet } };
+}
+
+/** Parses a single IPv4 or IPv6 address (no prefix). */
+export function parseIp(text: string): Parsed<IpAddress> {
+  if (text.trim() === '') return { ok: false, reason: 'the value is empty' };
+  if (text !== text.trim()) return { ok: false, reason: `"${text}" has leading or trailing spaces` };
+  if (text.includes('/')) return { ok: false, reason: `"${text}" is a range; this field takes a single address` };
+  const family = familyOf(text);
+  if (family === undefined) return { ok: false, reason: `"${text}" is not an IPv4 or IPv6 address` };
+  const problem = family === 4 ? ipv4Problem(text) : ipv6Problem(text);
+  if (problem) return { ok: false, reason: problem };
+  const address = IPCIDR.createAddress(text);
+  return { ok: true, value: { text, family, value: BigInt(address.bigInteger().toString()) } };
+}
+
+/** True when `inner` lies entirely inside `outer`. */
+export function contains(outer: Cidr, inner: Cidr | IpAddress): boolean {
+  if (outer.family !== inner.family) return false;
+  return 'value' in inner
+    ? inner.value >= outer.first && inner.value <= outer.last
+    : inner.first >= outer.first && inner.last <= outer.last;
+}
+
+/** True when the two blocks share at least one address. */
+export function overlaps(a: Cidr, b: Cidr): boolean {
+  return a.family === b.family && a.first <= b.last && b.first <= a.last;
+}
+
+/** Number of addresses in the block. */
+export function sizeOf(block: Cidr): bigint {
+  return block.last - block.first + 1n;
+}

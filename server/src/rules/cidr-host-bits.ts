@@ -1,0 +1,31 @@
+import { defineRule } from '../engine/rule';
+import { addressFields } from '../fields/addressFields';
+import { parseCidr } from '../net/cidr';
+
+export default defineRule({
+  meta: {
+    code: 'cidr-host-bits',
+    severity: 'error',
+    kinds: ['eksctl', 'cloudformation', 'kubernetes'],
+    title: 'A CIDR block has bits set beyond its prefix length',
+    docs: 'docs/rules/cidr-host-bits.md',
+  },
+  check({ doc, report }) {
+    for (const field of addressFields(doc)) {
+      if (field.type !== 'cidr' || field.value === undefined) continue;
+      const parsed = parseCidr(field.value);
+      if (!parsed.ok || !parsed.value.hostBitsSet) continue;
+      const { network, prefix } = parsed.value;
+      const consequence = field.hostBitsAccepted
+        ? `it is taken as ${network}${prefix === 0 ? ', every address' : ''}`
+        : `the block is ${network}, and AWS rejects the value as written`;
+      report({
+        target: field.node,
+        // Where the API rejects the value it is an error; where it quietly widens it, a warning.
+        severity: field.hostBitsAccepted ? 'warning' : 'error',
+        message: `${field.value} has host bits set: with a /${prefix} prefix ${consequence}. Write ${network}, or change the prefix length if you meant a smaller block.`,
+        data: { network },
+      });
+    }
+  },
+});

@@ -1,0 +1,31 @@
+import { defineRule } from '../engine/rule';
+import { addressFields } from '../fields/addressFields';
+import { parseCidr } from '../net/cidr';
+
+export default defineRule({
+  meta: {
+    code: 'cidr-syntax',
+    severity: 'error',
+    kinds: ['eksctl', 'cloudformation', 'kubernetes'],
+    title: 'A CIDR-valued field does not hold a valid IPv4 or IPv6 CIDR block',
+    docs: 'docs/rules/cidr-syntax.md',
+  },
+  check({ doc, report }) {
+    for (const field of addressFields(doc)) {
+      if (field.type !== 'cidr') continue;
+      if (field.value === undefined) {
+        report({ target: field.node, message: `${field.path} must be a CIDR block written as a string, such as 10.0.0.0/16.` });
+        continue;
+      }
+      const parsed = parseCidr(field.value);
+      if (!parsed.ok) {
+        report({ target: field.node, message: `${field.path} is not a valid CIDR block: ${parsed.reason}.` });
+      } else if (field.family && parsed.value.family !== field.family) {
+        report({
+          target: field.node,
+          message: `${field.path} takes an IPv${field.family} block, but ${field.value} is IPv${parsed.value.family}.`,
+        });
+      }
+    }
+  },
+});

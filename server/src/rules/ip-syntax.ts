@@ -1,0 +1,28 @@
+import { defineRule } from '../engine/rule';
+import { addressFields } from '../fields/addressFields';
+import { parseIp } from '../net/cidr';
+
+export default defineRule({
+  meta: {
+    code: 'ip-syntax',
+    severity: 'error',
+    kinds: ['eksctl', 'cloudformation', 'kubernetes'],
+    title: 'An IP-valued field does not hold a valid IPv4 or IPv6 address',
+    docs: 'docs/rules/ip-syntax.md',
+  },
+  check({ doc, report }) {
+    for (const field of addressFields(doc)) {
+      if (field.type !== 'ip') continue;
+      if (field.value === undefined) {
+        report({ target: field.node, message: `${field.path} must be an IP address written as a string, such as 10.100.0.10.` });
+        continue;
+      }
+      if (field.alsoAllowed?.includes(field.value)) continue;
+      const parsed = parseIp(field.value);
+      if (!parsed.ok) {
+        const also = field.alsoAllowed?.length ? ` (or ${field.alsoAllowed.join(', ')})` : '';
+        report({ target: field.node, message: `${field.path} is not a valid IP address${also}: ${parsed.reason}.` });
+      }
+    }
+  },
+});

@@ -1,0 +1,23 @@
+import { defineRule } from '../engine/rule';
+
+// JSON files are ours only when they are CloudFormation templates; a broken JSON file that is
+// not one belongs to other tools.
+const LOOKS_LIKE_TEMPLATE = /"AWSTemplateFormatVersion"|"Type"\s*:\s*"AWS::/;
+
+export default defineRule({
+  meta: {
+    code: 'yaml-syntax',
+    severity: 'error',
+    kinds: 'any',
+    title: 'The file is not valid YAML (or JSON)',
+    docs: 'docs/rules/yaml-syntax.md',
+  },
+  check({ file, doc, report }) {
+    // Template files are reported once by not-checked instead: their syntax is Go's, not YAML's.
+    if (file.templated) return;
+    if (file.format === 'json' && !LOOKS_LIKE_TEMPLATE.test(file.text)) return;
+    for (const problem of doc.syntaxErrors) {
+      report({ target: { start: problem.start, end: Math.max(problem.end, problem.start + 1) }, message: problem.message });
+    }
+  },
+});
