@@ -4,21 +4,17 @@
 //   node scripts/build.mjs --watch       rebuild on change
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
+import { sharedOptions } from './esbuild-options.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
+  ...sharedOptions,
   minify: production,
   sourcemap: production ? false : 'linked',
   define: { __EKS_LENS_VERSION__: JSON.stringify(version) },
-  logLevel: 'warning',
-  legalComments: 'none',
 };
 
 const builds = [

@@ -51,11 +51,12 @@ export function* checkSteps(file: FileModel, options: CheckOptions): Generator<v
   const seen = new Set<string>();
   const suppressions = findSuppressions(file.text, file.lines);
 
-  const reporter = (rule: Rule) => (report: Report) => {
-    const finding = toFinding(file, rule, report, options.config);
+  const reporter = (rule: Rule, doc?: StreamDocument) => (report: Report) => {
+    const finding = toFinding(file, doc, rule, report, options.config);
     if (isSuppressed(suppressions, finding.code, finding.range.start.line)) return;
-    // A node reached through several aliases or merge keys is reported once.
-    const key = `${finding.code}|${finding.range.start.line}:${finding.range.start.character}|${finding.message}`;
+    // One finding per rule and place: a node reached through several aliases or merge keys, or a
+    // parse error the parser describes twice, is reported once.
+    const key = `${finding.code}|${finding.range.start.line}:${finding.range.start.character}`;
     if (seen.has(key)) return;
     seen.add(key);
     findings.push(finding);
@@ -76,7 +77,7 @@ export function* checkSteps(file: FileModel, options: CheckOptions): Generator<v
   for (const doc of file.documents) {
     for (const rule of rules) {
       if (!rule.check || !appliesTo(rule, doc)) continue;
-      const context: RuleContext = { file, doc, config: options.config, report: reporter(rule) };
+      const context: RuleContext = { file, doc, config: options.config, report: reporter(rule, doc) };
       guarded(rule, () => rule.check?.(context));
     }
     yield;
@@ -92,14 +93,14 @@ function appliesTo(rule: Rule, doc: StreamDocument): boolean {
   return kinds === 'any' || kinds.includes(doc.kind);
 }
 
-function toFinding(file: FileModel, rule: Rule, report: Report, config: EffectiveConfig): Finding {
+function toFinding(file: FileModel, doc: StreamDocument | undefined, rule: Rule, report: Report, config: EffectiveConfig): Finding {
   const setting = config.rules[rule.meta.code];
   const severity = setting && setting !== 'off' ? setting : (report.severity ?? rule.meta.severity);
-  const finding: Finding = { code: rule.meta.code, severity, message: report.message, range: rangeOf(file, report.target) };
+  const finding: Finding = { code: rule.meta.code, severity, message: report.message, range: rangeOf(file, doc, report.target) };
   if (report.related?.length) {
     finding.related = report.related.map((r) => ({
       uri: r.uri,
-      range: r.range ?? rangeOf(file, r.target),
+      range: r.range ?? rangeOf(file, doc, r.target),
       message: r.message,
     }));
   }
@@ -107,14 +108,16 @@ function toFinding(file: FileModel, rule: Rule, report: Report, config: Effectiv
   return finding;
 }
 
-export function offsetsOf(target: Target): { start: number; end: number } {
+/** File offsets of a target: explicit offsets are file offsets; a node's range is relative to its document's chunk. */
+export function offsetsOf(target: Target, doc: StreamDocument | undefined): { start: number; end: number } {
   if ('start' in target && typeof target.start === 'number') return target as { start: number; end: number };
   const range = (target as Node).range;
-  return range ? { start: range[0], end: range[1] } : { start: 0, end: 0 };
+  const base = doc?.offset ?? 0;
+  return range ? { start: base + range[0], end: base + range[1] } : { start: base, end: base };
 }
 
-function rangeOf(file: FileModel, target: Target): Range {
-  const { start, end } = offsetsOf(target);
+function rangeOf(file: FileModel, doc: StreamDocument | undefined, target: Target): Range {
+  const { start, end } = offsetsOf(target, doc);
   return file.lines.rangeOf(start, Math.max(start, end));
 }
 

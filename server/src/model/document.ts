@@ -6,6 +6,7 @@ import { cfnCustomTags } from './cfnTags';
 import { classify, type DocumentKind } from './classify';
 import { LineIndex } from './lineIndex';
 import { AnchorTable } from './nav';
+import { chunkStarts } from './stream';
 
 /** Files above this size are not parsed (a diagnostic says so); the setting can raise it. */
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -16,21 +17,35 @@ export interface SyntaxProblem {
   end: number;
 }
 
-export interface StreamDocument {
-  /** Position of the document in its stream, from 0. */
-  readonly index: number;
+/** One parsed document, independent of where its text sits in the file (so it can be reused). */
+export interface ParsedDocument {
   readonly kind: DocumentKind;
   readonly apiVersion?: string;
   readonly objectKind?: string;
+  /** The yaml package's document; node ranges are offsets in the document's chunk (see `offset`). */
   readonly yaml: Document.Parsed;
   readonly root: Node | null;
   readonly anchors: AnchorTable;
-  /** Offsets of the document's text in the file. */
-  readonly start: number;
-  readonly end: number;
+  /** Parse errors, with offsets in the chunk. */
   readonly syntaxErrors: readonly SyntaxProblem[];
   /** Results derived from this document, computed once and shared by features (see `memo`). */
   readonly derived: Map<string, unknown>;
+}
+
+export interface StreamDocument extends ParsedDocument {
+  /** Position of the document in its stream, from 0. */
+  readonly index: number;
+  /** Where the document's chunk starts in the file: add it to node ranges to get file offsets. */
+  readonly offset: number;
+  /** File offsets of the document's text. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The text between two document markers and what it parsed to (usually one document). */
+interface ParsedChunk {
+  readonly text: string;
+  readonly documents: readonly ParsedDocument[];
 }
 
 export type FileFormat = 'yaml' | 'json';
@@ -46,6 +61,8 @@ export interface FileModel {
   readonly templated: boolean;
   /** Why the file was not parsed at all (binary, too large); undefined when it was. */
   readonly notParsed?: string;
+  /** The parsed chunks, kept so that the next version re-parses only the chunks that changed. */
+  readonly chunks: readonly ParsedChunk[];
 }
 
 export interface FileInput {
@@ -67,7 +84,11 @@ export function formatOf(uri: string, languageId: string | undefined, text: stri
   return /^\s*[{[]/.test(text) && !/\.ya?ml$/i.test(uri) ? 'json' : 'yaml';
 }
 
-export function buildFileModel(input: FileInput): FileModel {
+/**
+ * Builds the model of a file. With the model of an earlier version, chunks whose text did not
+ * change are reused as they are (their node ranges are chunk-relative, so they stay valid).
+ */
+export function buildFileModel(input: FileInput, previous?: FileModel): FileModel {
   const { uri, text } = input;
   const version = input.version ?? 0;
   const lines = new LineIndex(text);
@@ -75,8 +96,22 @@ export function buildFileModel(input: FileInput): FileModel {
   const templated = TEMPLATE_ACTION.test(text) || (IN_CHART_TEMPLATES.test(uri) && text.includes('{{'));
   const base = { uri, version, text, lines, format, templated };
   const notParsed = whyNotParsed(text, input.maxBytes ?? DEFAULT_MAX_FILE_BYTES);
-  if (notParsed) return { ...base, documents: [], notParsed };
-  return { ...base, documents: parseStream(text) };
+  if (notParsed) return { ...base, documents: [], chunks: [], notParsed };
+  const reusable = new Map<string, ParsedChunk>();
+  for (const chunk of previous?.chunks ?? []) reusable.set(chunk.text, chunk);
+  const starts = chunkStarts(text);
+  const chunks: ParsedChunk[] = [];
+  const documents: StreamDocument[] = [];
+  starts.forEach((offset, i) => {
+    const chunkText = text.slice(offset, i + 1 < starts.length ? starts[i + 1] : text.length);
+    const chunk = reusable.get(chunkText) ?? parseChunk(chunkText);
+    reusable.delete(chunkText);
+    chunks.push(chunk);
+    for (const parsed of chunk.documents) {
+      documents.push({ ...parsed, index: documents.length, offset, start: offset + parsed.yaml.range[0], end: offset + parsed.yaml.range[2] });
+    }
+  });
+  return { ...base, documents, chunks };
 }
 
 function whyNotParsed(text: string, maxBytes: number): string | undefined {
@@ -89,32 +124,18 @@ function whyNotParsed(text: string, maxBytes: number): string | undefined {
   return undefined;
 }
 
-function parseStream(text: string): StreamDocument[] {
-  const parsed = parseAllDocuments(text, {
-    customTags: cfnCustomTags,
-    prettyErrors: false,
-    keepSourceTokens: false,
-  });
+const PARSE_OPTIONS = { customTags: cfnCustomTags, prettyErrors: false, keepSourceTokens: false } as const;
+
+function parseChunk(text: string): ParsedChunk {
   // Positions are all we need from the parser; aliases are resolved lazily by nav.ts.
-  return parsed.map((yaml, index) => {
+  const documents = parseAllDocuments(text, PARSE_OPTIONS).map((yaml): ParsedDocument => {
     const anchors = new AnchorTable(yaml);
     const root = (yaml.contents ?? null) as Node | null;
     const syntaxErrors = yaml.errors.map((e) => ({ message: e.message, start: e.pos[0], end: e.pos[1] }));
     const classification = syntaxErrors.length && !root ? { kind: 'other' as const } : classify(root, anchors);
-    return {
-      index,
-      kind: classification.kind,
-      apiVersion: classification.apiVersion,
-      objectKind: classification.objectKind,
-      yaml,
-      root,
-      anchors,
-      start: yaml.range[0],
-      end: yaml.range[2],
-      syntaxErrors,
-      derived: new Map(),
-    };
+    return { ...classification, yaml, root, anchors, syntaxErrors, derived: new Map() };
   });
+  return { text, documents };
 }
 
 /** Computes a value derived from a document once, and returns the same value to every caller. */
@@ -132,7 +153,7 @@ export class ModelCache {
   get(input: FileInput & { version: number }): FileModel {
     const cached = this.models.get(input.uri);
     if (cached && cached.version === input.version && cached.text.length === input.text.length) return cached;
-    const model = buildFileModel(input);
+    const model = buildFileModel(input, cached);
     this.models.set(input.uri, model);
     return model;
   }

@@ -18,7 +18,7 @@ export default defineRule({
     for (const doc of file.documents) {
       if (!doc.syntaxErrors.length) continue;
       report({
-        target: { start: doc.syntaxErrors[0].start, end: doc.syntaxErrors[0].end },
+        target: { start: doc.offset + doc.syntaxErrors[0].start, end: doc.offset + doc.syntaxErrors[0].end },
         message:
           'eks-lens skipped this document: it holds Go/Helm template actions ({{ … }}) that are not plain YAML. ' +
           'Check the rendered output instead (for example `helm template . | eks-lens check -`).',

@@ -17,7 +17,8 @@ export default defineRule({
     if (file.templated) return;
     if (file.format === 'json' && !LOOKS_LIKE_TEMPLATE.test(file.text)) return;
     for (const problem of doc.syntaxErrors) {
-      report({ target: { start: problem.start, end: Math.max(problem.end, problem.start + 1) }, message: problem.message });
+      const start = doc.offset + problem.start;
+      report({ target: { start, end: Math.max(doc.offset + problem.end, start + 1) }, message: problem.message });
     }
   },
 });

@@ -1,0 +1,163 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { allRules } from '../server/src/engine/registry';
+
+const CLI = path.resolve('dist/cli.js');
+
+function run(args: string[], options: { cwd?: string; input?: string } = {}) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd, input: options.input, encoding: 'utf8', timeout: 60_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A folder of files: { 'a/b.yaml': 'text' }. */
+function tree(files: Record<string, string>): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'eks-lens-cli-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    writeFileSync(path.join(root, name), text);
+  }
+  return root;
+}
+
+const BAD_VPC = 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: c, region: us-east-1}\nvpc:\n  cidr: 10.1.2.0/16\n';
+const CLEAN_VPC = BAD_VPC.replace('10.1.2.0/16', '10.1.0.0/16');
+const WARN_ONLY = 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  loadBalancerSourceRanges: [203.0.113.9/24]\n';
+const TEMPLATE_JSON = '{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"V": {"Type": "AWS::EC2::VPC", "Properties": {"CidrBlock": "10.0.0.0/33"}}}}';
+
+describe('eks-lens check', () => {
+  it('prints path:line:col  severity  code  message and a summary, exit 1 on errors', () => {
+    const dir = tree({ 'cluster.yaml': BAD_VPC });
+    const r = run(['check', 'cluster.yaml'], { cwd: dir });
+    assert.equal(r.status, 1);
+    const [first, summary] = r.stdout.trim().split('\n');
+    assert.match(first, /^cluster\.yaml:5:9  error  cidr-host-bits  10\.1\.2\.0\/16 has host bits set/);
+    assert.equal(summary, '1 file checked: 1 error, 0 warnings, 0 information, 0 hints.');
+    assert.doesNotMatch(r.stdout, /\x1b\[/, 'no colour when stdout is not a terminal');
+  });
+
+  it('exits 0 when there are only warnings, and says so when nothing is found', () => {
+    const dir = tree({ 'svc.yaml': WARN_ONLY, 'clean.yaml': CLEAN_VPC });
+    assert.equal(run(['check', 'svc.yaml'], { cwd: dir }).status, 0);
+    const clean = run(['check', 'clean.yaml'], { cwd: dir });
+    assert.equal(clean.status, 0);
+    assert.equal(clean.stdout.trim(), '1 file checked: no problems found.');
+  });
+
+  it('prints exactly the version-1 JSON shape, every checked file listed', () => {
+    const dir = tree({ 'a.yaml': BAD_VPC, 'b.yml': CLEAN_VPC });
+    const r = run(['check', '--format', 'json', '.'], { cwd: dir });
+    assert.equal(r.status, 1);
+    const json = JSON.parse(r.stdout);
+    assert.deepEqual(json, {
+      version: 1,
+      files: [
+        {
+          path: 'a.yaml',
+          diagnostics: [
+            {
+              code: 'cidr-host-bits',
+              severity: 'error',
+              message: json.files[0].diagnostics[0].message,
+              range: { start: { line: 4, character: 8 }, end: { line: 4, character: 19 } },
+            },
+          ],
+        },
+        { path: 'b.yml', diagnostics: [] },
+      ],
+    });
+    assert.match(json.files[0].diagnostics[0].message, /10\.1\.0\.0\/16/);
+  });
+
+  it('writes SARIF 2.1.0 with every rule and results that point at them', () => {
+    const dir = tree({ 'a.yaml': BAD_VPC, 'svc.yaml': WARN_ONLY });
+    const r = run(['check', '--format=sarif', '--docs-url', 'https://example.org/rules/', 'a.yaml', 'svc.yaml'], { cwd: dir });
+    const sarif = JSON.parse(r.stdout);
+    assert.equal(sarif.version, '2.1.0');
+    const { driver } = sarif.runs[0].tool;
+    assert.equal(driver.name, 'eks-lens');
+    assert.deepEqual(driver.rules.map((rule: { id: string }) => rule.id), allRules.map((rule) => rule.meta.code));
+    for (const rule of driver.rules) {
+      assert.ok(rule.shortDescription.text.length > 10);
+      assert.equal(rule.helpUri, `https://example.org/rules/${rule.id}.md`);
+    }
+    const results = sarif.runs[0].results;
+    assert.deepEqual(results.map((x: { ruleId: string; level: string }) => [x.ruleId, x.level]), [['cidr-host-bits', 'error'], ['cidr-host-bits', 'warning']]);
+    assert.equal(driver.rules[results[0].ruleIndex].id, 'cidr-host-bits');
+    assert.deepEqual(results[0].locations[0].physicalLocation, { artifactLocation: { uri: 'a.yaml' }, region: { startLine: 5, startColumn: 9, endLine: 5, endColumn: 20 } });
+  });
+
+  it('walks folders for YAML and CloudFormation JSON, skipping node_modules and .git', () => {
+    const dir = tree({
+      'infra/vpc.json': TEMPLATE_JSON,
+      'infra/package.json': '{"name": "not-a-template"}',
+      'k8s/app.yml': WARN_ONLY,
+      'node_modules/x/bad.yaml': BAD_VPC,
+      '.git/bad.yaml': BAD_VPC,
+      'notes.txt': BAD_VPC,
+    });
+    const r = run(['check', '--format', 'json', '.'], { cwd: dir });
+    const paths = JSON.parse(r.stdout).files.map((f: { path: string }) => f.path);
+    assert.deepEqual(paths, [path.join('infra', 'vpc.json'), path.join('k8s', 'app.yml')]);
+    assert.equal(r.status, 1, 'the template has an invalid prefix');
+    const explicit = run(['check', '--format', 'json', 'infra/package.json'], { cwd: dir });
+    assert.deepEqual(JSON.parse(explicit.stdout).files, [{ path: 'infra/package.json', diagnostics: [] }]);
+  });
+
+  it('exits 2 with a message for unreadable input and bad usage', () => {
+    const dir = tree({ 'a.yaml': CLEAN_VPC });
+    const missing = run(['check', '--format', 'json', 'no/such.yaml'], { cwd: dir });
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /cannot read no\/such\.yaml: no such file or directory/);
+    for (const args of [['check', '--format', 'xml', 'a.yaml'], ['check'], ['check', '--rule', 'nope=off', 'a.yaml'], ['check', '--rule', 'cidr-syntax=loud', 'a.yaml'], ['check', '--kubernetes-version', '31', 'a.yaml'], ['lint', 'a.yaml'], ['check', '--bogus', 'a.yaml']]) {
+      const r = run(args, { cwd: dir });
+      assert.equal(r.status, 2, args.join(' '));
+      assert.ok(r.stderr.startsWith('eks-lens: '), args.join(' '));
+    }
+  });
+
+  it('applies --rule overrides', () => {
+    const dir = tree({ 'a.yaml': BAD_VPC });
+    const off = run(['check', '--format', 'json', '--rule', 'cidr-host-bits=off', 'a.yaml'], { cwd: dir });
+    assert.equal(off.status, 0);
+    assert.deepEqual(JSON.parse(off.stdout).files[0].diagnostics, []);
+    const warn = run(['check', '--format', 'json', '--rule', 'cidr-host-bits=warning', 'a.yaml'], { cwd: dir });
+    assert.equal(warn.status, 0);
+    assert.equal(JSON.parse(warn.stdout).files[0].diagnostics[0].severity, 'warning');
+  });
+
+  it('reads .eks-lens.yaml from the working directory, unless told not to', () => {
+    const dir = tree({ '.eks-lens.yaml': 'rules:\n  cidr-host-bits: information\nkubernetesVersion: 1.30\n', 'a.yaml': BAD_VPC, 'other.yaml': 'rules: {cidr-host-bits: off}\n' });
+    const withProject = run(['check', '--format', 'json', 'a.yaml'], { cwd: dir });
+    assert.equal(JSON.parse(withProject.stdout).files[0].diagnostics[0].severity, 'information');
+    assert.equal(withProject.status, 0);
+    const ignored = run(['check', '--no-config', '--format', 'json', 'a.yaml'], { cwd: dir });
+    assert.equal(JSON.parse(ignored.stdout).files[0].diagnostics[0].severity, 'error');
+    const explicit = run(['check', '--config', 'other.yaml', '--format', 'json', 'a.yaml'], { cwd: dir });
+    assert.deepEqual(JSON.parse(explicit.stdout).files[0].diagnostics, []);
+    const flagWins = run(['check', '--rule', 'cidr-host-bits=error', 'a.yaml'], { cwd: dir });
+    assert.equal(flagWins.status, 1);
+  });
+
+  it('reports problems in .eks-lens.yaml on stderr and keeps going', () => {
+    const dir = tree({ '.eks-lens.yaml': 'rules:\n  cidr-host-bits: loud\ncolour: red\n', 'a.yaml': BAD_VPC });
+    const r = run(['check', 'a.yaml'], { cwd: dir });
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /cidr-host-bits: "loud" is not one of/);
+    assert.match(r.stderr, /unknown key "colour"/);
+  });
+
+  it('checks standard input given as -', () => {
+    const r = run(['check', '--format', 'json', '-'], { input: BAD_VPC });
+    assert.equal(r.status, 1);
+    assert.equal(JSON.parse(r.stdout).files[0].path, '<stdin>');
+  });
+
+  it('prints help and version', () => {
+    assert.match(run(['--help']).stdout, /Usage: eks-lens check/);
+    assert.match(run(['--version']).stdout.trim(), /^\d+\.\d+\.\d+/);
+  });
+});
