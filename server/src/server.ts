@@ -35,13 +35,18 @@ const scheduler = new ValidationScheduler(async (uri, isStale) => {
   if (!document) return;
   const config = await settings.configFor(uri);
   if (isStale()) return;
-  const model = models.get({ uri, version: document.version, text: document.getText(), languageId: document.languageId, maxBytes: config.maxFileBytes });
-  const findings = await drive(
-    checkSteps(model, { config, onRuleError: (code, error) => connection.console.error(`rule ${code} failed on ${uri}: ${String(error)}`) }),
+  const input = { uri, version: document.version, text: document.getText(), languageId: document.languageId, maxBytes: config.maxFileBytes };
+  const onRuleError = (code: string, error: unknown) => connection.console.error(`rule ${code} failed on ${uri}: ${String(error)}`);
+  const result = await drive(
+    (function* () {
+      const model = yield* models.build(input);
+      return { model, findings: yield* checkSteps(model, { config, onRuleError }) };
+    })(),
     isStale,
   );
-  if (findings === undefined || isStale() || documents.get(uri)?.version !== model.version) return;
-  await connection.sendDiagnostics({ uri, version: model.version, diagnostics: findings.map((f) => toDiagnostic(f, uri)) });
+  if (result === undefined || isStale() || documents.get(uri)?.version !== result.model.version) return;
+  const diagnostics = result.findings.map((f) => toDiagnostic(f, uri));
+  await connection.sendDiagnostics({ uri, version: result.model.version, diagnostics });
 });
 
 connection.onInitialize((params) => {

@@ -89,6 +89,15 @@ export function formatOf(uri: string, languageId: string | undefined, text: stri
  * change are reused as they are (their node ranges are chunk-relative, so they stay valid).
  */
 export function buildFileModel(input: FileInput, previous?: FileModel): FileModel {
+  const steps = buildFileModelSteps(input, previous);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The same, yielding after each parsed chunk so that a server can give way to newer edits. */
+export function* buildFileModelSteps(input: FileInput, previous?: FileModel): Generator<void, FileModel> {
   const { uri, text } = input;
   const version = input.version ?? 0;
   const lines = new LineIndex(text);
@@ -102,15 +111,20 @@ export function buildFileModel(input: FileInput, previous?: FileModel): FileMode
   const starts = chunkStarts(text);
   const chunks: ParsedChunk[] = [];
   const documents: StreamDocument[] = [];
-  starts.forEach((offset, i) => {
+  for (let i = 0; i < starts.length; i++) {
+    const offset = starts[i];
     const chunkText = text.slice(offset, i + 1 < starts.length ? starts[i + 1] : text.length);
-    const chunk = reusable.get(chunkText) ?? parseChunk(chunkText);
-    reusable.delete(chunkText);
+    let chunk = reusable.get(chunkText);
+    if (chunk) reusable.delete(chunkText);
+    else {
+      chunk = parseChunk(chunkText);
+      yield;
+    }
     chunks.push(chunk);
     for (const parsed of chunk.documents) {
       documents.push({ ...parsed, index: documents.length, offset, start: offset + parsed.yaml.range[0], end: offset + parsed.yaml.range[2] });
     }
-  });
+  }
   return { ...base, documents, chunks };
 }
 
@@ -151,9 +165,18 @@ export class ModelCache {
   private readonly models = new Map<string, FileModel>();
 
   get(input: FileInput & { version: number }): FileModel {
+    const steps = this.build(input);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /** Builds (or returns) the model step by step; it is cached only once complete. */
+  *build(input: FileInput & { version: number }): Generator<void, FileModel> {
     const cached = this.models.get(input.uri);
     if (cached && cached.version === input.version && cached.text.length === input.text.length) return cached;
-    const model = buildFileModel(input, cached);
+    const model = yield* buildFileModelSteps(input, cached);
     this.models.set(input.uri, model);
     return model;
   }

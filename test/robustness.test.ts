@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { mergeConfig } from '../server/src/engine/config';
+import { checkFile } from '../server/src/engine/run';
+import { buildFileModel } from '../server/src/model/document';
+import { aliasBomb, binaryJunk, deepNesting, hugeManifest, mergeKeyChain, truncatedManifest } from './support/hostile';
+import { TestClient } from './support/lspClient';
+
+function check(text: string, uri = 'hostile.yaml') {
+  const errors: string[] = [];
+  const findings = checkFile(buildFileModel({ uri, text }), { config: mergeConfig(), onRuleError: (code, e) => errors.push(`${code}: ${String(e)}`) });
+  return { findings, ruleErrors: errors };
+}
+
+// Each case must finish (the test runner's timeout turns a hang into a failure) and say something
+// sensible, or nothing; none may throw.
+describe('hostile input, engine', { timeout: 60_000 }, () => {
+  it('truncated YAML gives a syntax error and no crash', () => {
+    const { findings, ruleErrors } = check(truncatedManifest());
+    assert.deepEqual(ruleErrors, []);
+    assert.ok(findings.length >= 1);
+    assert.ok(findings.every((f) => f.code === 'yaml-syntax'));
+  });
+
+  it('binary bytes are refused with an explanation', () => {
+    const { findings } = check(binaryJunk());
+    assert.deepEqual(findings.map((f) => f.code), ['not-checked']);
+    assert.match(findings[0].message, /binary/);
+  });
+
+  it('a 10 MB file is refused quickly under the default limit', () => {
+    const started = Date.now();
+    const { findings } = check(hugeManifest(10));
+    assert.deepEqual(findings.map((f) => f.code), ['not-checked']);
+    assert.match(findings[0].message, /10\.0 MB, above the 5\.0 MB limit/);
+    assert.ok(Date.now() - started < 5_000, 'refusing must not parse the file');
+  });
+
+  it('an alias bomb is walked without expanding it', () => {
+    const { findings, ruleErrors } = check(aliasBomb());
+    assert.deepEqual(ruleErrors, []);
+    // extraCIDRs takes the first level: nine "lol" entries, each reported once where it is written.
+    // publicAccessCIDRs takes the last level, whose entries are lists, not CIDR strings.
+    assert.deepEqual(findings.map((f) => f.code), Array(9).fill('cidr-syntax'));
+    assert.ok(findings.every((f) => f.range.start.line === 3), 'reported at the anchored list');
+  });
+
+  it('a long merge-key chain resolves, up to the depth bound', () => {
+    const { findings, ruleErrors } = check(mergeKeyChain());
+    assert.deepEqual(ruleErrors, []);
+    assert.deepEqual(findings.map((f) => f.code), ['cidr-host-bits']);
+  });
+
+  it('deep nesting does not overflow the stack of the engine', () => {
+    const { findings, ruleErrors } = check(deepNesting());
+    assert.deepEqual(ruleErrors, []);
+    assert.ok(findings.every((f) => f.code === 'yaml-syntax'));
+  });
+});
+
+describe('hostile input, language server', { timeout: 120_000 }, () => {
+  it('survives every hostile file and still serves the next document', async () => {
+    const client = new TestClient();
+    try {
+      await client.initialize();
+      const cases: Array<[string, string]> = [
+        ['truncated', truncatedManifest()],
+        ['binary', binaryJunk()],
+        ['huge', hugeManifest(10)],
+        ['bomb', aliasBomb()],
+        ['merges', mergeKeyChain()],
+        ['deep', deepNesting()],
+      ];
+      for (const [name, text] of cases) {
+        const uri = `untitled:${name}.yaml`;
+        await client.open(uri, text);
+        await client.diagnostics(uri, { timeoutMs: 60_000 });
+        assert.ok(client.alive, `server died on ${name}`);
+      }
+      const uri = 'untitled:after.yaml';
+      await client.open(uri, 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  clusterIP: 10.0.0.300\n');
+      assert.deepEqual((await client.diagnostics(uri)).map((d) => d.code), ['ip-syntax']);
+    } finally {
+      await client.stop();
+    }
+  });
+});
