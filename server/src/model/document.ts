@@ -2,7 +2,6 @@
 // A file is a stream of YAML documents (JSON is parsed by the same parser, as a one-document
 // stream, so positions work the same way); each document is classified once.
 import { parseAllDocuments, type Document, type Node } from 'yaml';
-import { cfnCustomTags } from './cfnTags';
 import { classify, type DocumentKind } from './classify';
 import { LineIndex } from './lineIndex';
 import { AnchorTable } from './nav';
@@ -138,7 +137,10 @@ function whyNotParsed(text: string, maxBytes: number): string | undefined {
   return undefined;
 }
 
-const PARSE_OPTIONS = { customTags: cfnCustomTags, prettyErrors: false, keepSourceTokens: false } as const;
+// CloudFormation's short tags (`!Ref`, `!Cidr`, …) need no declaration: the parser keeps any tag on
+// its node, which is how rules tell an intrinsic from a literal, and only adds a warning (ignored
+// here). Declaring them as custom tags would cost a schema rebuild per document.
+const PARSE_OPTIONS = { prettyErrors: false, keepSourceTokens: false } as const;
 
 function parseChunk(text: string): ParsedChunk {
   // Positions are all we need from the parser; aliases are resolved lazily by nav.ts.
