@@ -56,10 +56,32 @@ function familyOf(text: string): IpFamily | undefined {
   return undefined;
 }
 
+// ip-cidr does its arithmetic with arbitrary-precision integers and formatted strings, which
+// costs tens of microseconds per value; files repeat the same blocks (0.0.0.0/0, the VPC range)
+// and every keystroke re-checks unchanged values, so results are remembered. They are immutable.
+const MEMO_LIMIT = 10_000;
+
+function memoized<T>(parse: (text: string) => T): (text: string) => T {
+  const memo = new Map<string, T>();
+  return (text) => {
+    let result = memo.get(text);
+    if (result === undefined) {
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      result = parse(text);
+      memo.set(text, result);
+    }
+    return result;
+  };
+}
+
 /** Parses `address/prefix` strictly: no spaces, no missing prefix, no prefix beyond the family's width. */
-export function parseCidr(text: string): Parsed<Cidr> {
+export const parseCidr = memoized(parseCidrUncached);
+
+function parseCidrUncached(text: string): Parsed<Cidr> {
   if (text.trim() === '') return { ok: false, reason: 'the value is empty' };
   if (text !== text.trim()) return { ok: false, reason: `"${text}" has leading or trailing spaces` };
+  if (/\s/.test(text)) return { ok: false, reason: `"${text}" has a space in it; a CIDR block is written without spaces` };
+  if (text.includes(',')) return { ok: false, reason: `"${text}" holds several values separated by commas; a field or list item takes one block` };
   const slash = text.indexOf('/');
   if (slash < 0) {
     const fam = familyOf(text);
@@ -92,7 +114,9 @@ export function parseCidr(text: string): Parsed<Cidr> {
 }
 
 /** Parses a single IPv4 or IPv6 address (no prefix). */
-export function parseIp(text: string): Parsed<IpAddress> {
+export const parseIp = memoized(parseIpUncached);
+
+function parseIpUncached(text: string): Parsed<IpAddress> {
   if (text.trim() === '') return { ok: false, reason: 'the value is empty' };
   if (text !== text.trim()) return { ok: false, reason: `"${text}" has leading or trailing spaces` };
   if (text.includes('/')) return { ok: false, reason: `"${text}" is a range; this field takes a single address` };
