@@ -23,16 +23,18 @@ export interface AddressField {
   /** Literal values the field accepts besides addresses (Service `clusterIP: None`). */
   readonly alsoAllowed?: readonly string[];
   /**
-   * The API takes a block with host bits set and uses the network it falls in (security group
-   * rules, Kubernetes fields), instead of rejecting it (VPCs, subnets, routes).
+   * Host bits here are a warning rather than an error: the range filters traffic (security group
+   * rules, access lists, Kubernetes fields) or is taken as its network by the service that reads
+   * it, instead of laying out the VPC (VPCs, subnets, routes, ACLs). AWS stores both kinds as the
+   * network the written address falls in; a widened filter is a warning, a shifted layout an error.
    */
-  readonly hostBitsAccepted?: boolean;
+  readonly hostBitsWarning?: boolean;
 }
 
 interface FieldOptions {
   family?: IpFamily;
   alsoAllowed?: readonly string[];
-  hostBitsAccepted?: boolean;
+  hostBitsWarning?: boolean;
 }
 
 type Collector = (node: Node | undefined, type: AddressType, path: string, options?: FieldOptions) => void;
@@ -46,7 +48,7 @@ export function addressFields(doc: StreamDocument): readonly AddressField[] {
       if (!isScalar(node) || isIntrinsic(node) || node.value === null || node.value === '') return;
       const value = typeof node.value === 'string' ? node.value : undefined;
       if (value !== undefined && isTemplated(value)) return;
-      out.push({ node, value, type, origin, path, ...options, hostBitsAccepted: origin === 'kubernetes' || options?.hostBitsAccepted });
+      out.push({ node, value, type, origin, path, ...options, hostBitsWarning: origin === 'kubernetes' || options?.hostBitsWarning });
     };
     const a = doc.anchors;
     if (doc.kind === 'eksctl') eksctlFields(doc.root, a, collect);
@@ -63,7 +65,7 @@ function eksctlFields(root: Node | null, a: AnchorTable, collect: Collector): vo
   collect(get(vpc, 'cidr', a), 'cidr', 'vpc.cidr', v4);
   items(get(vpc, 'extraCIDRs', a), a).forEach((n, i) => collect(n, 'cidr', `vpc.extraCIDRs[${i}]`, v4));
   // Not documented either way for the EKS API: treated as accepted, so reported as a warning.
-  const lenient = { hostBitsAccepted: true };
+  const lenient = { hostBitsWarning: true };
   items(get(vpc, 'publicAccessCIDRs', a), a).forEach((n, i) => collect(n, 'cidr', `vpc.publicAccessCIDRs[${i}]`, lenient));
   for (const tier of ['public', 'private']) {
     for (const [name, subnet] of entries(getIn(vpc, ['subnets', tier], a), a)) {
@@ -106,7 +108,7 @@ function cloudFormationFields(root: Node | null, a: AnchorTable, collect: Collec
     }
     // EC2 stores a security group rule's block with host bits set (as the network it falls in),
     // so such a rule silently covers more than was written.
-    const sgRule = (property: string) => ({ family: cfnFamily(property), hostBitsAccepted: true });
+    const sgRule = (property: string) => ({ family: cfnFamily(property), hostBitsWarning: true });
     if (SECURITY_GROUP_RULE_RESOURCES.has(typeName)) {
       for (const property of SECURITY_GROUP_RULE_CIDRS) {
         collect(get(properties, property, a), 'cidr', `Resources.${logicalId}.Properties.${property}`, sgRule(property));

@@ -16,13 +16,14 @@ export default defineRule({
       const parsed = parseCidr(field.value);
       if (!parsed.ok || !parsed.value.hostBitsSet) continue;
       const { network, prefix } = parsed.value;
-      const consequence = field.hostBitsAccepted
+      const consequence = field.hostBitsWarning
         ? `it is taken as ${network}${prefix === 0 ? ', every address' : ''}`
-        : `the block is ${network}, and AWS rejects the value as written`;
+        : `AWS creates ${network} instead of the block written`;
       report({
         target: field.node,
-        // Where the API rejects the value it is an error; where it quietly widens it, a warning.
-        severity: field.hostBitsAccepted ? 'warning' : 'error',
+        // The network's own layout (VPC, subnet, route, ACL) silently becoming a different block is
+        // an error: it can collide with neighbours and a subnet cannot be changed afterwards.
+        severity: field.hostBitsWarning ? 'warning' : 'error',
         message: `${field.value} has host bits set: with a /${prefix} prefix ${consequence}. Write ${network}, or change the prefix length if you meant a smaller block.`,
         data: { network },
       });
