@@ -1,0 +1,71 @@
+// Every rule explains itself: a page under docs/rules/ in the common shape, linked from the README.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { allRules } from '../server/src/engine/registry';
+
+const SECTIONS = ['## What it checks', '## Why it matters', '## Example', '## How to fix', '## Turning it off', '## References'];
+const readme = readFileSync('README.md', 'utf8');
+
+describe('rule pages', () => {
+  for (const rule of allRules) {
+    const { code, docs, title } = rule.meta;
+    it(`${code}: page exists in the common shape and is linked from the README`, () => {
+      assert.equal(docs, `docs/rules/${code}.md`);
+      assert.ok(existsSync(docs), `${docs} is missing`);
+      const page = readFileSync(docs, 'utf8');
+      assert.match(page.split('\n')[0], new RegExp(`^# \`${code}\``), 'the page starts with its code');
+      for (const section of SECTIONS) assert.ok(page.includes(section), `${docs} lacks "${section}"`);
+      const references = page.slice(page.indexOf('## References'));
+      assert.match(references, /https:\/\/(docs\.aws\.amazon\.com|kubernetes\.io|eksctl\.io|yaml\.org|www\.rfc-editor\.org)\//, 'cites an official source');
+      assert.ok(readme.includes(`(docs/rules/${code}.md)`), `README does not link ${docs}`);
+      assert.ok(title.length > 10);
+    });
+  }
+});
+
+/** The fenced blocks of a page that follow a paragraph starting with `marker`. */
+function blockAfter(page: string, marker: string, lang: string): string | undefined {
+  const at = page.indexOf(marker);
+  if (at < 0) return undefined;
+  const fence = page.indexOf('```' + lang + '\n', at);
+  if (fence < 0) return undefined;
+  const body = fence + lang.length + 4;
+  return page.slice(body, page.indexOf('\n```', body) + 1);
+}
+
+/** Runs the built checker on `text` saved as `file` in a scratch directory; text output lines. */
+function checkAs(file: string, text: string): string[] {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'eks-lens-docs-'));
+  try {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), text);
+    const r = spawnSync(process.execPath, [path.resolve('dist/cli.js'), 'check', file], { cwd: dir, encoding: 'utf8' });
+    assert.ok(r.status === 0 || r.status === 1, `checker failed: ${r.stderr}`);
+    return r.stdout.split('\n').filter((line) => line.startsWith(`${file}:`));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// The output quoted on each page is what the checker prints today, and the "good" version is
+// clean for that rule, so the pages cannot drift from the code.
+describe('rule page examples', () => {
+  for (const rule of allRules) {
+    const { code, docs } = rule.meta;
+    it(`${code}: the bad example gives the quoted output and the good one does not`, () => {
+      const page = readFileSync(docs, 'utf8');
+      const bad = blockAfter(page, '**Bad**', 'yaml');
+      const quoted = blockAfter(page, '**Bad**', 'text');
+      assert.ok(bad && quoted, `${docs} has a **Bad** yaml example followed by the checker's text output`);
+      const expected = quoted.trim().split('\n');
+      const file = expected[0].slice(0, expected[0].indexOf(':'));
+      assert.deepEqual(checkAs(file, bad), expected);
+      const good = blockAfter(page, '**Good**', 'yaml');
+      if (good) assert.deepEqual(checkAs(file, good).filter((line) => line.includes(`  ${code}  `)), []);
+    });
+  }
+});
