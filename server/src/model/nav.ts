@@ -63,12 +63,15 @@ export function keyText(pair: Pair): string | undefined {
  */
 export function entries(map: unknown, anchors?: AnchorTable): Array<[string, Node | undefined, Pair]> {
   const out: Array<[string, Node | undefined, Pair]> = [];
-  collectEntries(deref(map, anchors), anchors, out, new Set(), 0);
+  collectEntries(deref(map, anchors), anchors, out, new Set(), new Set(), 0);
   return out;
 }
 
-function collectEntries(node: Node | undefined, anchors: AnchorTable | undefined, out: Array<[string, Node | undefined, Pair]>, seen: Set<string>, depth: number): void {
-  if (!isMap(node) || depth > MAX_MERGE_DEPTH) return;
+// A mapping merged twice (`<<: [*a, *b]` where *b merges *a too) brings nothing new the second
+// time, since earlier keys win; skipping it keeps chains of such merges linear, not exponential.
+function collectEntries(node: Node | undefined, anchors: AnchorTable | undefined, out: Array<[string, Node | undefined, Pair]>, seen: Set<string>, visited: Set<Node>, depth: number): void {
+  if (!isMap(node) || depth > MAX_MERGE_DEPTH || visited.has(node)) return;
+  visited.add(node);
   const merges: unknown[] = [];
   for (const pair of node.items) {
     if (!isPair(pair)) continue;
@@ -85,7 +88,7 @@ function collectEntries(node: Node | undefined, anchors: AnchorTable | undefined
   for (const merge of merges) {
     const source = deref(merge, anchors);
     const sources = isSeq(source) ? source.items.map((item) => deref(item, anchors)) : [source];
-    for (const s of sources) collectEntries(s, anchors, out, seen, depth + 1);
+    for (const s of sources) collectEntries(s, anchors, out, seen, visited, depth + 1);
   }
 }
 
