@@ -1,3 +1,4 @@
+import { visit } from 'yaml';
 import { defineRule } from '../engine/rule';
 
 // JSON files are ours only when they are CloudFormation templates; a broken JSON file that is
@@ -20,5 +21,14 @@ export default defineRule({
       const start = doc.offset + problem.start;
       report({ target: { start, end: Math.max(doc.offset + problem.end, start + 1) }, message: problem.message });
     }
+    // The parser accepts an alias to an anchor that does not exist (it fails only when the value
+    // is read), so look for those here; most documents have no `*` at all and cost nothing.
+    if (!file.text.slice(doc.start, doc.end).includes('*')) return;
+    visit(doc.yaml, {
+      Alias(_key, alias) {
+        if (doc.anchors.resolve(alias) !== undefined) return;
+        report({ target: alias, message: `Unresolved alias *${alias.source}: no anchor &${alias.source} comes before it in this document.` });
+      },
+    });
   },
 });
