@@ -38,11 +38,12 @@ function blockAfter(page: string, marker: string, lang: string): string | undefi
 }
 
 /** Runs the built checker on `text` saved as `file` in a scratch directory; text output lines. */
-function checkAs(file: string, text: string): string[] {
+function checkAs(file: string, text: string, projectFile?: string): string[] {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'eks-lens-docs-'));
   try {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     writeFileSync(path.join(dir, file), text);
+    if (projectFile !== undefined) writeFileSync(path.join(dir, '.eks-lens.yaml'), projectFile);
     const r = spawnSync(process.execPath, [path.resolve('dist/cli.js'), 'check', file], { cwd: dir, encoding: 'utf8' });
     assert.ok(r.status === 0 || r.status === 1, `checker failed: ${r.stderr}`);
     return r.stdout.split('\n').filter((line) => line.startsWith(`${file}:`));
@@ -58,14 +59,21 @@ describe('rule page examples', () => {
     const { code, docs } = rule.meta;
     it(`${code}: the bad example gives the quoted output and the good one does not`, () => {
       const page = readFileSync(docs, 'utf8');
-      const bad = blockAfter(page, '**Bad**', 'yaml');
+      // A page may show the project file the example needs: a yaml block starting `# .eks-lens.yaml`
+      // right after the **Bad** paragraph, before the example itself.
+      let bad = blockAfter(page, '**Bad**', 'yaml');
+      let projectFile: string | undefined;
+      if (bad?.startsWith('# .eks-lens.yaml\n')) {
+        projectFile = bad;
+        bad = blockAfter(page.slice(page.indexOf(bad) + bad.length), '', 'yaml');
+      }
       const quoted = blockAfter(page, '**Bad**', 'text');
       assert.ok(bad && quoted, `${docs} has a **Bad** yaml example followed by the checker's text output`);
       const expected = quoted.trim().split('\n');
       const file = expected[0].slice(0, expected[0].indexOf(':'));
-      assert.deepEqual(checkAs(file, bad), expected);
+      assert.deepEqual(checkAs(file, bad, projectFile), expected);
       const good = blockAfter(page, '**Good**', 'yaml');
-      if (good) assert.deepEqual(checkAs(file, good).filter((line) => line.includes(`  ${code}  `)), []);
+      if (good) assert.deepEqual(checkAs(file, good, projectFile).filter((line) => line.includes(`  ${code}  `)), []);
     });
   }
 });

@@ -71,3 +71,8 @@ function describeFinding(f: Finding): string {
 export function yaml(...lines: string[]): string {
   return lines.join('\n') + '\n';
 }
+
+/** A finding's related places as [1-based line, message] pairs, for compact assertions. */
+export function relatedLines(finding: Finding | undefined): Array<[number, string]> | undefined {
+  return finding?.related?.map((r) => [r.range.start.line + 1, r.message]);
+}
