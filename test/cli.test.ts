@@ -23,7 +23,8 @@ function tree(files: Record<string, string>): string {
   return root;
 }
 
-const BAD_VPC = 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: c, region: us-east-1}\nvpc:\n  cidr: 10.1.2.0/16\n';
+// A private-only endpoint keeps eks-public-endpoint-open quiet, so each fixture shows one finding.
+const BAD_VPC = 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: c, region: us-east-1}\nvpc:\n  cidr: 10.1.2.0/16\n  clusterEndpoints: {publicAccess: false, privateAccess: true}\n';
 const CLEAN_VPC = BAD_VPC.replace('10.1.2.0/16', '10.1.0.0/16');
 const WARN_ONLY = 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  loadBalancerSourceRanges: [203.0.113.9/24]\n';
 const TEMPLATE_JSON = '{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"V": {"Type": "AWS::EC2::VPC", "Properties": {"CidrBlock": "10.0.0.0/33"}}}}';

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { TestClient } from './support/lspClient';
 
-const CLUSTER = ['apiVersion: eksctl.io/v1alpha5', 'kind: ClusterConfig', 'metadata: {name: c, region: us-east-1}', 'vpc:', '  cidr: 10.1.2.0/16', ''].join('\n');
+// A private-only endpoint keeps eks-public-endpoint-open quiet, so the fixture has one finding.
+const CLUSTER = ['apiVersion: eksctl.io/v1alpha5', 'kind: ClusterConfig', 'metadata: {name: c, region: us-east-1}', 'vpc:', '  cidr: 10.1.2.0/16', '  clusterEndpoints: {publicAccess: false, privateAccess: true}', ''].join('\n');
 
 describe('language server over stdio', () => {
   let client: TestClient;

@@ -14,7 +14,7 @@ export function mergeKeyChain(count = 3000): string {
   let text = 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: merges, region: us-east-1}\n';
   text += 'defaults: &d0\n  instanceType: m5.large\n  labels: {team: a}\n';
   for (let i = 1; i < count; i++) text += `n${i}: &d${i}\n  <<: *d${i - 1}\n  desiredCapacity: ${i}\n`;
-  text += `vpc:\n  <<: *d${count - 1}\n  cidr: 10.1.2.0/16\n`;
+  text += `vpc:\n  <<: *d${count - 1}\n  cidr: 10.1.2.0/16\n  clusterEndpoints: {publicAccess: false, privateAccess: true}\n`;
   return text;
 }
 

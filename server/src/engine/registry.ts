@@ -7,8 +7,54 @@ import cidrSyntax from '../rules/cidr-syntax';
 import ipSyntax from '../rules/ip-syntax';
 import notChecked from '../rules/not-checked';
 import yamlSyntax from '../rules/yaml-syntax';
+import vpcCidrPrefix from '../rules/vpc-cidr-prefix';
+import vpcCidrReserved from '../rules/vpc-cidr-reserved';
+import vpcCidrPublic from '../rules/vpc-cidr-public';
+import vpcCidrDockerConflict from '../rules/vpc-cidr-docker-conflict';
+import vpcCidr172Range from '../rules/vpc-cidr-172-range';
+import vpcSecondaryCidrOverlap from '../rules/vpc-secondary-cidr-overlap';
+import vpcSecondaryCidrRestricted from '../rules/vpc-secondary-cidr-restricted';
+import vpcCidrOverlapReserved from '../rules/vpc-cidr-overlap-reserved';
+import subnetOutsideVpc from '../rules/subnet-outside-vpc';
+import subnetOverlap from '../rules/subnet-overlap';
+import subnetPrefix from '../rules/subnet-prefix';
+import subnetAzCount from '../rules/subnet-az-count';
+import subnetAzRegion from '../rules/subnet-az-region';
+import subnetCapacity from '../rules/subnet-capacity';
+import eksServiceCidrRange from '../rules/eks-service-cidr-range';
+import eksServiceCidrOverlap from '../rules/eks-service-cidr-overlap';
+import eksPrivateNodesNoNat from '../rules/eks-private-nodes-no-nat';
+import eksPublicEndpointOpen from '../rules/eks-public-endpoint-open';
+import eksSingleNat from '../rules/eks-single-nat';
 
-export const allRules: readonly Rule[] = [yamlSyntax, notChecked, cidrSyntax, cidrHostBits, ipSyntax];
+export const allRules: readonly Rule[] = [
+  // Syntax and addresses
+  yamlSyntax,
+  notChecked,
+  cidrSyntax,
+  cidrHostBits,
+  ipSyntax,
+  // VPC, subnets and cluster network (eksctl)
+  vpcCidrPrefix,
+  vpcCidrReserved,
+  vpcCidrPublic,
+  vpcCidrDockerConflict,
+  vpcCidr172Range,
+  vpcSecondaryCidrRestricted,
+  vpcSecondaryCidrOverlap,
+  vpcCidrOverlapReserved,
+  subnetOutsideVpc,
+  subnetOverlap,
+  subnetPrefix,
+  subnetAzCount,
+  subnetAzRegion,
+  subnetCapacity,
+  eksServiceCidrRange,
+  eksServiceCidrOverlap,
+  eksPrivateNodesNoNat,
+  eksPublicEndpointOpen,
+  eksSingleNat,
+];
 
 export function ruleByCode(code: string): Rule | undefined {
   return allRules.find((rule) => rule.meta.code === code);

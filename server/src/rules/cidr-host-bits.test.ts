@@ -1,7 +1,7 @@
 import { ruleTester, yaml } from '../../../test/support/ruleTester';
 import rule from './cidr-host-bits';
+import { eksctl } from '../../../test/support/fixtures';
 
-const eksctl = (...lines: string[]) => yaml('apiVersion: eksctl.io/v1alpha5', 'kind: ClusterConfig', 'metadata: {name: demo, region: us-west-2}', ...lines);
 const cfn = (type: string, ...properties: string[]) => yaml('Resources:', '  R:', `    Type: ${type}`, '    Properties:', ...properties.map((p) => `      ${p}`));
 
 ruleTester(rule, {

@@ -1,7 +1,6 @@
 import { ruleTester, yaml } from '../../../test/support/ruleTester';
 import rule from './cidr-syntax';
-
-const eksctl = (...lines: string[]) => yaml('apiVersion: eksctl.io/v1alpha5', 'kind: ClusterConfig', 'metadata: {name: demo, region: us-west-2}', ...lines);
+import { eksctl } from '../../../test/support/fixtures';
 
 ruleTester(rule, {
   valid: [

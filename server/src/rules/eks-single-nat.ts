@@ -1,0 +1,26 @@
+import { defineRule } from '../engine/rule';
+import { networkOf } from '../network/model';
+
+export default defineRule({
+  meta: {
+    code: 'eks-single-nat',
+    severity: 'hint',
+    kinds: ['eksctl'],
+    title: 'One NAT gateway serves private subnets in several Availability Zones',
+    docs: 'docs/rules/eks-single-nat.md',
+  },
+  check({ doc, report }) {
+    for (const vpc of networkOf(doc).vpcs) {
+      // Only when Single is written: it is eksctl's default, and a hint on every file would be noise.
+      if (vpc.existing || vpc.nat?.mode !== 'Single' || !vpc.nat.node) continue;
+      const privateZones = [...new Set(vpc.subnets.filter((s) => s.tier === 'private' && s.az).map((s) => s.az!))];
+      const planned = !vpc.subnets.some((s) => s.tier === 'private');
+      if (!planned && privateZones.length < 2) continue;
+      const where = planned ? 'the private subnets eksctl creates in each Availability Zone' : `private subnets in ${privateZones.length} Availability Zones (${privateZones.join(', ')})`;
+      report({
+        target: vpc.nat.node,
+        message: `One NAT gateway serves ${where}. If its zone fails, nodes in every zone lose outbound access. HighlyAvailable creates one NAT gateway per zone (at extra cost).`,
+      });
+    }
+  },
+});
