@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { expandPaths } from '../server/src/cli/walk';
+import { expandPaths } from '../server/src/workspace/walk';
 import { mergeConfig } from '../server/src/engine/config';
 import { checkFile } from '../server/src/engine/run';
 import { buildFileModel } from '../server/src/model/document';

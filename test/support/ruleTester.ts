@@ -6,6 +6,8 @@ import { mergeConfig, type PartialConfig } from '../../server/src/engine/config'
 import type { Rule, Severity } from '../../server/src/engine/rule';
 import { checkFile, type Finding } from '../../server/src/engine/run';
 import { buildFileModel } from '../../server/src/model/document';
+import { factsOf } from '../../server/src/workspace/facts';
+import { WorkspaceIndex } from '../../server/src/workspace/index';
 
 export interface Case {
   name?: string;
@@ -13,6 +15,8 @@ export interface Case {
   /** File name, for format detection and Helm chart paths (default `file.yaml`). */
   uri?: string;
   config?: PartialConfig;
+  /** Other files of the workspace, whose facts (service CIDRs, workloads) the rule may use. */
+  workspace?: ReadonlyArray<{ uri: string; text: string }>;
 }
 
 export interface Expected {
@@ -29,8 +33,11 @@ export interface InvalidCase extends Case {
 /** Runs one rule over a text and returns its findings. */
 export function runRule(rule: Rule, c: Case): Finding[] {
   const model = buildFileModel({ uri: c.uri ?? 'file.yaml', text: c.text, maxBytes: c.config?.maxFileBytes });
+  const index = new WorkspaceIndex();
+  for (const other of c.workspace ?? []) index.set(other.uri, factsOf(buildFileModel(other)));
   return checkFile(model, {
     config: mergeConfig(c.config),
+    workspace: index.viewFrom(model.uri),
     rules: [rule],
     onRuleError: (code, error) => {
       throw new Error(`rule ${code} threw: ${String(error)}`);

@@ -5,10 +5,13 @@ import { isKubernetesVersion, isRuleSetting, mergeConfig, type PartialConfig, ty
 import { findProjectConfig, readProjectConfig } from '../engine/projectConfig';
 import { allRules, ruleByCode } from '../engine/registry';
 import { checkFile } from '../engine/run';
-import { buildFileModel } from '../model/document';
+import { buildFileModel, type FileModel } from '../model/document';
+import { parseCidr } from '../net/cidr';
+import { factsOf } from '../workspace/facts';
+import { WorkspaceIndex } from '../workspace/index';
 import { VERSION } from '../version';
 import { formatJson, formatSarif, formatText, type FileResult } from './formats';
-import { expandPaths } from './walk';
+import { expandPaths } from '../workspace/walk';
 
 const USAGE = `Usage: eks-lens check [options] PATH...
 
@@ -18,6 +21,7 @@ PATH is a file, a directory (walked for *.yaml, *.yml and CloudFormation *.json)
 Options:
   --format text|json|sarif      output format (default: text)
   --kubernetes-version X.Y      target Kubernetes version for version-dependent rules
+  --service-cidr CIDR           the cluster's Service IP range, for Service clusterIP checks
   --rule CODE=SEVERITY|off      override a rule (repeatable); SEVERITY is error, warning, information or hint
   --config FILE                 read this project file instead of the nearest .eks-lens.yaml
   --no-config                   ignore .eks-lens.yaml
@@ -33,6 +37,7 @@ class UsageError extends Error {}
 interface Options {
   format: 'text' | 'json' | 'sarif';
   kubernetesVersion?: string;
+  serviceCidr?: string;
   rules: Record<string, RuleSetting>;
   config?: string;
   noConfig: boolean;
@@ -68,6 +73,13 @@ function parseArgs(args: string[]): Options {
         const v = take();
         if (!isKubernetesVersion(v)) throw new UsageError(`--kubernetes-version takes a version like 1.31, not "${v}"`);
         options.kubernetesVersion = v;
+        break;
+      }
+      case '--service-cidr': {
+        const v = take();
+        const parsed = parseCidr(v);
+        if (!parsed.ok) throw new UsageError(`--service-cidr: ${parsed.reason}`);
+        options.serviceCidr = v;
         break;
       }
       case '--rule': {
@@ -120,10 +132,13 @@ export function runCheck(args: string[]): number {
       projectConfig = loaded.config;
     }
   }
-  const config = mergeConfig(projectConfig, { rules: options.rules, kubernetesVersion: options.kubernetesVersion });
+  const config = mergeConfig(projectConfig, { rules: options.rules, kubernetesVersion: options.kubernetesVersion, serviceCidr: options.serviceCidr });
 
   const { targets, unreadable } = expandPaths(options.paths);
-  const results: FileResult[] = [];
+  // Read and parse everything first: a file's checks may depend on what the others declare
+  // (an eksctl service CIDR, a workload a PodDisruptionBudget selects).
+  const models: FileModel[] = [];
+  const index = new WorkspaceIndex();
   for (const target of targets) {
     let text: string;
     try {
@@ -136,12 +151,17 @@ export function runCheck(args: string[]): number {
     const model = buildFileModel({ uri: shown, text, maxBytes: config.maxFileBytes });
     // Walked JSON files are checked only when they are CloudFormation templates.
     if (model.format === 'json' && !target.explicit && !model.documents.some((d) => d.kind === 'cloudformation')) continue;
-    const findings = checkFile(model, {
-      config,
-      onRuleError: (code, error) => process.stderr.write(`eks-lens: internal error in rule ${code} on ${shown}: ${String(error)}\n`),
-    });
-    results.push({ path: shown, findings });
+    models.push(model);
+    index.set(shown, factsOf(model));
   }
+  const results: FileResult[] = models.map((model) => ({
+    path: model.uri,
+    findings: checkFile(model, {
+      config,
+      workspace: index.viewFrom(model.uri),
+      onRuleError: (code, error) => process.stderr.write(`eks-lens: internal error in rule ${code} on ${model.uri}: ${String(error)}\n`),
+    }),
+  }));
 
   const rules = allRules.filter((r) => config.rules[r.meta.code] !== 'off');
   if (options.format === 'json') process.stdout.write(formatJson(results) + '\n');

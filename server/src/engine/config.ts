@@ -12,6 +12,8 @@ export interface EffectiveConfig {
   /** Target Kubernetes minor version as `1.NN`, when set. */
   readonly kubernetesVersion?: string;
   readonly reservedCidrs: readonly string[];
+  /** The cluster's Service IP range, when the user states it (else eksctl configs in the workspace tell). */
+  readonly serviceCidr?: string;
   readonly maxFileBytes?: number;
 }
 
@@ -21,6 +23,7 @@ export interface PartialConfig {
   rules?: Record<string, RuleSetting>;
   kubernetesVersion?: string;
   reservedCidrs?: string[];
+  serviceCidr?: string;
   maxFileBytes?: number;
 }
 
@@ -31,14 +34,16 @@ export function mergeConfig(...layers: Array<PartialConfig | undefined>): Effect
   let kubernetesVersion: string | undefined;
   let reservedCidrs: string[] = [];
   let maxFileBytes: number | undefined;
+  let serviceCidr: string | undefined;
   for (const layer of layers) {
     if (!layer) continue;
     if (layer.rules) rules = { ...rules, ...layer.rules };
     if (layer.kubernetesVersion) kubernetesVersion = layer.kubernetesVersion;
     if (layer.reservedCidrs?.length) reservedCidrs = [...layer.reservedCidrs];
     if (layer.maxFileBytes) maxFileBytes = layer.maxFileBytes;
+    if (layer.serviceCidr) serviceCidr = layer.serviceCidr;
   }
-  return { rules, kubernetesVersion, reservedCidrs, maxFileBytes };
+  return { rules, kubernetesVersion, reservedCidrs, serviceCidr, maxFileBytes };
 }
 
 export function isRuleSetting(value: unknown): value is RuleSetting {
@@ -78,6 +83,11 @@ export function configFromSettings(settings: unknown): { config: PartialConfig; 
       else problems.push(`reservedCidrs: ${parsed.reason}`);
     }
   }
+  if (s.serviceCidr !== undefined && s.serviceCidr !== null && s.serviceCidr !== '') {
+    const parsed = parseCidr(String(s.serviceCidr));
+    if (parsed.ok) config.serviceCidr = String(s.serviceCidr);
+    else problems.push(`serviceCidr: ${parsed.reason}`);
+  }
   if (typeof s.maxFileSizeMB === 'number' && s.maxFileSizeMB > 0) config.maxFileBytes = Math.round(s.maxFileSizeMB * 1024 * 1024);
   return { config, problems };
 }
@@ -87,12 +97,12 @@ export function parseProjectFile(text: string): { config: PartialConfig; problem
   const doc = parseDocument(text, { prettyErrors: false });
   if (doc.errors.length) return { config: {}, problems: doc.errors.map((e) => `not valid YAML: ${e.message}`) };
   if (doc.contents === null) return { config: {}, problems: [] };
-  if (!isMap(doc.contents)) return { config: {}, problems: ['the file must be a mapping with keys rules, kubernetesVersion, reservedCidrs'] };
-  const known = new Set(['rules', 'kubernetesVersion', 'reservedCidrs', 'maxFileSizeMB']);
+  if (!isMap(doc.contents)) return { config: {}, problems: ['the file must be a mapping with keys rules, kubernetesVersion, reservedCidrs, serviceCidr, maxFileSizeMB'] };
+  const known = new Set(['rules', 'kubernetesVersion', 'reservedCidrs', 'serviceCidr', 'maxFileSizeMB']);
   const problems: string[] = [];
   for (const pair of doc.contents.items) {
     const key = String((pair.key as { value?: unknown })?.value);
-    if (!known.has(key)) problems.push(`unknown key "${key}" (expected rules, kubernetesVersion, reservedCidrs, maxFileSizeMB)`);
+    if (!known.has(key)) problems.push(`unknown key "${key}" (expected rules, kubernetesVersion, reservedCidrs, serviceCidr, maxFileSizeMB)`);
   }
   const reserved = doc.get('reservedCidrs');
   if (reserved !== undefined && !isSeq(reserved)) problems.push('reservedCidrs must be a list of CIDR blocks');

@@ -5,6 +5,7 @@ import type { EffectiveConfig } from './config';
 import type { DocumentKind } from '../model/classify';
 import type { FileModel, StreamDocument } from '../model/document';
 import type { Range } from '../model/lineIndex';
+import type { WorkspaceView } from '../workspace/facts';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
@@ -26,13 +27,8 @@ export interface RuleMeta {
 /** A place in the file: a node of the document (its value range is used) or explicit offsets. */
 export type Target = Node | { start: number; end: number };
 
-export interface RelatedPlace {
-  target: Target;
-  message: string;
-  /** Another file's URI with a range in it; undefined for a place in the same file. */
-  uri?: string;
-  range?: Range;
-}
+/** A related place: a target in the checked file, or a range in another file of the workspace. */
+export type RelatedPlace = { target: Target; message: string } | { uri: string; range: Range; message: string };
 
 export interface Report {
   target: Target;
@@ -47,6 +43,8 @@ export interface Report {
 export interface FileContext {
   readonly file: FileModel;
   readonly config: EffectiveConfig;
+  /** What other files of the workspace declare (service CIDRs, workloads); empty when checked alone. */
+  readonly workspace: WorkspaceView;
   report(report: Report): void;
 }
 

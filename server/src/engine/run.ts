@@ -1,13 +1,14 @@
 // The rule engine: runs the registered rules over a file model and returns findings with LSP-shaped
 // ranges (plain data; no protocol types). Invariants: a rule that throws is logged and skipped,
 // never allowed past the engine; user settings decide severities; suppression comments apply last.
-import type { Node } from 'yaml';
 import type { EffectiveConfig } from './config';
 import { allRules } from './registry';
 import type { FileContext, Report, Rule, RuleContext, Severity, Target } from './rule';
+import { offsetsOf } from './offsets';
 import { findSuppressions, isSuppressed } from './suppress';
 import type { FileModel, StreamDocument } from '../model/document';
 import type { Range } from '../model/lineIndex';
+import { EMPTY_WORKSPACE, type WorkspaceView } from '../workspace/facts';
 
 export interface RelatedFinding {
   /** Undefined for a place in the checked file itself. */
@@ -27,6 +28,8 @@ export interface Finding {
 
 export interface CheckOptions {
   config: EffectiveConfig;
+  /** The rest of the workspace, for rules that look across files. */
+  workspace?: WorkspaceView;
   rules?: readonly Rule[];
   /** Told about a rule that threw; the check goes on without it. */
   onRuleError?: (code: string, error: unknown) => void;
@@ -50,6 +53,7 @@ export function* checkSteps(file: FileModel, options: CheckOptions): Generator<v
   const findings: Finding[] = [];
   const seen = new Set<string>();
   const suppressions = findSuppressions(file.text, file.lines);
+  const workspace = options.workspace ?? EMPTY_WORKSPACE;
 
   const reporter = (rule: Rule, doc?: StreamDocument) => (report: Report) => {
     const finding = toFinding(file, doc, rule, report, options.config);
@@ -71,13 +75,13 @@ export function* checkSteps(file: FileModel, options: CheckOptions): Generator<v
 
   for (const rule of rules) {
     if (!rule.checkFile) continue;
-    const context: FileContext = { file, config: options.config, report: reporter(rule) };
+    const context: FileContext = { file, config: options.config, workspace, report: reporter(rule) };
     guarded(rule, () => rule.checkFile?.(context));
   }
   for (const doc of file.documents) {
     for (const rule of rules) {
       if (!rule.check || !appliesTo(rule, doc)) continue;
-      const context: RuleContext = { file, doc, config: options.config, report: reporter(rule, doc) };
+      const context: RuleContext = { file, doc, config: options.config, workspace, report: reporter(rule, doc) };
       guarded(rule, () => rule.check?.(context));
     }
     yield;
@@ -98,22 +102,12 @@ function toFinding(file: FileModel, doc: StreamDocument | undefined, rule: Rule,
   const severity = setting && setting !== 'off' ? setting : (report.severity ?? rule.meta.severity);
   const finding: Finding = { code: rule.meta.code, severity, message: report.message, range: rangeOf(file, doc, report.target) };
   if (report.related?.length) {
-    finding.related = report.related.map((r) => ({
-      uri: r.uri,
-      range: r.range ?? rangeOf(file, doc, r.target),
-      message: r.message,
-    }));
+    finding.related = report.related.map((r) =>
+      'target' in r ? { range: rangeOf(file, doc, r.target), message: r.message } : { uri: r.uri === file.uri ? undefined : r.uri, range: r.range, message: r.message },
+    );
   }
   if (report.data !== undefined) finding.data = report.data;
   return finding;
-}
-
-/** File offsets of a target: explicit offsets are file offsets; a node's range is relative to its document's chunk. */
-export function offsetsOf(target: Target, doc: StreamDocument | undefined): { start: number; end: number } {
-  if ('start' in target && typeof target.start === 'number') return target as { start: number; end: number };
-  const range = (target as Node).range;
-  const base = doc?.offset ?? 0;
-  return range ? { start: base + range[0], end: base + range[1] } : { start: base, end: base };
 }
 
 function rangeOf(file: FileModel, doc: StreamDocument | undefined, target: Target): Range {

@@ -1,0 +1,143 @@
+// Facts one file contributes to checks of other files: the service CIDRs its eksctl
+// ClusterConfigs declare, and the workloads (with their replica counts and pod labels) its
+// Kubernetes manifests define. The language server keeps them for every YAML file of the
+// workspace, the command-line checker for every file it is given; rules read them through a
+// WorkspaceView. Facts are plain data with ranges, so they outlive the parsed file.
+import { isMap, isScalar, type Node } from 'yaml';
+import { offsetsOf } from '../engine/offsets';
+import { memo, type FileModel, type StreamDocument } from '../model/document';
+import type { Range } from '../model/lineIndex';
+import { entries, getIn, isTemplated, items, literalString, type AnchorTable } from '../model/nav';
+import { networkOf } from '../network/model';
+import { parseCidr, type Cidr } from '../net/cidr';
+
+/** A place in some file of the workspace. */
+export interface Place {
+  readonly uri: string;
+  readonly range: Range;
+}
+
+export interface ServiceCidrFact extends Place {
+  readonly cidr: Cidr;
+  /** Where the range is declared: an eksctl ClusterConfig's `serviceIPv4CIDR`, or a Kubernetes
+   *  ServiceCIDR object, which adds a range to a running cluster. */
+  readonly source: 'eksctl' | 'ServiceCIDR';
+  /** The ClusterConfig's `metadata.name`, or the ServiceCIDR's, when written. */
+  readonly name?: string;
+}
+
+/** Kinds whose `spec.replicas` copies of `spec.template` run at once. */
+export const WORKLOAD_KINDS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController']);
+
+export interface WorkloadFact extends Place {
+  readonly kind: string;
+  readonly name: string;
+  /** `metadata.namespace` as written; undefined when not written. */
+  readonly namespace?: string;
+  /** `spec.replicas` as written (the range above is its place); undefined when not a literal
+   *  number (left out: the default of 1 or an autoscaler decides; templated). */
+  readonly replicas?: number;
+  /** `spec.template.metadata.labels`: a value that cannot be read (a template) is null; the
+   *  whole set is undefined when the mapping itself cannot be read. */
+  readonly podLabels?: Readonly<Record<string, string | null>>;
+}
+
+export interface FileFacts {
+  readonly serviceCidrs: readonly ServiceCidrFact[];
+  readonly workloads: readonly WorkloadFact[];
+}
+
+export const NO_FACTS: FileFacts = { serviceCidrs: [], workloads: [] };
+
+/** What the rest of the workspace knows, seen from the file being checked. */
+export interface WorkspaceView {
+  /** Facts of every other file (the checked file's own facts come from its current text). */
+  readonly others: readonly FileFacts[];
+}
+
+export const EMPTY_WORKSPACE: WorkspaceView = { others: [] };
+
+/** The facts a parsed file contributes. */
+export function factsOf(file: FileModel): FileFacts {
+  const serviceCidrs: ServiceCidrFact[] = [];
+  const workloads: WorkloadFact[] = [];
+  for (const doc of file.documents) {
+    if (doc.syntaxErrors.length) continue;
+    const facts = documentFacts(file, doc);
+    serviceCidrs.push(...facts.serviceCidrs);
+    workloads.push(...facts.workloads);
+  }
+  return serviceCidrs.length || workloads.length ? { serviceCidrs, workloads } : NO_FACTS;
+}
+
+/** The facts of one document, computed once per parsed document. */
+export function documentFacts(file: FileModel, doc: StreamDocument): FileFacts {
+  return memo(doc, 'workspaceFacts', () => {
+    const place = (node: Node): Place => {
+      const { start, end } = offsetsOf(node, doc);
+      return { uri: file.uri, range: file.lines.rangeOf(start, Math.max(start, end)) };
+    };
+    if (doc.kind === 'eksctl') {
+      const service = networkOf(doc).cluster?.serviceCidr;
+      if (!service) return NO_FACTS;
+      const name = literalString(getIn(doc.root, ['metadata', 'name'], doc.anchors));
+      return { serviceCidrs: [{ ...place(service.node), cidr: service.cidr, source: 'eksctl', name }], workloads: [] };
+    }
+    // https://kubernetes.io/docs/tasks/network/extend-service-ip-ranges/
+    if (doc.kind === 'kubernetes' && doc.objectKind === 'ServiceCIDR' && doc.apiVersion?.startsWith('networking.k8s.io/')) {
+      const name = literalString(getIn(doc.root, ['metadata', 'name'], doc.anchors));
+      const serviceCidrs: ServiceCidrFact[] = [];
+      for (const node of items(getIn(doc.root, ['spec', 'cidrs'], doc.anchors), doc.anchors)) {
+        const text = literalString(node);
+        const parsed = text === undefined || isTemplated(text) ? undefined : parseCidr(text);
+        if (parsed?.ok) serviceCidrs.push({ ...place(node), cidr: parsed.value, source: 'ServiceCIDR', name });
+      }
+      return serviceCidrs.length ? { serviceCidrs, workloads: [] } : NO_FACTS;
+    }
+    if (doc.kind === 'kubernetes' && doc.objectKind && WORKLOAD_KINDS.has(doc.objectKind)) {
+      const workload = readWorkload(doc, doc.objectKind, place);
+      return workload ? { serviceCidrs: [], workloads: [workload] } : NO_FACTS;
+    }
+    return NO_FACTS;
+  });
+}
+
+function readWorkload(doc: StreamDocument, kind: string, place: (node: Node) => Place): WorkloadFact | undefined {
+  const a = doc.anchors;
+  const nameNode = getIn(doc.root, ['metadata', 'name'], a);
+  const name = literalString(nameNode);
+  if (!name || !nameNode) return undefined;
+  const replicasNode = getIn(doc.root, ['spec', 'replicas'], a);
+  const replicas = isScalar(replicasNode) && typeof replicasNode.value === 'number' && Number.isInteger(replicasNode.value) ? replicasNode.value : undefined;
+  // Kept even when the count or the labels cannot be read: a rule that needs them must then
+  // know that a workload it cannot judge is there.
+  const labelsNode = getIn(doc.root, ['spec', 'template', 'metadata', 'labels'], a);
+  // No labels written is a known, empty set; labels that cannot be read are unknown.
+  const podLabels = labelsNode === undefined || (isScalar(labelsNode) && labelsNode.value === null) ? {} : labelsWithUnknowns(labelsNode, a);
+  const namespace = literalString(getIn(doc.root, ['metadata', 'namespace'], a));
+  return { ...place(replicas !== undefined && replicasNode ? replicasNode : nameNode), kind, name, namespace, replicas, podLabels };
+}
+
+/** A label map whose keys and values are all literal strings; undefined otherwise. */
+export function labels(node: Node | undefined, a: AnchorTable): Record<string, string> | undefined {
+  const read = labelsWithUnknowns(node, a);
+  if (!read || Object.values(read).some((v) => v === null)) return undefined;
+  return read as Record<string, string>;
+}
+
+/** A label map whose values may be unknown (null: a template); undefined when it is not a mapping of plain keys. */
+function labelsWithUnknowns(node: Node | undefined, a: AnchorTable): Record<string, string | null> | undefined {
+  if (!node || !isMap(node)) return undefined;
+  const out: Record<string, string | null> = {};
+  for (const [key, value] of entries(node, a)) {
+    if (isTemplated(key)) return undefined;
+    const text = literalString(value) ?? scalarValue(value);
+    out[key] = text === undefined || isTemplated(text) ? null : text;
+  }
+  return out;
+}
+
+// Label values are strings, but YAML reads `version: 2` or `canary: true` as other scalars.
+function scalarValue(node: Node | undefined): string | undefined {
+  return isScalar(node) && (typeof node.value === 'number' || typeof node.value === 'boolean') ? String(node.value) : undefined;
+}
