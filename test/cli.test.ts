@@ -130,6 +130,21 @@ describe('eks-lens check', () => {
     assert.equal(JSON.parse(warn.stdout).files[0].diagnostics[0].severity, 'warning');
   });
 
+  it('checks files against what the other files given declare, and takes --service-cidr and --kubernetes-version', () => {
+    const cluster = 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: c, region: us-east-1}\nvpc: {clusterEndpoints: {publicAccess: false, privateAccess: true}}\nkubernetesNetworkConfig: {serviceIPv4CIDR: 172.20.0.0/16}\n';
+    const service = 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {clusterIP: 10.96.0.10}\n';
+    const dir = tree({ 'infra/cluster.yaml': cluster, 'apps/svc.yaml': service, 'apps/cron.yaml': 'apiVersion: batch/v1beta1\nkind: CronJob\nmetadata: {name: j}\n' });
+    const codes = (r: ReturnType<typeof run>) => JSON.parse(r.stdout).files.flatMap((f: { path: string; diagnostics: Array<{ code: string }> }) => f.diagnostics.map((d) => `${f.path} ${d.code}`));
+    // Together, the Service is checked against the cluster's range; alone, the range is unknown.
+    assert.deepEqual(codes(run(['check', '--format', 'json', '.'], { cwd: dir })), ['apps/cron.yaml k8s-removed-api', 'apps/svc.yaml k8s-service-ip-outside-cidr']);
+    assert.deepEqual(codes(run(['check', '--format', 'json', 'apps/svc.yaml'], { cwd: dir })), []);
+    assert.deepEqual(codes(run(['check', '--format', 'json', '--service-cidr', '10.96.0.0/12', '.'], { cwd: dir })), ['apps/cron.yaml k8s-removed-api']);
+    // batch/v1beta1 CronJob: deprecated in 1.21, removed in 1.25.
+    assert.deepEqual(codes(run(['check', '--format', 'json', '--kubernetes-version', '1.21', 'apps/cron.yaml'], { cwd: dir })), ['apps/cron.yaml k8s-deprecated-api']);
+    assert.deepEqual(codes(run(['check', '--format', 'json', '--kubernetes-version', '1.20', 'apps/cron.yaml'], { cwd: dir })), []);
+    assert.equal(run(['check', '--service-cidr', '10.96.0.0/33', '.'], { cwd: dir }).status, 2);
+  });
+
   it('reads .eks-lens.yaml from the working directory, unless told not to', () => {
     const dir = tree({ '.eks-lens.yaml': 'rules:\n  cidr-host-bits: information\nkubernetesVersion: 1.30\n', 'a.yaml': BAD_VPC, 'other.yaml': 'rules: {cidr-host-bits: off}\n' });
     const withProject = run(['check', '--format', 'json', 'a.yaml'], { cwd: dir });

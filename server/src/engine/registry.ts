@@ -26,6 +26,12 @@ import eksServiceCidrOverlap from '../rules/eks-service-cidr-overlap';
 import eksPrivateNodesNoNat from '../rules/eks-private-nodes-no-nat';
 import eksPublicEndpointOpen from '../rules/eks-public-endpoint-open';
 import eksSingleNat from '../rules/eks-single-nat';
+import k8sIpblockExceptOutside from '../rules/k8s-ipblock-except-outside';
+import k8sRemovedApi from '../rules/k8s-removed-api';
+import k8sDeprecatedApi from '../rules/k8s-deprecated-api';
+import k8sPdbBothSet from '../rules/k8s-pdb-both-set';
+import k8sPdbBlocksEviction from '../rules/k8s-pdb-blocks-eviction';
+import k8sServiceIpOutsideCidr from '../rules/k8s-service-ip-outside-cidr';
 
 export const allRules: readonly Rule[] = [
   // Syntax and addresses
@@ -34,7 +40,7 @@ export const allRules: readonly Rule[] = [
   cidrSyntax,
   cidrHostBits,
   ipSyntax,
-  // VPC, subnets and cluster network (eksctl)
+  // VPC, subnets and cluster network (eksctl, CloudFormation)
   vpcCidrPrefix,
   vpcCidrReserved,
   vpcCidrPublic,
@@ -54,6 +60,13 @@ export const allRules: readonly Rule[] = [
   eksPrivateNodesNoNat,
   eksPublicEndpointOpen,
   eksSingleNat,
+  // Kubernetes manifests
+  k8sIpblockExceptOutside,
+  k8sRemovedApi,
+  k8sDeprecatedApi,
+  k8sPdbBothSet,
+  k8sPdbBlocksEviction,
+  k8sServiceIpOutsideCidr,
 ];
 
 export function ruleByCode(code: string): Rule | undefined {
