@@ -1,4 +1,8 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import { mergeConfig } from '../server/src/engine/config';
 import { checkFile } from '../server/src/engine/run';
@@ -82,6 +86,36 @@ describe('hostile input, language server', { timeout: 120_000 }, () => {
       assert.deepEqual((await client.diagnostics(uri)).map((d) => d.code), ['ip-syntax']);
     } finally {
       await client.stop();
+    }
+  });
+});
+
+describe('hostile files in the workspace, language server', { timeout: 120_000 }, () => {
+  it('scans a workspace full of hostile files without dying, and still finds the facts in good ones', async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'eks-lens-hostile-ws-'));
+    // Each file mentions a workload kind, so the scan parses it rather than skipping it.
+    const workload = 'kind: Deployment\n';
+    writeFileSync(path.join(folder, 'truncated.yaml'), workload + truncatedManifest());
+    writeFileSync(path.join(folder, 'binary.yaml'), workload + binaryJunk());
+    writeFileSync(path.join(folder, 'huge.yaml'), workload + hugeManifest(2));
+    writeFileSync(path.join(folder, 'bomb.yaml'), workload + aliasBomb());
+    writeFileSync(path.join(folder, 'merges.yaml'), workload + mergeKeyChain());
+    writeFileSync(path.join(folder, 'deep.yaml'), workload + deepNesting());
+    writeFileSync(
+      path.join(folder, 'web.yaml'),
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec: {replicas: 2, template: {metadata: {labels: {app: web}}}}\n',
+    );
+    const client = new TestClient();
+    try {
+      await client.initialize({ workspaceFolder: folder });
+      const uri = pathToFileURL(path.join(folder, 'pdb.yaml')).href;
+      await client.open(uri, 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: web}\nspec: {minAvailable: 2, selector: {matchLabels: {app: web}}}\n');
+      const diagnostics = await client.diagnosticsUntil(uri, (ds) => ds.some((d) => d.code === 'k8s-pdb-blocks-eviction'), 60_000);
+      assert.equal(diagnostics.length, 1);
+      assert.ok(client.alive);
+    } finally {
+      await client.stop();
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 });

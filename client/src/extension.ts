@@ -22,7 +22,9 @@ export async function activate(context: ExtensionContext): Promise<void> {
     ],
     synchronize: {
       configurationSection: 'eksLens',
-      fileEvents: workspace.createFileSystemWatcher('**/.eks-lens.yaml'),
+      // .eks-lens.yaml changes the settings; other YAML files may declare what cross-file checks
+      // need (an eksctl service CIDR, a workload's replicas).
+      fileEvents: workspace.createFileSystemWatcher('**/*.{yaml,yml}'),
     },
     outputChannel,
     // `eksLens.trace.server` is read by the client library from this id.

@@ -1,12 +1,13 @@
 // The language server's wiring: the connection, open documents, capabilities, and routing of
 // events to the modules that do the work. No analysis happens here.
-import { createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import { createConnection, DidChangeConfigurationNotification, FileChangeType, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { PROJECT_FILE } from './engine/config';
 import { checkSteps } from './engine/run';
 import { toDiagnostic } from './lsp/diagnostics';
 import { drive, ValidationScheduler } from './lsp/scheduler';
 import { SettingsStore } from './lsp/settings';
+import { WorkspaceIndexer } from './lsp/workspaceIndexer';
 import { ModelCache } from './model/document';
 import { VERSION } from './version';
 
@@ -29,6 +30,21 @@ const settings = new SettingsStore(
   },
 );
 let pushedSettings: unknown = {};
+let workspaceFolders: string[] = [];
+
+// What other files declare (service CIDRs, workloads) feeds some checks; when it changes, the open
+// files are checked again, a moment later so that a burst of changes costs one pass.
+let recheckTimer: NodeJS.Timeout | undefined;
+const indexer = new WorkspaceIndexer(
+  (source) => {
+    clearTimeout(recheckTimer);
+    recheckTimer = setTimeout(() => {
+      for (const document of documents.all()) if (document.uri !== source) scheduler.request(document.uri, true);
+    }, 150);
+  },
+  (message) => connection.console.info(message),
+  () => scheduler.busy,
+);
 
 const scheduler = new ValidationScheduler(async (uri, isStale) => {
   const document = documents.get(uri);
@@ -40,7 +56,8 @@ const scheduler = new ValidationScheduler(async (uri, isStale) => {
   const result = await drive(
     (function* () {
       const model = yield* models.build(input);
-      return { model, findings: yield* checkSteps(model, { config, onRuleError }) };
+      indexer.fromModel(model);
+      return { model, findings: yield* checkSteps(model, { config, workspace: indexer.index.viewFrom(uri), onRuleError }) };
     })(),
     isStale,
   );
@@ -51,7 +68,8 @@ const scheduler = new ValidationScheduler(async (uri, isStale) => {
 
 connection.onInitialize((params) => {
   pullConfiguration = !!params.capabilities.workspace?.configuration;
-  settings.setWorkspaceFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
+  workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  settings.setWorkspaceFolders(workspaceFolders);
   return {
     capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental },
     serverInfo: { name: 'eks-lens', version: VERSION },
@@ -60,6 +78,8 @@ connection.onInitialize((params) => {
 
 connection.onInitialized(() => {
   if (pullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'eksLens' });
+  // A second's grace: the files the editor restores are checked before the scan competes with them.
+  void indexer.scan(workspaceFolders, (uri) => documents.get(uri) !== undefined, 1000).catch((error) => connection.console.error(`workspace scan failed: ${String(error)}`));
 });
 
 function recheckAll(): void {
@@ -76,6 +96,12 @@ connection.onDidChangeConfiguration((change) => {
 
 connection.onDidChangeWatchedFiles((change) => {
   if (change.changes.some((c) => c.uri.endsWith(`/${PROJECT_FILE}`))) recheckAll();
+  for (const c of change.changes) {
+    // An open file is indexed from its live text; the others from disk.
+    if (c.uri.endsWith(`/${PROJECT_FILE}`) || documents.get(c.uri)) continue;
+    if (c.type === FileChangeType.Deleted) indexer.forget(c.uri);
+    else void indexer.refresh(c.uri);
+  }
 });
 
 // Fired for an open as well as for each change; a newly opened document is checked at once.
@@ -89,10 +115,15 @@ documents.onDidClose((e) => {
   opened.delete(e.document.uri);
   scheduler.cancel(e.document.uri);
   models.delete(e.document.uri);
+  // Unsaved edits are gone with the editor: index what the file on disk says.
+  void indexer.refresh(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
-connection.onShutdown(() => scheduler.dispose());
+connection.onShutdown(() => {
+  clearTimeout(recheckTimer);
+  scheduler.dispose();
+});
 
 documents.listen(connection);
 connection.listen();

@@ -71,6 +71,28 @@ export class TestClient {
     }
   }
 
+  /** Waits until the newest diagnostics published for `uri` satisfy `accept` (later publications replace earlier ones). */
+  async diagnosticsUntil(uri: string, accept: (diagnostics: Diagnostic[]) => boolean, timeoutMs = 15_000): Promise<Diagnostic[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const latest = this.published.filter((p) => p.uri === uri).pop();
+      if (latest && accept(latest.diagnostics)) return latest.diagnostics;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`diagnostics for ${uri} never matched; last: ${JSON.stringify(latest?.diagnostics.map((d) => d.code))}; stderr: ${this.stderr.slice(0, 500)}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  watchedFilesChanged(changes: Array<{ uri: string; type: 1 | 2 | 3 }>): Promise<void> {
+    return this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
+  }
+
   mark(): number {
     return this.published.length;
   }

@@ -12,6 +12,7 @@ export class ValidationScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly lastStart = new Map<string, number>();
   private readonly generation = new Map<string, number>();
+  private running = 0;
 
   constructor(private readonly run: (uri: string, isStale: () => boolean) => Promise<void>) {}
 
@@ -27,9 +28,17 @@ export class ValidationScheduler {
       this.timers.delete(uri);
       this.lastStart.set(uri, Date.now());
       const isStale = () => this.generation.get(uri) !== next;
-      this.run(uri, isStale).catch(() => undefined);
+      this.running++;
+      this.run(uri, isStale)
+        .catch(() => undefined)
+        .finally(() => this.running--);
     }, delay);
     this.timers.set(uri, timer);
+  }
+
+  /** True while a check is waiting for its debounce or running: background work should wait. */
+  get busy(): boolean {
+    return this.running > 0 || this.timers.size > 0;
   }
 
   cancel(uri: string): void {
