@@ -119,7 +119,11 @@ class BenchClient {
     this.connection.onRequest('window/showMessageRequest', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onNotification('window/showMessage', () => undefined);
-    this.connection.onNotification('window/logMessage', () => undefined);
+    this.logs = [];
+    this.connection.onNotification('window/logMessage', (params) => {
+      this.logs.push({ message: params.message, at: performance.now() });
+      for (const waiter of [...this.waiters]) waiter.check();
+    });
     this.connection.onNotification('$/logTrace', () => undefined);
     this.connection.onError(() => undefined);
     this.connection.onClose(() => undefined);
@@ -136,8 +140,8 @@ class BenchClient {
   }
 
   /** Sends initialize; resolves with the time from spawn to the result, in ms. */
-  async initialize() {
-    const folder = pathToFileURL(BENCH).href;
+  async initialize(workspace = BENCH) {
+    const folder = pathToFileURL(workspace).href;
     await withTimeout(
       this.connection.sendRequest('initialize', {
         processId: process.pid,
@@ -611,6 +615,28 @@ async function hostileSteps(client, input) {
   return { init, open, peak, alive, responsive, diagnostics: published.params.diagnostics };
 }
 
+/**
+ * A fresh server on a workspace folder: the time from `initialized` to the log line that says the
+ * workspace scan (cross-file facts) is done, and the peak RSS after it.
+ */
+async function scanRun(folder) {
+  const client = new BenchClient();
+  try {
+    await client.initialize(folder);
+    const sent = performance.now();
+    const deadline = sent + RUN_TIMEOUT_MS;
+    for (;;) {
+      const done = client.logs.find((l) => /^indexed \d+ YAML files/.test(l.message));
+      if (done) return { ms: done.at - sent, message: done.message, peak: client.peakRssMB() };
+      if (performance.now() > deadline || !client.alive) throw new Error(`no scan report${client.stderrTail()}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  } finally {
+    await client.stop();
+    client.kill();
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // CLI runs
 
@@ -791,6 +817,15 @@ async function main() {
     await benchCli(shown, corpus, options.runs);
   } else {
     console.log('skip corpus: not present');
+  }
+  console.log('');
+  console.log('Workspace scan in the language server (cross-file facts; starts 1 s after initialized)');
+  try {
+    const scans = [];
+    for (let run = 0; run < options.runs; run++) scans.push(await scanRun(many));
+    console.log(`  .bench/many (${fileCount}) initialized→scan done ${summary(scans.map((r) => r.ms))}  peak RSS ${mb(Math.max(...scans.map((r) => r.peak ?? 0)))} MB  [${scans[0].message}]`);
+  } catch (error) {
+    fail('workspace scan', error);
   }
   console.log('');
 
