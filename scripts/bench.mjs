@@ -27,6 +27,8 @@ const DEBOUNCE_MS = 100;
 const IDLE_MS = 250;
 /** Gap between the two edits of a "typing" burst: shorter than the debounce. */
 const BURST_GAP_MS = 25;
+/** Hover requests per protocol run, spread through the file. */
+const HOVERS = 50;
 
 // ---------------------------------------------------------------------------------------------
 // Arguments
@@ -158,6 +160,10 @@ class BenchClient {
     const ms = performance.now() - this.spawnedAt;
     await this.connection.sendNotification('initialized', {});
     return ms;
+  }
+
+  hover(uri, position) {
+    return this.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position });
   }
 
   open(uri, text, version = 1) {
@@ -590,10 +596,24 @@ async function protocolSteps(client, input) {
   await client.open(copy, input.text, 1);
   const warmOpen = (await client.waitFor((p) => p.uri === copy, since, 'second didOpen')).at - sent;
 
+  // Hovers over the checked copy, spread through the file, on keys, values and addresses: the
+  // round trip of each request (the model is already built, as it is while a user reads).
+  const hovers = [];
+  const lines = input.text.split('\n');
+  let hovered = 0;
+  for (let i = 0; i < HOVERS; i++) {
+    const line = Math.floor(((i + 0.5) * (lines.length - 1)) / HOVERS);
+    const character = Math.max(0, lines[line].search(/\S/)) + (i % 3 === 0 ? 0 : Math.floor(lines[line].trim().length / 2));
+    const t0 = performance.now();
+    const result = await withTimeout(client.hover(copy, { line, character }), 'hover', client);
+    hovers.push(performance.now() - t0);
+    if (result) hovered++;
+  }
+
   const peak = client.peakRssMB();
   if (!client.alive) throw new Error(`the server exited${client.stderrTail()}`);
   await client.stop();
-  return { init, open, idle, typing, warmOpen, peak, diagnostics: opened.params.diagnostics };
+  return { init, open, idle, typing, warmOpen, hovers, hovered, peak, diagnostics: opened.params.diagnostics };
 }
 
 function hostileRun(input) {
@@ -749,7 +769,7 @@ async function main() {
   console.log(`Language server over stdio: a fresh \`node dist/server.js --stdio\` per run`);
   const results = [];
   for (const input of inputs) {
-    const r = { input, init: [], open: [], idle: [], typing: [], warmOpen: [], peak: [], diagnostics: undefined };
+    const r = { input, init: [], open: [], idle: [], typing: [], warmOpen: [], hover: [], hovered: 0, peak: [], diagnostics: undefined };
     for (let run = 0; run < options.runs; run++) {
       try {
         const one = await protocolRun(input);
@@ -758,6 +778,8 @@ async function main() {
         r.idle.push(one.idle);
         r.typing.push(one.typing);
         r.warmOpen.push(one.warmOpen);
+        r.hover.push(...one.hovers);
+        r.hovered = one.hovered;
         if (one.peak !== undefined) r.peak.push(one.peak);
         r.diagnostics ??= one.diagnostics;
       } catch (error) {
@@ -777,6 +799,7 @@ async function main() {
     console.log(`  didChange→diagnostics, idle edit      ${label} ${summary(r.idle)}`);
     console.log(`  didChange→diagnostics, typing (raw)   ${label} ${summary(r.typing)}`);
     console.log(`  didChange→diagnostics, typing −${DEBOUNCE_MS} ms ${label} ${summary(r.typing.map((v) => v - DEBOUNCE_MS))}`);
+    console.log(`  hover round trip (${HOVERS} per run)       ${label} ${summary(r.hover)}  [${r.hovered} of ${HOVERS} answered]`);
   }
   console.log(`  (idle edit: sent ${IDLE_MS} ms after the previous diagnostics; the scheduler then checks at once, no debounce.`);
   console.log(`   typing: the edit follows another by ${BURST_GAP_MS} ms, so the ${DEBOUNCE_MS} ms debounce applies; "−${DEBOUNCE_MS} ms" subtracts it.`);
@@ -848,6 +871,7 @@ async function main() {
     target('    the same, CloudFormation (one document)', byLabel.get('cfn 5000 lines')?.[key], 50);
     target('  didOpen→diagnostics under 200 ms at 20,000 lines', byLabel.get('k8s 20000 lines')?.[key], 200);
   }
+  target('hover under 5 ms at 20,000 lines (median round trip)', byLabel.get('k8s 20000 lines')?.hover, 5);
   const peaks = results.flatMap((r) => r.peak);
   const peakMax = peaks.length ? Math.max(...peaks) : undefined;
   if (peakMax === undefined) console.log(`  ${'peak RSS under 150 MB'.padEnd(52)} not measured (no /proc)`);

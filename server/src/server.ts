@@ -5,6 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { PROJECT_FILE } from './engine/config';
 import { checkSteps } from './engine/run';
 import { toDiagnostic } from './lsp/diagnostics';
+import { hoverAt } from './hover/index';
 import { drive, ValidationScheduler } from './lsp/scheduler';
 import { SettingsStore } from './lsp/settings';
 import { WorkspaceIndexer } from './lsp/workspaceIndexer';
@@ -71,7 +72,7 @@ connection.onInitialize((params) => {
   workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   settings.setWorkspaceFolders(workspaceFolders);
   return {
-    capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental },
+    capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental, hoverProvider: true },
     serverInfo: { name: 'eks-lens', version: VERSION },
   };
 });
@@ -118,6 +119,20 @@ documents.onDidClose((e) => {
   // Unsaved edits are gone with the editor: index what the file on disk says.
   void indexer.refresh(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+// Hover reads the model of the document's current version (the one its diagnostics came from, or
+// a fresh parse when an edit has not been checked yet).
+connection.onHover(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return null;
+  let model = models.peek(document.uri);
+  if (model?.version !== document.version) {
+    const config = await settings.configFor(document.uri);
+    model = models.get({ uri: document.uri, version: document.version, text: document.getText(), languageId: document.languageId, maxBytes: config.maxFileBytes });
+  }
+  const hover = hoverAt(model, document.offsetAt(params.position));
+  return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: hover.range } : null;
 });
 
 connection.onShutdown(() => {

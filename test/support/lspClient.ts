@@ -89,6 +89,10 @@ export class TestClient {
     }
   }
 
+  hover(uri: string, position: { line: number; character: number }): Promise<{ contents: unknown; range?: unknown } | null> {
+    return this.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position });
+  }
+
   watchedFilesChanged(changes: Array<{ uri: string; type: 1 | 2 | 3 }>): Promise<void> {
     return this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
   }

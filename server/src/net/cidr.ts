@@ -145,3 +145,42 @@ export function overlaps(a: Cidr, b: Cidr): boolean {
 export function sizeOf(block: Cidr): bigint {
   return block.last - block.first + 1n;
 }
+
+/** An address as text: dotted quad for IPv4, compressed form for IPv6. */
+export function formatAddress(value: bigint, family: IpFamily): string {
+  if (family === 4) return [24n, 16n, 8n, 0n].map((shift) => String((value >> shift) & 255n)).join('.');
+  const groups = Array.from({ length: 8 }, (_, i) => ((value >> BigInt(112 - 16 * i)) & 0xffffn).toString(16));
+  // The longest run of two or more zero groups becomes "::".
+  let best = { at: -1, length: 0 };
+  for (let i = 0; i < 8; ) {
+    if (groups[i] !== '0') {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && groups[j] === '0') j++;
+    if (j - i > best.length && j - i >= 2) best = { at: i, length: j - i };
+    i = j;
+  }
+  if (best.at < 0) return groups.join(':');
+  return `${groups.slice(0, best.at).join(':')}::${groups.slice(best.at + best.length).join(':')}`;
+}
+
+/** The largest aligned blocks that exactly cover first..last, in address order. */
+export function blocksCovering(first: bigint, last: bigint, family: IpFamily): Array<{ first: bigint; prefix: number }> {
+  const width = family === 4 ? 32 : 128;
+  const out: Array<{ first: bigint; prefix: number }> = [];
+  let start = first;
+  while (start <= last) {
+    let size = 1n;
+    let prefix = width;
+    // Grow while the block stays aligned on its size and inside the range.
+    while (prefix > 0 && start % (size * 2n) === 0n && start + size * 2n - 1n <= last) {
+      size *= 2n;
+      prefix--;
+    }
+    out.push({ first: start, prefix });
+    start += size;
+  }
+  return out;
+}

@@ -1,0 +1,168 @@
+// Facts about the CIDR block or address under the cursor: its size, its bounds, what kind of
+// range it lies in, what AWS leaves of it in a subnet, and, when the document lays out a VPC,
+// where the block sits in it and what space the VPC has left.
+import { blocksCovering, contains, formatAddress, overlaps, parseCidr, parseIp, sizeOf, type Cidr, type IpAddress } from '../net/cidr';
+import { count } from '../network/ranges';
+import { effectiveVpcRanges, networkOf, type SubnetModel, type VpcModel } from '../network/model';
+import type { Place } from './locate';
+
+interface Kind {
+  readonly text: string;
+  readonly range: string;
+  readonly what: string;
+}
+
+// Special-purpose and private ranges, most specific first (RFC 6890 and the RFCs it lists).
+const IPV4_KINDS: readonly Kind[] = [
+  ['0.0.0.0/8', '"this network", not a host address (RFC 1122)'],
+  ['10.0.0.0/8', 'private (RFC 1918)'],
+  ['100.64.0.0/10', 'shared address space (RFC 6598); AWS allows it in a VPC'],
+  ['127.0.0.0/8', 'loopback (RFC 1122)'],
+  ['169.254.0.0/16', 'link-local (RFC 3927); AWS serves instance metadata and DNS here'],
+  ['172.16.0.0/12', 'private (RFC 1918)'],
+  ['192.0.2.0/24', 'documentation (TEST-NET-1, RFC 5737)'],
+  ['192.168.0.0/16', 'private (RFC 1918)'],
+  ['198.18.0.0/15', 'benchmarking (RFC 2544)'],
+  ['198.51.100.0/24', 'documentation (TEST-NET-2, RFC 5737)'],
+  ['203.0.113.0/24', 'documentation (TEST-NET-3, RFC 5737)'],
+  ['224.0.0.0/4', 'multicast (RFC 5771)'],
+  ['240.0.0.0/4', 'reserved (RFC 1112)'],
+].map(([range, what]) => ({ text: range, range, what }));
+
+const IPV6_KINDS: readonly Kind[] = [
+  ['::1/128', 'loopback (RFC 4291)'],
+  ['2001:db8::/32', 'documentation (RFC 3849)'],
+  ['fc00::/7', 'unique local, the IPv6 private range (RFC 4193)'],
+  ['fe80::/10', 'link-local (RFC 4291)'],
+  ['ff00::/8', 'multicast (RFC 4291)'],
+  ['2000::/3', 'global unicast: publicly routable'],
+].map(([range, what]) => ({ text: range, range, what }));
+
+const parsedKinds = new Map<string, Cidr>();
+function kindCidr(kind: Kind): Cidr {
+  let c = parsedKinds.get(kind.range);
+  if (!c) {
+    const parsed = parseCidr(kind.range);
+    if (!parsed.ok) throw new Error(`bad built-in range ${kind.range}`);
+    parsedKinds.set(kind.range, (c = parsed.value));
+  }
+  return c;
+}
+
+/** The kind of range a block or address lies in, in words. */
+export function classify(block: Cidr | IpAddress): string {
+  const kinds = block.family === 4 ? IPV4_KINDS : IPV6_KINDS;
+  for (const kind of kinds) if (contains(kindCidr(kind), block)) return `${kind.what}, inside ${kind.range}`;
+  if ('prefix' in block) {
+    const touched = kinds.filter((k) => overlaps(kindCidr(k), block));
+    if (block.prefix === 0) return `every ${block.family === 4 ? 'IPv4' : 'IPv6'} address`;
+    if (touched.length) return `spans several kinds of range, including ${touched.map((k) => k.range).join(', ')}`;
+  }
+  return block.family === 4 ? 'public: publicly routable space that belongs to someone' : 'not in a well-known IPv6 range';
+}
+
+function sizeText(block: Cidr): string {
+  const bits = (block.family === 4 ? 32 : 128) - block.prefix;
+  if (block.family === 6) return bits <= 20 ? `${count(sizeOf(block))} addresses (2^${bits})` : `2^${bits} addresses`;
+  return `${count(sizeOf(block))} address${bits === 0 ? '' : 'es'}${bits >= 8 ? ` (2^${bits})` : ''}`;
+}
+
+function netmask(prefix: number): string {
+  const mask = prefix === 0 ? 0n : ((1n << 32n) - 1n) ^ ((1n << BigInt(32 - prefix)) - 1n);
+  return formatAddress(mask, 4);
+}
+
+/** The Markdown for a CIDR block or an address in a scalar value; undefined when it is neither. */
+export function addressHover(place: Place): string | undefined {
+  if (place.isKey || typeof place.node.value !== 'string') return undefined;
+  const text = place.node.value.trim();
+  if (text.length > 60 || !/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(text) || !/[.:]/.test(text)) return undefined;
+  if (text.includes('/')) {
+    const parsed = parseCidr(text);
+    return parsed.ok ? cidrHover(parsed.value, place) : undefined;
+  }
+  const parsed = parseIp(text);
+  return parsed.ok ? ipHover(parsed.value, place) : undefined;
+}
+
+function cidrHover(block: Cidr, place: Place): string {
+  const first = formatAddress(block.first, block.family);
+  const last = formatAddress(block.last, block.family);
+  const lines: string[] = [];
+  lines.push(`**${block.network}** · IPv${block.family} block`);
+  if (block.hostBitsSet) lines.push(`Written as ${block.text}: host bits are set, so tools take it as ${block.network}.`);
+  const facts = [`${sizeText(block)}, ${first} – ${last}`];
+  if (block.family === 4) facts.unshift(`netmask ${netmask(block.prefix)}`);
+  lines.push(facts.join(' · '));
+  if (block.family === 4 && block.prefix <= 28) {
+    const f = block.first;
+    const reserved = [f, f + 1n, f + 2n, f + 3n].map((v) => formatAddress(v, 4));
+    lines.push(
+      `As an AWS subnet: **${count(sizeOf(block) - 5n)} usable**. AWS keeps five: ${reserved[0]} (network), ${reserved[1]} (VPC router), ${reserved[2]} (Amazon DNS), ${reserved[3]} (reserved for future use) and ${last} (broadcast).`,
+    );
+  }
+  lines.push(`Range: ${classify(block)}.`);
+  const where = placement(block, place);
+  if (where) lines.push(where);
+  return lines.join('\n\n');
+}
+
+function ipHover(ip: IpAddress, place: Place): string {
+  const lines = [`**${ip.text}** · IPv${ip.family} address`, `Range: ${classify(ip)}.`];
+  for (const vpc of networkOf(place.doc).vpcs) {
+    const subnet = vpc.subnets.find((s) => s.cidr && contains(s.cidr.cidr, ip));
+    if (subnet) {
+      lines.push(`Inside subnet ${describeSubnet(subnet)}.`);
+      break;
+    }
+  }
+  return lines.join('\n\n');
+}
+
+function describeSubnet(s: SubnetModel): string {
+  const details = [s.az && s.az !== s.name ? s.az : undefined, s.tier].filter(Boolean).join(', ');
+  return `${s.name} (${s.cidr!.cidr.text}${details ? `, ${details}` : ''})`;
+}
+
+/** Where a block written as a VPC block or a subnet sits in its VPC, and the VPC's free space. */
+function placement(block: Cidr, place: Place): string | undefined {
+  for (const vpc of networkOf(place.doc).vpcs) {
+    const ranges = effectiveVpcRanges(vpc);
+    const subnets = vpc.subnets.filter((s) => s.cidr).sort((a, b) => (a.cidr!.cidr.first < b.cidr!.cidr.first ? -1 : 1));
+    const asSubnet = subnets.findIndex((s) => s.cidr!.node === place.node);
+    const asVpc = ranges.find((r) => r.node === place.node);
+    if (asSubnet < 0 && !asVpc) continue;
+    const vpcText = ranges.map((r) => r.cidr.text).join(' + ');
+    const free = freeSpace(vpc, subnets);
+    const freeText = free.blocks.length ? `free space left in the VPC: ${free.blocks.join(', ')}${free.more ? ` and ${free.more} smaller` : ''}` : 'no free space left in the VPC';
+    if (asSubnet >= 0) {
+      const s = subnets[asSubnet];
+      const details = [s.az, s.tier].filter(Boolean).join(', ');
+      if (!ranges.length) return `Subnet ${asSubnet + 1} of ${subnets.length} in this file${details ? ` (${details})` : ''}.`;
+      return `Subnet ${asSubnet + 1} of ${subnets.length} in VPC ${vpcText}${details ? ` (${details})` : ''}; ${freeText}.`;
+    }
+    const used = subnets.reduce((n, s) => n + sizeOf(s.cidr!.cidr), 0n);
+    return `VPC block with ${subnets.length} subnet${subnets.length === 1 ? '' : 's'} written in this file, using ${count(used)} of ${count(ranges.reduce((n, r) => n + sizeOf(r.cidr), 0n))} addresses; ${freeText}.`;
+  }
+  return undefined;
+}
+
+/** The VPC's ranges minus its subnets, as the largest aligned blocks (up to four, largest first). */
+function freeSpace(vpc: VpcModel, subnets: readonly SubnetModel[]): { blocks: string[]; more: number } {
+  const blocks: Array<{ first: bigint; prefix: number; family: 4 | 6 }> = [];
+  for (const range of effectiveVpcRanges(vpc)) {
+    const taken = subnets
+      .map((s) => s.cidr!.cidr)
+      .filter((c) => overlaps(c, range.cidr))
+      .sort((a, b) => (a.first < b.first ? -1 : 1));
+    let cursor = range.cidr.first;
+    for (const t of [...taken, undefined]) {
+      const end = t ? (t.first > range.cidr.last ? range.cidr.last + 1n : t.first) : range.cidr.last + 1n;
+      if (end > cursor) for (const b of blocksCovering(cursor, end - 1n, range.cidr.family)) blocks.push({ ...b, family: range.cidr.family });
+      if (t && t.last + 1n > cursor) cursor = t.last + 1n;
+    }
+  }
+  const sorted = [...blocks].sort((a, b) => a.prefix - b.prefix || (a.first < b.first ? -1 : 1));
+  const shown = sorted.slice(0, 4).map((b) => `${formatAddress(b.first, b.family)}/${b.prefix}`);
+  return { blocks: shown, more: Math.max(0, sorted.length - 4) };
+}

@@ -1,0 +1,24 @@
+// Hover for a position in a file: facts about an address under the cursor, else the glossary
+// entry for the term under it. Plain data: the server turns it into an LSP Hover.
+import type { FileModel } from '../model/document';
+import type { Range } from '../model/lineIndex';
+import { addressHover } from './address';
+import { placeAt } from './locate';
+import { termAt } from './terms';
+
+export interface HoverResult {
+  readonly markdown: string;
+  readonly range: Range;
+}
+
+export function hoverAt(file: FileModel, offset: number): HoverResult | undefined {
+  const place = placeAt(file, offset);
+  if (!place) return undefined;
+  const address = addressHover(place);
+  if (address) return { markdown: address, range: file.lines.rangeOf(place.start, place.end) };
+  const term = termAt(file, offset, place);
+  if (!term) return undefined;
+  const { entry } = term;
+  const markdown = `**${entry.title}** · *${entry.plane}*\n\n${entry.text}\n\n[Learn more: ${entry.link.title}](${entry.link.url})`;
+  return { markdown, range: file.lines.rangeOf(term.start, term.end) };
+}
