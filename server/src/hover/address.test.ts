@@ -20,6 +20,7 @@ describe('address hover', () => {
     assert.match(md, /netmask 255\.255\.0\.0 · 65,536 addresses \(2\^16\), 10\.0\.0\.0 – 10\.0\.255\.255/);
     assert.match(md, /As an AWS subnet: \*\*65,531 usable\*\*\. AWS keeps five: 10\.0\.0\.0 \(network\), 10\.0\.0\.1 \(VPC router\), 10\.0\.0\.2 \(Amazon DNS\), 10\.0\.0\.3 \(reserved for future use\) and 10\.0\.255\.255 \(broadcast\)\./);
     assert.match(md, /Range: private \(RFC 1918\), inside 10\.0\.0\.0\/8\./);
+    assert.match(md, /RFC 1918 sets aside 10\.0\.0\.0\/8, 172\.16\.0\.0\/12 and 192\.168\.0\.0\/16 for private networks/);
   });
 
   it('gives 16 addresses and 11 usable for a /28', () => {

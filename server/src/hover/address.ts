@@ -38,6 +38,10 @@ const IPV6_KINDS: readonly Kind[] = [
   ['2000::/3', 'global unicast: publicly routable'],
 ].map(([range, what]) => ({ text: range, range, what }));
 
+// https://www.rfc-editor.org/rfc/rfc1918
+const RFC1918_NOTE =
+  'RFC 1918 sets aside 10.0.0.0/8, 172.16.0.0/12 and 192.168.0.0/16 for private networks: they are never routed on the internet, so every VPC and office network reuses them, and networks that will be connected must be planned not to overlap.';
+
 const parsedKinds = new Map<string, Cidr>();
 function kindCidr(kind: Kind): Cidr {
   let c = parsedKinds.get(kind.range);
@@ -101,7 +105,8 @@ function cidrHover(block: Cidr, place: Place): string {
       `As an AWS subnet: **${count(sizeOf(block) - 5n)} usable**. AWS keeps five: ${reserved[0]} (network), ${reserved[1]} (VPC router), ${reserved[2]} (Amazon DNS), ${reserved[3]} (reserved for future use) and ${last} (broadcast).`,
     );
   }
-  lines.push(`Range: ${classify(block)}.`);
+  const kind = classify(block);
+  lines.push(`Range: ${kind}.${kind.startsWith('private (RFC 1918)') ? ` ${RFC1918_NOTE}` : ''}`);
   const where = placement(block, place);
   if (where) lines.push(where);
   return lines.join('\n\n');
