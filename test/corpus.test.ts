@@ -9,6 +9,9 @@ import { expandPaths } from '../server/src/workspace/walk';
 import { mergeConfig } from '../server/src/engine/config';
 import { checkFile } from '../server/src/engine/run';
 import { buildFileModel } from '../server/src/model/document';
+import { applyEdits } from '../server/src/actions/edits';
+import { fixesFor } from '../server/src/actions/index';
+import { EMPTY_WORKSPACE } from '../server/src/workspace/facts';
 
 const corpus = path.resolve('..', 'shared', 'corpus');
 const present = existsSync(corpus);
@@ -38,5 +41,33 @@ describe('shared corpus', () => {
     assert.ok(checked > 400, `expected the whole corpus, checked ${checked} files`);
     assert.deepEqual(ruleErrors, []);
     assert.deepEqual(unexpected, []);
+  });
+});
+
+describe('shared corpus, quick fixes', () => {
+  it('every fix offered on the corpus applies cleanly: its finding goes and no new error or warning appears', { skip: present ? false : `skipped: ${corpus} is not present` }, () => {
+    const { targets } = expandPaths([corpus]);
+    const problems: string[] = [];
+    let applied = 0;
+    const config = mergeConfig();
+    const key = (f: { severity: string; code: string; message: string }) => `${f.severity} ${f.code} ${f.message}`;
+    for (const target of targets) {
+      const text = readFileSync(target.path, 'utf8');
+      const model = buildFileModel({ uri: target.path, text });
+      const findings = checkFile(model, { config });
+      for (const finding of findings) {
+        for (const fix of fixesFor(model, finding, { config, workspace: EMPTY_WORKSPACE })) {
+          applied++;
+          const after = checkFile(buildFileModel({ uri: target.path, text: applyEdits(text, fix.edits) }), { config });
+          const where = `${path.relative(corpus, target.path)}:${finding.range.start.line + 1} ${fix.title}`;
+          if (after.some((f) => f.code === finding.code && f.message === finding.message)) problems.push(`${where}: finding remains`);
+          const before = new Set(findings.map(key));
+          const added = after.filter((f) => (f.severity === 'error' || f.severity === 'warning') && !before.has(key(f)));
+          if (added.length) problems.push(`${where}: new ${added.map(key).join('; ')}`);
+        }
+      }
+    }
+    assert.ok(applied >= 10, `expected the corpus to offer fixes (the removed APIs with a same-schema replacement), applied ${applied}`);
+    assert.deepEqual(problems, []);
   });
 });

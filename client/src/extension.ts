@@ -1,7 +1,7 @@
 // The EKS Lens client: starts the bundled language server and wires its commands. It holds no
 // analysis logic; everything it shows comes from the server.
 import * as path from 'node:path';
-import { commands, window, workspace, type ExtensionContext } from 'vscode';
+import { commands, env, Uri, window, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
@@ -36,6 +36,13 @@ export async function activate(context: ExtensionContext): Promise<void> {
       outputChannel.appendLine('Restarting the EKS Lens language server…');
       await client?.restart();
     }),
+    // A rule's page: shipped Markdown opens in the preview, a web page in the browser.
+    commands.registerCommand('eksLens.showDocumentation', async (url: string) => {
+      const uri = Uri.parse(url);
+      if (uri.scheme === 'file') await commands.executeCommand('markdown.showPreview', uri);
+      else await env.openExternal(uri);
+    }),
+    commands.registerCommand('eksLens.planSubnets', (args?: { uri: string; offset?: number }) => planSubnets(args)),
   );
   await client.start();
 }
@@ -43,4 +50,51 @@ export async function activate(context: ExtensionContext): Promise<void> {
 export async function deactivate(): Promise<void> {
   await client?.stop();
   client = undefined;
+}
+
+interface PlanDefaults {
+  readonly offset: number;
+  readonly vpc: string;
+  readonly azs: readonly string[];
+  readonly tiers: ReadonlyArray<{ readonly tier: string; readonly label: string; readonly description: string; readonly picked: boolean }>;
+  readonly sizes: string;
+}
+
+// The subnet planner: the server proposes defaults and computes the layout; the client only asks
+// the user and applies the edit it gets back.
+async function planSubnets(args?: { uri: string; offset?: number }): Promise<void> {
+  const editor = window.activeTextEditor;
+  const uri = args?.uri ?? editor?.document.uri.toString();
+  if (!uri || !client) return;
+  const offset = args?.offset ?? (editor ? editor.document.offsetAt(editor.selection.active) : undefined);
+  const defaults = await client.sendRequest<PlanDefaults | { error: string }>('eksLens/planDefaults', { uri, offset });
+  if ('error' in defaults) {
+    void window.showWarningMessage(`EKS Lens: ${defaults.error}`);
+    return;
+  }
+  const azs = await window.showInputBox({ title: `Plan subnets in ${defaults.vpc}`, prompt: 'Availability Zones, separated by commas', value: defaults.azs.join(', ') });
+  if (azs === undefined) return;
+  const picked = await window.showQuickPick(
+    defaults.tiers.map((t) => ({ label: t.label, description: t.description, picked: t.picked, tier: t.tier })),
+    { title: 'Subnet tiers', canPickMany: true },
+  );
+  if (!picked?.length) return;
+  const sizes = await window.showInputBox({ title: 'Subnet sizes', prompt: 'Prefix length per tier', value: defaults.sizes });
+  if (sizes === undefined) return;
+  const result = await client.sendRequest<{ edit: unknown; summary: string; warning?: string } | { error: string }>('eksLens/planSubnets', {
+    uri,
+    offset: defaults.offset,
+    azs,
+    tiers: picked.map((p) => p.tier),
+    sizes,
+  });
+  if ('error' in result) {
+    void window.showWarningMessage(`EKS Lens: ${result.error}`);
+    return;
+  }
+  const edit = await client.protocol2CodeConverter.asWorkspaceEdit(result.edit as Parameters<typeof client.protocol2CodeConverter.asWorkspaceEdit>[0]);
+  if (!edit) return;
+  if (!(await workspace.applyEdit(edit))) return;
+  void window.showInformationMessage(`EKS Lens: ${result.summary}`);
+  if (result.warning) void window.showWarningMessage(`EKS Lens: ${result.warning}`);
 }

@@ -1,11 +1,16 @@
 // The language server's wiring: the connection, open documents, capabilities, and routing of
 // events to the modules that do the work. No analysis happens here.
-import { createConnection, DidChangeConfigurationNotification, FileChangeType, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import { CodeActionKind, createConnection, DidChangeConfigurationNotification, FileChangeType, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { PROJECT_FILE } from './engine/config';
 import { checkSteps } from './engine/run';
 import { toDiagnostic } from './lsp/diagnostics';
 import { hoverAt } from './hover/index';
+import { codeActions } from './actions/index';
+import { toCodeAction } from './lsp/codeActions';
+import { planDefaults, planEdit } from './lsp/planner';
+import type { Tier } from './actions/planner';
+import { checkFile, type Finding } from './engine/run';
 import { drive, ValidationScheduler } from './lsp/scheduler';
 import { SettingsStore } from './lsp/settings';
 import { WorkspaceIndexer } from './lsp/workspaceIndexer';
@@ -32,6 +37,8 @@ const settings = new SettingsStore(
 );
 let pushedSettings: unknown = {};
 let workspaceFolders: string[] = [];
+/** The findings last published for each document, for the code actions that answer them. */
+const lastFindings = new Map<string, { version: number; findings: Finding[] }>();
 
 // What other files declare (service CIDRs, workloads) feeds some checks; when it changes, the open
 // files are checked again, a moment later so that a burst of changes costs one pass.
@@ -63,6 +70,7 @@ const scheduler = new ValidationScheduler(async (uri, isStale) => {
     isStale,
   );
   if (result === undefined || isStale() || documents.get(uri)?.version !== result.model.version) return;
+  lastFindings.set(uri, { version: result.model.version, findings: result.findings });
   const diagnostics = result.findings.map((f) => toDiagnostic(f, uri));
   await connection.sendDiagnostics({ uri, version: result.model.version, diagnostics });
 });
@@ -72,7 +80,11 @@ connection.onInitialize((params) => {
   workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   settings.setWorkspaceFolders(workspaceFolders);
   return {
-    capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental, hoverProvider: true },
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor] },
+    },
     serverInfo: { name: 'eks-lens', version: VERSION },
   };
 });
@@ -115,6 +127,7 @@ documents.onDidChangeContent((e) => {
 documents.onDidClose((e) => {
   opened.delete(e.document.uri);
   scheduler.cancel(e.document.uri);
+  lastFindings.delete(e.document.uri);
   models.delete(e.document.uri);
   // Unsaved edits are gone with the editor: index what the file on disk says.
   void indexer.refresh(e.document.uri);
@@ -125,14 +138,45 @@ documents.onDidClose((e) => {
 // a fresh parse when an edit has not been checked yet).
 connection.onHover(async (params) => {
   const document = documents.get(params.textDocument.uri);
-  if (!document) return null;
-  let model = models.peek(document.uri);
-  if (model?.version !== document.version) {
-    const config = await settings.configFor(document.uri);
-    model = models.get({ uri: document.uri, version: document.version, text: document.getText(), languageId: document.languageId, maxBytes: config.maxFileBytes });
-  }
+  const model = await currentModel(params.textDocument.uri);
+  if (!document || !model) return null;
   const hover = hoverAt(model, document.offsetAt(params.position));
   return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: hover.range } : null;
+});
+
+// Code actions answer the findings of the document's current version: the published ones, or a
+// fresh check when an edit has not been checked yet.
+connection.onCodeAction(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return [];
+  const uri = document.uri;
+  const config = await settings.configFor(uri);
+  const model = models.get({ uri, version: document.version, text: document.getText(), languageId: document.languageId, maxBytes: config.maxFileBytes });
+  const workspace = indexer.index.viewFrom(uri);
+  const cached = lastFindings.get(uri);
+  const findings = cached?.version === document.version ? cached.findings : checkFile(model, { config, workspace });
+  const actions = codeActions(model, findings, params.range.start.line, params.range.end.line, { config, workspace });
+  return actions.map((a) => toCodeAction(a, model, uri, params.context.diagnostics));
+});
+
+// The subnet planner's two requests (the client's eksLens.planSubnets command asks the user in between).
+async function currentModel(uri: string) {
+  const document = documents.get(uri);
+  if (!document) return undefined;
+  let model = models.peek(uri);
+  if (model?.version !== document.version) {
+    const config = await settings.configFor(uri);
+    model = models.get({ uri, version: document.version, text: document.getText(), languageId: document.languageId, maxBytes: config.maxFileBytes });
+  }
+  return model;
+}
+connection.onRequest('eksLens/planDefaults', async (params: { uri: string; offset?: number }): Promise<object> => {
+  const model = await currentModel(params.uri);
+  return model ? planDefaults(model, params.offset) : { error: 'the document is not open' };
+});
+connection.onRequest('eksLens/planSubnets', async (params: { uri: string; offset: number; azs: string; tiers: Tier[]; sizes: string }): Promise<object> => {
+  const model = await currentModel(params.uri);
+  return model ? planEdit(model, params.uri, params) : { error: 'the document is not open' };
 });
 
 connection.onShutdown(() => {

@@ -93,6 +93,14 @@ export class TestClient {
     return this.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position });
   }
 
+  codeActions(uri: string, range: unknown, diagnostics: unknown[] = []): Promise<Array<Record<string, any>>> {
+    return this.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics } });
+  }
+
+  request<T>(method: string, params: unknown): Promise<T> {
+    return this.connection.sendRequest(method, params);
+  }
+
   watchedFilesChanged(changes: Array<{ uri: string; type: 1 | 2 | 3 }>): Promise<void> {
     return this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
   }

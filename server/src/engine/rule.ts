@@ -6,6 +6,7 @@ import type { DocumentKind } from '../model/classify';
 import type { FileModel, StreamDocument } from '../model/document';
 import type { Range } from '../model/lineIndex';
 import type { WorkspaceView } from '../workspace/facts';
+import type { Fix, FixContext } from '../actions/types';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
@@ -58,6 +59,8 @@ export interface Rule {
   check?(context: RuleContext): void;
   /** File rules: called once per file, parsed or not. */
   checkFile?(context: FileContext): void;
+  /** Quick fixes for one of this rule's findings: only edits that are certainly right (none otherwise). */
+  fix?(context: FixContext): Fix[];
 }
 
 export function defineRule(rule: Rule): Rule {

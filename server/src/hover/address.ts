@@ -1,7 +1,8 @@
 // Facts about the CIDR block or address under the cursor: its size, its bounds, what kind of
 // range it lies in, what AWS leaves of it in a subnet, and, when the document lays out a VPC,
 // where the block sits in it and what space the VPC has left.
-import { blocksCovering, contains, formatAddress, overlaps, parseCidr, parseIp, sizeOf, type Cidr, type IpAddress } from '../net/cidr';
+import { contains, formatAddress, overlaps, parseCidr, parseIp, sizeOf, type Cidr, type IpAddress } from '../net/cidr';
+import { blockText, freeBlocks } from '../network/space';
 import { count } from '../network/ranges';
 import { effectiveVpcRanges, networkOf, type SubnetModel, type VpcModel } from '../network/model';
 import type { Place } from './locate';
@@ -154,20 +155,10 @@ function placement(block: Cidr, place: Place): string | undefined {
 
 /** The VPC's ranges minus its subnets, as the largest aligned blocks (up to four, largest first). */
 function freeSpace(vpc: VpcModel, subnets: readonly SubnetModel[]): { blocks: string[]; more: number } {
-  const blocks: Array<{ first: bigint; prefix: number; family: 4 | 6 }> = [];
-  for (const range of effectiveVpcRanges(vpc)) {
-    const taken = subnets
-      .map((s) => s.cidr!.cidr)
-      .filter((c) => overlaps(c, range.cidr))
-      .sort((a, b) => (a.first < b.first ? -1 : 1));
-    let cursor = range.cidr.first;
-    for (const t of [...taken, undefined]) {
-      const end = t ? (t.first > range.cidr.last ? range.cidr.last + 1n : t.first) : range.cidr.last + 1n;
-      if (end > cursor) for (const b of blocksCovering(cursor, end - 1n, range.cidr.family)) blocks.push({ ...b, family: range.cidr.family });
-      if (t && t.last + 1n > cursor) cursor = t.last + 1n;
-    }
-  }
+  const blocks = freeBlocks(
+    effectiveVpcRanges(vpc).map((r) => r.cidr),
+    subnets.map((s) => s.cidr!.cidr),
+  );
   const sorted = [...blocks].sort((a, b) => a.prefix - b.prefix || (a.first < b.first ? -1 : 1));
-  const shown = sorted.slice(0, 4).map((b) => `${formatAddress(b.first, b.family)}/${b.prefix}`);
-  return { blocks: shown, more: Math.max(0, sorted.length - 4) };
+  return { blocks: sorted.slice(0, 4).map(blockText), more: Math.max(0, sorted.length - 4) };
 }

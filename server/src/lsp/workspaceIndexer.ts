@@ -14,8 +14,8 @@ import { expandPaths } from '../workspace/walk';
 const MAX_SCANNED_BYTES = 1024 * 1024;
 /** A workspace with more YAML files than this is scanned only this far. */
 const MAX_SCANNED_FILES = 5000;
-/** Only files that may hold facts are parsed: eksctl configs, ServiceCIDRs and workloads. */
-const MAY_HOLD_FACTS = /\bkind:\s*["']?(ClusterConfig|ServiceCIDR|Deployment|StatefulSet|ReplicaSet|ReplicationController)\b/;
+/** Only files that may hold facts are parsed: eksctl configs, VPC templates, ServiceCIDRs and workloads. */
+const MAY_HOLD_FACTS = /\bkind:\s*["']?(ClusterConfig|ServiceCIDR|Deployment|StatefulSet|ReplicaSet|ReplicationController)\b|AWS::EC2::VPC\b/;
 const YAML_FILE = /\.ya?ml$/i;
 
 export class WorkspaceIndexer {

@@ -1,3 +1,4 @@
+import { replaceScalar, scalarAtFinding } from '../actions/edits';
 import { defineRule } from '../engine/rule';
 import { addressFields } from '../fields/addressFields';
 import { parseCidr } from '../net/cidr';
@@ -28,5 +29,11 @@ export default defineRule({
         data: { network },
       });
     }
+  },
+  fix({ file, doc, offset, finding }) {
+    const node = scalarAtFinding(file, offset);
+    const network = (finding.data as { network?: string } | undefined)?.network;
+    if (!node || !network) return [];
+    return [{ title: `Replace with ${network}`, isPreferred: true, edits: [replaceScalar(node, doc, network)] }];
   },
 });

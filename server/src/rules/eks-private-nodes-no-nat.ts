@@ -1,4 +1,7 @@
 import { defineRule } from '../engine/rule';
+import { isScalar } from 'yaml';
+import { replaceScalar } from '../actions/edits';
+import { getIn } from '../model/nav';
 import { networkOf } from '../network/model';
 
 export default defineRule({
@@ -23,5 +26,14 @@ export default defineRule({
         related: vpc.nat.node ? [{ target: vpc.nat.node, message: 'NAT gateway disabled here' }] : undefined,
       });
     }
+  },
+  // The rule fires only when `vpc.nat.gateway: Disable` is written, so the value is there to change.
+  fix({ doc }) {
+    const gateway = getIn(doc.root, ['vpc', 'nat', 'gateway'], doc.anchors);
+    if (!isScalar(gateway) || gateway.value !== 'Disable') return [];
+    return [
+      { title: 'Set vpc.nat.gateway to Single (one NAT gateway for the VPC)', edits: [replaceScalar(gateway, doc, 'Single')] },
+      { title: 'Set vpc.nat.gateway to HighlyAvailable (a NAT gateway in each Availability Zone)', edits: [replaceScalar(gateway, doc, 'HighlyAvailable')] },
+    ];
   },
 });

@@ -1,3 +1,4 @@
+import { serviceCidrFix } from '../actions/network';
 import { defineRule } from '../engine/rule';
 import { effectiveVpcRanges, networkOf } from '../network/model';
 import { overlaps } from '../net/cidr';
@@ -28,4 +29,5 @@ export default defineRule({
       return;
     }
   },
+  fix: serviceCidrFix,
 });

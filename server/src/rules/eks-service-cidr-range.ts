@@ -1,3 +1,4 @@
+import { serviceCidrFix } from '../actions/network';
 import { defineRule } from '../engine/rule';
 import { networkOf } from '../network/model';
 import { insideAny, RFC1918 } from '../network/ranges';
@@ -25,4 +26,5 @@ export default defineRule({
       report({ target: node, message: `Service CIDR ${cidr.text} is ${how} than EKS allows: the prefix must be between /${SERVICE_MIN_PREFIX} and /${SERVICE_MAX_PREFIX}.` });
     }
   },
+  fix: serviceCidrFix,
 });

@@ -1,6 +1,8 @@
+import { removePair } from '../actions/edits';
+import type { Fix } from '../actions/types';
 import { defineRule } from '../engine/rule';
-import { entries, get } from '../model/nav';
-import { isNode, isScalar, type Node, type Pair } from 'yaml';
+import { deref, entries, get, keyText } from '../model/nav';
+import { isMap, isNode, isScalar, isSeq, type Node, type Pair } from 'yaml';
 
 // PodDisruptionBudget validation refuses a spec that sets both fields.
 // https://kubernetes.io/docs/tasks/run-application/configure-pdb/#specifying-a-poddisruptionbudget
@@ -29,5 +31,33 @@ export default defineRule({
       message: 'This PodDisruptionBudget sets both minAvailable and maxUnavailable; the API server accepts only one of them. Keep the one that says what you mean: maxUnavailable keeps working as the workload scales.',
       related: [{ target: keyOf(min), message: 'minAvailable is set here too' }],
     });
+  },
+  // Either field may be the one meant: both removals are offered, neither preferred. A field is
+  // removed only where it is written in the spec itself (not brought in by a merge key, and not
+  // hiding a merged value that would take its place), in a spec that is not shared through an alias.
+  fix({ file, doc }) {
+    const a = doc.anchors;
+    if (!isMap(doc.root)) return [];
+    const specPair = doc.root.items.find((pair) => keyText(pair) === 'spec');
+    const spec = specPair?.value;
+    if (!isMap(spec)) return [];
+    const set = (key: string) => entries(spec, a).find(([k, value]) => k === key && !(isScalar(value) && value.value === null) && value !== undefined);
+    const min = set('minAvailable');
+    const max = set('maxUnavailable');
+    if (!min || !max) return [];
+    const merged = spec.items
+      .filter((pair) => keyText(pair) === '<<' && isScalar(pair.key) && pair.key.type === 'PLAIN')
+      .flatMap((pair) => {
+        const source = deref(pair.value, a);
+        return isSeq(source) ? source.items.map((item) => deref(item, a)) : [source];
+      })
+      .flatMap((source) => entries(source, a).map(([k]) => k));
+    const removal = (key: string, pair: Pair): Fix | undefined => {
+      if (!spec.items.includes(pair) || merged.includes(key)) return undefined;
+      if ((isNode(pair.key) && pair.key.anchor) || (isNode(pair.value) && pair.value.anchor)) return undefined;
+      const edit = removePair(pair, doc, file);
+      return edit && { title: `Remove ${key}`, edits: [edit] };
+    };
+    return [removal('minAvailable', min[2]), removal('maxUnavailable', max[2])].filter((fix): fix is Fix => fix !== undefined);
   },
 });

@@ -1,5 +1,6 @@
 import { defineRule } from '../engine/rule';
 import { compareMinor, lifecycleOf } from '../k8s/apiLifecycle';
+import { apiMigrationFixes } from '../k8s/migrations';
 import { describeTarget, targetVersion } from '../k8s/targetVersion';
 import { get } from '../model/nav';
 
@@ -27,5 +28,9 @@ export default defineRule({
       target: node,
       message: `${entry.apiVersion} ${entry.kind} was removed in Kubernetes ${entry.removed} (target ${describeTarget(target)}); the API server rejects it. ${instead}${entry.note ? ` ${entry.note}` : ''}`,
     });
+  },
+  // A move to the replacement only where it is certainly right (see migrations.ts).
+  fix(context) {
+    return apiMigrationFixes(context);
   },
 });

@@ -1,3 +1,4 @@
+import { moveSubnetFix, noRoomNote } from '../actions/network';
 import { defineRule } from '../engine/rule';
 import { effectiveVpcRanges, networkOf } from '../network/model';
 import { contains, overlaps } from '../net/cidr';
@@ -29,10 +30,11 @@ export default defineRule({
                 severity: 'warning' as const,
                 message: `Subnet ${subnet.name} (${subnet.cidr.cidr.text}) is not inside ${vpcText}. Unless the existing VPC has another CIDR block that holds it, no such subnet can exist there.`,
               }
-            : { message: `Subnet ${subnet.name} (${subnet.cidr.cidr.text}) is not inside ${vpcText}. A subnet's block must lie within one of its VPC's blocks.` }),
+            : { message: `Subnet ${subnet.name} (${subnet.cidr.cidr.text}) is not inside ${vpcText}. A subnet's block must lie within one of its VPC's blocks.${noRoomNote(doc, vpc, subnet)}` }),
           related: ranges.flatMap((r) => (r.node ? [{ target: r.node, message: `${r.label} ${r.cidr.text}` }] : [])),
         });
       }
     }
   },
+  fix: moveSubnetFix,
 });

@@ -1,3 +1,4 @@
+import { moveSubnetFix, noRoomNote } from '../actions/network';
 import { defineRule } from '../engine/rule';
 import { networkOf, type SubnetModel } from '../network/model';
 import { overlaps } from '../net/cidr';
@@ -25,7 +26,7 @@ export default defineRule({
           if (a === b || !overlaps(a.cidr!.cidr, b.cidr!.cidr)) continue;
           report({
             target: a.cidr!.node,
-            message: `Subnet ${a.cidr!.cidr.text} overlaps ${describe(b)}. Subnets of one VPC cannot share addresses; AWS refuses the second one.`,
+            message: `Subnet ${a.cidr!.cidr.text} overlaps ${describe(b)}. Subnets of one VPC cannot share addresses; AWS refuses the second one.${noRoomNote(doc, vpc, a)}`,
             related: [{ target: b.cidr!.node, message: `overlapping subnet ${describe(b)}` }],
           });
           break;
@@ -33,4 +34,5 @@ export default defineRule({
       }
     }
   },
+  fix: moveSubnetFix,
 });

@@ -1,3 +1,4 @@
+import { growSubnetFix } from '../actions/network';
 import { defineRule } from '../engine/rule';
 import { networkOf } from '../network/model';
 import { addressCount, count } from '../network/ranges';
@@ -27,4 +28,5 @@ export default defineRule({
       }
     }
   },
+  fix: (ctx) => growSubnetFix(ctx, SUBNET_MAX_PREFIX),
 });

@@ -1,5 +1,7 @@
+import { replaceScalar, scalarAtFinding } from '../actions/edits';
 import { defineRule } from '../engine/rule';
-import { networkOf, writtenVpcCidrs } from '../network/model';
+import { contains, formatAddress, overlaps, parseCidr, type Cidr } from '../net/cidr';
+import { effectiveVpcRanges, networkOf, writtenVpcCidrs } from '../network/model';
 import { addressCount, count } from '../network/ranges';
 
 // https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html
@@ -33,4 +35,32 @@ export default defineRule({
       }
     }
   },
+  // Too large: the same base at /16. Too small: the largest allowed size when the base is aligned
+  // for it. Only when every subnet of the VPC stays inside, and no other block of the VPC is hit.
+  fix({ file, doc, offset }) {
+    const node = scalarAtFinding(file, offset);
+    if (!node) return [];
+    for (const vpc of networkOf(doc).vpcs) {
+      const range = effectiveVpcRanges(vpc).find((r) => r.node === node);
+      if (!range) continue;
+      const { cidr } = range;
+      const limit = cidr.prefix < VPC_MIN_PREFIX ? VPC_MIN_PREFIX : doc.kind === 'eksctl' && !vpc.existing && cidr.prefix > EKSCTL_MAX_PREFIX ? EKSCTL_MAX_PREFIX : cidr.prefix > VPC_MAX_PREFIX ? VPC_MAX_PREFIX : undefined;
+      if (limit === undefined) return [];
+      const resized = resize(cidr, limit);
+      if (!resized) return [];
+      const others = effectiveVpcRanges(vpc).filter((r) => r.node !== node).map((r) => r.cidr);
+      const subnets = vpc.subnets.filter((s) => s.cidr && overlaps(s.cidr.cidr, cidr)).map((s) => s.cidr!.cidr);
+      if (others.some((o) => overlaps(o, resized)) || !subnets.every((s) => contains(resized, s))) return [];
+      return [{ title: `Change the VPC block to ${resized.text}`, isPreferred: true, edits: [replaceScalar(node, doc, resized.text)] }];
+    }
+    return [];
+  },
 });
+
+/** The block of `prefix` that starts where `cidr` starts; undefined when that start is not aligned for it. */
+function resize(cidr: Cidr, prefix: number): Cidr | undefined {
+  const size = 1n << BigInt(32 - prefix);
+  if (cidr.first % size !== 0n) return undefined;
+  const parsed = parseCidr(`${formatAddress(cidr.first, 4)}/${prefix}`);
+  return parsed.ok ? parsed.value : undefined;
+}

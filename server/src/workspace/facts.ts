@@ -8,7 +8,7 @@ import { offsetsOf } from '../engine/offsets';
 import { memo, type FileModel, type StreamDocument } from '../model/document';
 import type { Range } from '../model/lineIndex';
 import { entries, getIn, isTemplated, items, literalString, type AnchorTable } from '../model/nav';
-import { networkOf } from '../network/model';
+import { effectiveVpcRanges, networkOf } from '../network/model';
 import { parseCidr, type Cidr } from '../net/cidr';
 
 /** A place in some file of the workspace. */
@@ -42,9 +42,15 @@ export interface WorkloadFact extends Place {
   readonly podLabels?: Readonly<Record<string, string | null>>;
 }
 
+/** A block of a VPC the file describes (written, or eksctl's default). */
+export interface VpcCidrFact extends Place {
+  readonly cidr: Cidr;
+}
+
 export interface FileFacts {
   readonly serviceCidrs: readonly ServiceCidrFact[];
   readonly workloads: readonly WorkloadFact[];
+  readonly vpcCidrs?: readonly VpcCidrFact[];
 }
 
 export const NO_FACTS: FileFacts = { serviceCidrs: [], workloads: [] };
@@ -61,13 +67,16 @@ export const EMPTY_WORKSPACE: WorkspaceView = { others: [] };
 export function factsOf(file: FileModel): FileFacts {
   const serviceCidrs: ServiceCidrFact[] = [];
   const workloads: WorkloadFact[] = [];
+  const vpcCidrs: VpcCidrFact[] = [];
   for (const doc of file.documents) {
     if (doc.syntaxErrors.length) continue;
     const facts = documentFacts(file, doc);
     serviceCidrs.push(...facts.serviceCidrs);
     workloads.push(...facts.workloads);
+    vpcCidrs.push(...(facts.vpcCidrs ?? []));
   }
-  return serviceCidrs.length || workloads.length ? { serviceCidrs, workloads } : NO_FACTS;
+  if (!serviceCidrs.length && !workloads.length && !vpcCidrs.length) return NO_FACTS;
+  return vpcCidrs.length ? { serviceCidrs, workloads, vpcCidrs } : { serviceCidrs, workloads };
 }
 
 /** The facts of one document, computed once per parsed document. */
@@ -77,11 +86,14 @@ export function documentFacts(file: FileModel, doc: StreamDocument): FileFacts {
       const { start, end } = offsetsOf(node, doc);
       return { uri: file.uri, range: file.lines.rangeOf(start, Math.max(start, end)) };
     };
-    if (doc.kind === 'eksctl') {
-      const service = networkOf(doc).cluster?.serviceCidr;
-      if (!service) return NO_FACTS;
+    if (doc.kind === 'eksctl' || doc.kind === 'cloudformation') {
+      const network = networkOf(doc);
+      const vpcCidrs: VpcCidrFact[] = network.vpcs.flatMap((vpc) => effectiveVpcRanges(vpc).map((r) => ({ ...place(r.node ?? doc.root!), cidr: r.cidr })));
+      const service = network.cluster?.serviceCidr;
       const name = literalString(getIn(doc.root, ['metadata', 'name'], doc.anchors));
-      return { serviceCidrs: [{ ...place(service.node), cidr: service.cidr, source: 'eksctl', name }], workloads: [] };
+      const serviceCidrs: ServiceCidrFact[] = service ? [{ ...place(service.node), cidr: service.cidr, source: 'eksctl', name }] : [];
+      if (!serviceCidrs.length && !vpcCidrs.length) return NO_FACTS;
+      return { serviceCidrs, workloads: [], vpcCidrs };
     }
     // https://kubernetes.io/docs/tasks/network/extend-service-ip-ranges/
     if (doc.kind === 'kubernetes' && doc.objectKind === 'ServiceCIDR' && doc.apiVersion?.startsWith('networking.k8s.io/')) {

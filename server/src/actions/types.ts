@@ -1,0 +1,24 @@
+// What a fix is, independent of the protocol: a title and minimal edits to the user's text.
+import type { EffectiveConfig } from '../engine/config';
+import type { Finding } from '../engine/run';
+import type { FileModel, StreamDocument } from '../model/document';
+import type { WorkspaceView } from '../workspace/facts';
+import type { TextEdit } from './edits';
+
+export interface Fix {
+  readonly title: string;
+  /** The fix to apply when there is one obvious choice. */
+  readonly isPreferred?: boolean;
+  readonly edits: readonly TextEdit[];
+}
+
+export interface FixContext {
+  readonly file: FileModel;
+  /** The document the finding is in. */
+  readonly doc: StreamDocument;
+  readonly finding: Finding;
+  /** File offset of the finding's start. */
+  readonly offset: number;
+  readonly config: EffectiveConfig;
+  readonly workspace: WorkspaceView;
+}
