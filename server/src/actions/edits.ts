@@ -99,5 +99,6 @@ export function isScalarNode(node: unknown): node is Scalar {
 /** The scalar value a finding starts on (its target), if it is one. */
 export function scalarAtFinding(file: FileModel, offset: number): Scalar | undefined {
   const place = placeAt(file, offset);
-  return place && !place.isKey ? place.node : undefined;
+  // A tagged scalar is an intrinsic (`!Ref Name`): its text is not the value, so it is not edited.
+  return place && !place.isKey && !place.node.tag ? place.node : undefined;
 }

@@ -259,7 +259,7 @@ function cloudFormationInsertion(file: FileModel, doc: StreamDocument, plan: rea
   }
   // No clash with the VPC's existing subnets, and none whose block cannot be read.
   for (const existing of vpc.subnets) {
-    if (!existing.cidr) return { reason: `Subnet ${existing.name} of VPC ${vpcId} has no literal CidrBlock (it is computed or a parameter), so the planner cannot tell which addresses are free.` };
+    if (!existing.cidr) return { reason: `Subnet ${existing.name} of VPC ${vpcId} has a CidrBlock that cannot be resolved from the template (an import, or a parameter without a default), so the planner cannot tell which addresses are free.` };
     const clash = plan.find((p) => overlaps(p.cidr, existing.cidr!.cidr));
     if (clash) return { reason: `Planned subnet ${clash.subnet.cidr} overlaps subnet ${existing.name} (${existing.cidr.cidr.text}).` };
   }

@@ -4,6 +4,8 @@
 import type { EffectiveConfig } from './config';
 import { allRules } from './registry';
 import type { FileContext, Report, Rule, RuleContext, Severity, Target } from './rule';
+import type { Node } from 'yaml';
+import { originsOf } from '../model/origins';
 import { offsetsOf } from './offsets';
 import { findSuppressions, isSuppressed } from './suppress';
 import type { FileModel, StreamDocument } from '../model/document';
@@ -101,6 +103,9 @@ function toFinding(file: FileModel, doc: StreamDocument | undefined, rule: Rule,
   const setting = config.rules[rule.meta.code];
   const severity = setting && setting !== 'off' ? setting : (report.severity ?? rule.meta.severity);
   const finding: Finding = { code: rule.meta.code, severity, message: report.message, range: rangeOf(file, doc, report.target) };
+  // A value taken from elsewhere (a parameter's Default) is shown where it is written too.
+  const origins = 'start' in report.target && typeof report.target.start === 'number' ? [] : originsOf(report.target as Node);
+  if (origins.length) report = { ...report, related: [...(report.related ?? []), ...origins.map((o) => ({ target: o.node, message: o.message }))] };
   if (report.related?.length) {
     finding.related = report.related.map((r) =>
       'target' in r ? { range: rangeOf(file, doc, r.target), message: r.message } : { uri: r.uri === file.uri ? undefined : r.uri, range: r.range, message: r.message },

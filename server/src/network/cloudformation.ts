@@ -8,6 +8,8 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { StreamDocument } from '../model/document';
 import { entries, get, isTemplated, items, literalString, scalarText, type AnchorTable } from '../model/nav';
+import { evaluatorOf, SYMBOLIC_AZ, type Evaluator } from '../cloudformation/intrinsics';
+import { recordOrigins } from '../model/origins';
 import { parseCidr } from '../net/cidr';
 import type { NetworkModel, SubnetModel, VpcModel, WrittenCidr } from './model';
 
@@ -44,15 +46,25 @@ function vpcIdAttribute(list: Node | undefined, a: AnchorTable): string | undefi
   return parts.length === 2 && parts[1] === 'VpcId' ? parts[0] : undefined;
 }
 
-function cidrAt(node: Node | undefined, path: string): WrittenCidr | undefined {
-  const text = literalString(node);
-  if (!node || text === undefined || isTemplated(text)) return undefined;
-  const parsed = parseCidr(text);
-  return parsed.ok && parsed.value.family === 4 ? { cidr: parsed.value, node, path } : undefined;
+/**
+ * The IPv4 block a property holds: a literal, or what its intrinsics resolve to (a parameter's
+ * Default, `!Select` of `!Cidr`, …). Findings stay on the property; the places the value came from
+ * are recorded so they are shown beside it.
+ */
+function cidrAt(node: Node | undefined, path: string, ev: Evaluator): WrittenCidr | undefined {
+  if (!node) return undefined;
+  const value = ev.evaluate(node);
+  if (value.kind !== 'string' || isTemplated(value.value)) return undefined;
+  const parsed = parseCidr(value.value);
+  if (!parsed.ok || parsed.value.family !== 4) return undefined;
+  const literal = literalString(node) !== undefined;
+  if (!literal) recordOrigins(node, value.from.map((from) => ({ node: from, message: `${parsed.value.text} comes from ${ev.labelOf(from)}` })));
+  return { cidr: parsed.value, node, path };
 }
 
 export function cloudFormationNetwork(doc: StreamDocument): NetworkModel {
   const a = doc.anchors;
+  const ev = evaluatorOf(doc);
   const resources = entries(get(doc.root, 'Resources', a), a);
   const vpcs = new Map<string, VpcDraft>();
   const draft = (id: string): VpcDraft => {
@@ -67,12 +79,12 @@ export function cloudFormationNetwork(doc: StreamDocument): NetworkModel {
       const v = draft(id);
       v.defined = true;
       v.node = (pair.key as Node | null) ?? undefined;
-      v.primary = cidrAt(get(properties, 'CidrBlock', a), `Resources.${id}.Properties.CidrBlock`);
+      v.primary = cidrAt(get(properties, 'CidrBlock', a), `Resources.${id}.Properties.CidrBlock`, ev);
     } else if (type === 'AWS::EC2::VPCCidrBlock') {
       const vpc = refTarget(get(properties, 'VpcId', a), a);
       if (!vpc) continue;
       const cidrNode = get(properties, 'CidrBlock', a);
-      const cidr = cidrAt(cidrNode, `Resources.${id}.Properties.CidrBlock`);
+      const cidr = cidrAt(cidrNode, `Resources.${id}.Properties.CidrBlock`, ev);
       if (cidr) draft(vpc).secondary.push(cidr);
       // An IPv4 block this tool cannot read (a parameter, an intrinsic, an IPAM pool) hides part of
       // the VPC; an IPv6-only block (no CidrBlock, no IPv4 pool) does not.
@@ -82,11 +94,14 @@ export function cloudFormationNetwork(doc: StreamDocument): NetworkModel {
       const keyNode = (pair.key as Node | null) ?? resource;
       if (!vpc || !keyNode) continue;
       const azNode = get(properties, 'AvailabilityZone', a);
-      const az = literalString(azNode);
+      const azValue = ev.evaluate(azNode);
+      // `!Select [n, !GetAZs '']` names the region's n-th zone; distinct indexes are distinct zones.
+      const symbolic = azValue.kind === 'string' ? SYMBOLIC_AZ.exec(azValue.value) : null;
+      const az = azValue.kind !== 'string' ? undefined : symbolic ? `zone ${Number(symbolic[1]) + 1} of the stack's region` : azValue.value;
       draft(vpc).subnets.push({
         name: id,
         node: keyNode,
-        cidr: cidrAt(get(properties, 'CidrBlock', a), `Resources.${id}.Properties.CidrBlock`),
+        cidr: cidrAt(get(properties, 'CidrBlock', a), `Resources.${id}.Properties.CidrBlock`, ev),
         ...(az !== undefined && !isTemplated(az) ? { az, azNode } : {}),
       });
     }

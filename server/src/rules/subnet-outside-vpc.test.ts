@@ -95,8 +95,12 @@ ruleTester(rule, {
       name: 'CloudFormation: a VPC imported from another stack has unknown blocks',
       text: cfn(...subnet('SubnetA', '!ImportValue network-VpcId', '172.31.200.0/24')),
     },
+    
+    { name: 'CloudFormation in JSON: subnets inside the VPC', text: json('10.0.1.0/24'), uri: 't.json' },
+  ],
+  invalid: [
     {
-      name: 'CloudFormation: a VPC block from a parameter, and subnet blocks computed with !Cidr, are not read',
+      name: 'CloudFormation: the VPC block from a parameter default and a subnet from !Select of !Cidr are resolved; the literal subnet outside is reported',
       text: yaml(
         'Parameters:',
         '  VpcCidr: {Type: String, Default: 10.0.0.0/16}',
@@ -104,11 +108,7 @@ ruleTester(rule, {
         ...vpc('Vpc', '!Ref VpcCidr'),
         ...subnet('SubnetA', '!Ref Vpc', '10.9.0.0/24'),
         ...subnet('SubnetB', '!Ref Vpc', "!Select [1, !Cidr [!GetAtt Vpc.CidrBlock, 4, 8]]"),
-      ),
-    },
-    { name: 'CloudFormation in JSON: subnets inside the VPC', text: json('10.0.1.0/24'), uri: 't.json' },
-  ],
-  invalid: [
+      ), errors: [{ line: 12, message: /^Subnet SubnetA \(10\.9\.0\.0\/24\) is not inside the VPC's CIDR 10\.0\.0\.0\/16\./ }] },
     {
       name: 'eksctl: a named subnet outside the primary block',
       text: existing(

@@ -95,3 +95,39 @@ describe('rule subnet-overlap: related information', () => {
     );
   });
 });
+
+describe('rule subnet-overlap: CloudFormation blocks computed by intrinsics', () => {
+  const template = (second: string) =>
+    yaml(
+      'Parameters:',
+      '  VpcCidr: {Type: String, Default: 10.0.0.0/16}',
+      '  FirstSubnet: {Type: String, Default: 10.0.16.0/20}',
+      'Resources:',
+      '  Vpc:',
+      '    Type: AWS::EC2::VPC',
+      '    Properties: {CidrBlock: !Ref VpcCidr}',
+      '  SubnetA:',
+      '    Type: AWS::EC2::Subnet',
+      '    Properties: {VpcId: !Ref Vpc, AvailabilityZone: !Select [0, !GetAZs ""], CidrBlock: !Ref FirstSubnet}',
+      '  SubnetB:',
+      '    Type: AWS::EC2::Subnet',
+      `    Properties: {VpcId: !Ref Vpc, AvailabilityZone: !Select [1, !GetAZs ""], CidrBlock: ${second}}`,
+    );
+
+  it('reports !Select [1, !Cidr [!GetAtt Vpc.CidrBlock, 4, 12]] and the block it equals at both places', () => {
+    const findings = runRule(rule, { text: template('!Select [1, !Cidr [!GetAtt Vpc.CidrBlock, 4, 12]]') });
+    assert.deepEqual(
+      findings.map((f) => f.range.start.line + 1),
+      [10, 13],
+    );
+    assert.match(findings[0].message, /^Subnet 10\.0\.16\.0\/20 overlaps 10\.0\.16\.0\/20 \(SubnetB, zone 2 of the stack's region\)\./);
+    assert.match(findings[1].message, /^Subnet 10\.0\.16\.0\/20 overlaps 10\.0\.16\.0\/20 \(SubnetA, zone 1 of the stack's region\)\./);
+    // The literal comes from a parameter default: the finding points there too.
+    assert.ok(relatedLines(findings[0])!.some(([line, message]) => line === 3 && /10\.0\.16\.0\/20 comes from the Default of parameter FirstSubnet/.test(message)));
+  });
+
+  it('says nothing when the computed block is elsewhere, or cannot be resolved', () => {
+    assert.deepEqual(runRule(rule, { text: template('!Select [2, !Cidr [!GetAtt Vpc.CidrBlock, 4, 12]]') }), []);
+    assert.deepEqual(runRule(rule, { text: template('!ImportValue other-stack-subnet') }), []);
+  });
+});

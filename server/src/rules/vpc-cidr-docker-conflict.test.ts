@@ -21,7 +21,7 @@ ruleTester(rule, {
     { name: 'no vpc.cidr: eksctl creates 192.168.0.0/16', text: eksctl('vpc:', '  clusterEndpoints: {privateAccess: true}') },
     { name: 'existing VPC referenced by id only', text: eksctl('vpc:', '  id: vpc-0123456789abcdef0') },
     { name: 'Helm/Go template values are skipped', text: eksctl('vpc:', '  cidr: "{{ .Values.vpcCidr | default \\"172.17.0.0/16\\" }}"') },
-    { name: 'CloudFormation intrinsics are skipped', text: cfn(...vpcResource('Vpc', '{"Fn::Select": [0, {"Fn::Cidr": [172.17.0.0/16, 1, 16]}]}')) },
+    
     { name: 'invalid values are cidr-syntax findings', text: eksctl('vpc:', '  cidr: 172.17.0.0/33') + '---\n' + cfn(...vpcResource('Vpc', '172.17.0/16')) },
     {
       name: 'the service CIDR and Kubernetes objects are not VPC blocks',
@@ -29,6 +29,7 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    { name: 'CloudFormation: the JSON long form of Fn::Select and Fn::Cidr is resolved', text: cfn(...vpcResource('Vpc', '{"Fn::Select": [0, {"Fn::Cidr": [172.17.0.0/16, 1, 16]}]}')), errors: [{ line: 6, message: /^VPC CIDR 172\.17\.0\.0\/16 overlaps 172\.17\.0\.0\/16/ }] },
     {
       name: 'exactly the Docker bridge range',
       text: eksctl('vpc:', '  cidr: 172.17.0.0/16'),

@@ -27,7 +27,7 @@ ruleTester(rule, {
     { name: 'no vpc.cidr: eksctl creates 192.168.0.0/16', text: eksctl('managedNodeGroups:', '- name: ng') },
     { name: 'existing VPC referenced by id only', text: eksctl('vpc:', '  id: vpc-0123456789abcdef0') },
     { name: 'Helm/Go template values are skipped', text: eksctl('vpc:', '  cidr: "{{ .Values.vpc.cidr | default \\"169.254.0.0/16\\" }}"') },
-    { name: 'CloudFormation intrinsics are skipped', text: cfn(...vpcResource('Vpc', '!Ref VpcCidr'), ...cidrBlock('Pods', 'Vpc', '!Select [0, !Cidr [127.0.0.0/8, 1, 16]]')) },
+    
     { name: 'invalid values are cidr-syntax findings', text: eksctl('vpc:', '  cidr: 169.254.0.0/33') + '---\n' + cfn(...vpcResource('Vpc', '10.0.0.0/16'), ...cidrBlock('Pods', 'Vpc', '224.0.0/4')) },
     {
       name: 'a Kubernetes object in the same file is not a VPC',
@@ -35,6 +35,7 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    { name: 'CloudFormation: a secondary block from !Select of !Cidr is resolved', text: cfn(...vpcResource('Vpc', '!Ref VpcCidr'), ...cidrBlock('Pods', 'Vpc', '!Select [0, !Cidr [127.0.0.0/8, 1, 16]]')), errors: [{ line: 11, message: /^Secondary VPC CIDR 127\.0\.0\.0\/16 overlaps 127\.0\.0\.0\/8/ }] },
     {
       name: 'link-local primary',
       text: eksctl('vpc:', '  cidr: 169.254.0.0/16'),

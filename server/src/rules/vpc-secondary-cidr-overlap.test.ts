@@ -20,7 +20,7 @@ ruleTester(rule, {
       text: cfn(...vpcResource('Blue', '10.0.0.0/16'), ...vpcResource('Green', '10.1.0.0/16'), ...cidrBlock('BluePods', 'Blue', '10.1.0.0/16'), ...cidrBlock('GreenPods', 'Green', '10.0.0.0/16')),
     },
     { name: 'a VPC passed in as a parameter: secondaries that do not overlap each other', text: existing('100.64.0.0/16', '100.65.0.0/16') },
-    { name: 'blocks from intrinsics are unknown', text: vpc('!Ref VpcCidr', '10.0.0.0/16', '!Select [0, !Cidr [10.0.0.0/16, 1, 8]]') },
+    
     { name: 'an IPv6 association beside the IPv4 primary', text: cfn(...vpcResource('Vpc', '10.0.0.0/16'), '  Ipv6:', '    Type: AWS::EC2::VPCCidrBlock', '    Properties: {VpcId: !Ref Vpc, AmazonProvidedIpv6CidrBlock: true}') },
     { name: 'invalid values are cidr-syntax findings, not this rule', text: vpc('10.0.0.0/16', '10.0.0.0/33', '10.0.0.0/') },
     {
@@ -33,6 +33,7 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    { name: 'a secondary block from !Select of !Cidr is resolved', text: vpc('!Ref VpcCidr', '10.0.0.0/16', '!Select [0, !Cidr [10.0.0.0/16, 1, 8]]'), errors: [{ line: 16, message: /^Secondary VPC CIDR 10\.0\.0\.0\/24 overlaps 10\.0\.0\.0\/16/ }] },
     {
       name: 'the same block as the primary',
       text: vpc('10.0.0.0/16', '10.0.0.0/16'),

@@ -48,7 +48,7 @@ ruleTester(rule, {
     },
     { name: 'a VPC passed in as a parameter: its primary block is not in the template', text: cfn(...cidrBlock('Pods', 'ExistingVpcId', '172.16.0.0/16'), ...cidrBlock('More', 'ExistingVpcId', '198.19.0.0/16')) },
     { name: 'primary from an intrinsic is unknown, so nothing is compared', text: vpc('!Ref VpcCidr', '172.16.0.0/16') },
-    { name: 'secondary from an intrinsic is skipped', text: vpc('10.0.0.0/16', '!Select [0, !Cidr [172.16.0.0/12, 1, 16]]') },
+    
     { name: 'an IPv6 association is not an IPv4 block', text: cfn(...vpcResource('Vpc', '10.0.0.0/16'), '  Ipv6:', '    Type: AWS::EC2::VPCCidrBlock', '    Properties: {VpcId: !Ref Vpc, AmazonProvidedIpv6CidrBlock: true}') },
     { name: 'invalid values are cidr-syntax findings, not this rule', text: vpc('10.0.0.0/33', '172.16.0.0/16', '172.16.0.0/') },
     {
@@ -62,6 +62,7 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    { name: 'a secondary block from !Select of !Cidr is resolved', text: vpc('10.0.0.0/16', '!Select [0, !Cidr [172.16.0.0/12, 1, 16]]'), errors: [{ line: 11, message: /^Secondary VPC CIDR 172\.16\.0\.0\/16 is in 172\.16\.0\.0\/12/ }] },
     {
       name: '10/8 primary: the other RFC 1918 ranges and 198.19.0.0/16',
       text: vpc('10.0.0.0/16', '172.16.0.0/16', '192.168.0.0/16', '198.19.0.0/16', '100.64.0.0/16'),
