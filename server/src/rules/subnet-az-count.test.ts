@@ -139,3 +139,30 @@ describe('rule subnet-az-count: related information', () => {
     assert.equal(finding.related, undefined);
   });
 });
+
+describe('rule subnet-az-count: CloudFormation templates for EKS', () => {
+  const template = (description: string, azA: string, azB: string, extra = '') =>
+    [
+      `Description: ${description}`,
+      'Resources:',
+      '  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}',
+      `  SubnetA: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.0.0/20, AvailabilityZone: ${azA}${extra}}}`,
+      `  SubnetB: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.16.0/20, AvailabilityZone: ${azB}}}`,
+      '',
+    ].join('\n');
+
+  it('reports an EKS VPC whose subnets all sit in one zone, literal or through !GetAZs', () => {
+    const literal = runRule(rule, { text: template('Amazon EKS Sample VPC', 'us-east-1a', 'us-east-1a') });
+    assert.deepEqual(literal.map((f) => f.range.start.line + 1), [4]);
+    assert.match(literal[0].message, /^All 2 subnets are in us-east-1a\. EKS needs subnets in at least two Availability Zones/);
+    const symbolic = runRule(rule, { text: template('Amazon EKS Sample VPC', "!Select [0, !GetAZs '']", "!Select [0, !GetAZs '']") });
+    assert.match(symbolic[0].message, /^All 2 subnets are in zone 1 of the stack's region\./);
+  });
+
+  it('is silent for two zones, for templates not evidently for EKS, and for Outposts subnets', () => {
+    assert.deepEqual(runRule(rule, { text: template('Amazon EKS Sample VPC', "!Select [0, !GetAZs '']", "!Select [1, !GetAZs '']") }), []);
+    assert.deepEqual(runRule(rule, { text: template('A web tier VPC', 'us-east-1a', 'us-east-1a') }), []);
+    assert.deepEqual(runRule(rule, { text: template('Amazon EKS local cluster VPC', 'us-west-2a', 'us-west-2a', ', OutpostArn: arn:aws:outposts:us-west-2:111122223333:outpost/op-0abcd') }), []);
+    assert.deepEqual(runRule(rule, { text: template('EKS', 'us-east-1a', '!Ref SubnetZone') }), []);
+  });
+});
