@@ -65,7 +65,7 @@ function assertRefused(text: string, subnets: PlannedSubnet[], reason: RegExp, o
 
 const CFN_COMMENTED = yaml(
   'AWSTemplateFormatVersion: "2010-09-09"',
-  "Description: EKS network   # the cluster's VPC",
+  "Description: Shared network   # the cluster's VPC",
   '',
   'Resources:',
   '  # The VPC itself.',

@@ -32,6 +32,11 @@ import k8sDeprecatedApi from '../rules/k8s-deprecated-api';
 import k8sPdbBothSet from '../rules/k8s-pdb-both-set';
 import k8sPdbBlocksEviction from '../rules/k8s-pdb-blocks-eviction';
 import k8sServiceIpOutsideCidr from '../rules/k8s-service-ip-outside-cidr';
+import cfnIgwNotAttached from '../rules/cfn-igw-not-attached';
+import cfnPublicSubnetNoRoute from '../rules/cfn-public-subnet-no-route';
+import cfnNatInPrivateSubnet from '../rules/cfn-nat-in-private-subnet';
+import cfnRouteTargetMissing from '../rules/cfn-route-target-missing';
+import cfnSgOpenAdminPort from '../rules/cfn-sg-open-admin-port';
 
 export const allRules: readonly Rule[] = [
   // Syntax and addresses
@@ -67,6 +72,12 @@ export const allRules: readonly Rule[] = [
   k8sPdbBothSet,
   k8sPdbBlocksEviction,
   k8sServiceIpOutsideCidr,
+  // CloudFormation wiring
+  cfnIgwNotAttached,
+  cfnPublicSubnetNoRoute,
+  cfnNatInPrivateSubnet,
+  cfnRouteTargetMissing,
+  cfnSgOpenAdminPort,
 ];
 
 export function ruleByCode(code: string): Rule | undefined {

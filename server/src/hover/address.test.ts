@@ -109,3 +109,12 @@ describe('address hover', () => {
     assert.equal(hover(yaml('apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: x}', 'data: {app: web}'), 'web'), undefined);
   });
 });
+
+describe('hover positions', () => {
+  it('finds a top-level key at its first character, after a block mapping', () => {
+    const text = yaml('apiVersion: eksctl.io/v1alpha5', 'kind: ClusterConfig', 'metadata: {name: c, region: us-west-2}', 'vpc:', '  cidr: 10.0.0.0/16', 'managedNodeGroups:', '  - name: ng');
+    const file = buildFileModel({ uri: 'c.yaml', text });
+    assert.match(hoverAt(file, text.indexOf('managedNodeGroups'))?.markdown ?? '', /^\*\*.*[Mm]anaged node group/);
+    assert.match(hoverAt(file, text.indexOf('vpc:'))?.markdown ?? '', /^\*\*.*VPC/);
+  });
+});

@@ -43,7 +43,10 @@ function search(node: Node, at: number, path: string[]): { node: Scalar; path: s
       const value = pair.value;
       if (!within(value, at)) continue;
       if (isScalar(value)) return { node: value, path: [...path, name], isKey: false };
-      return search(value, at, [...path, name]);
+      // A block collection's range runs up to the next key: when nothing inside holds the
+      // offset, the next pair may.
+      const found = search(value as Node, at, [...path, name]);
+      if (found) return found;
     }
     return undefined;
   }
@@ -51,7 +54,8 @@ function search(node: Node, at: number, path: string[]): { node: Scalar; path: s
     for (const item of node.items) {
       if (!within(item, at)) continue;
       if (isScalar(item)) return { node: item, path: [...path, '*'], isKey: false };
-      return search(item, at, [...path, '*']);
+      const found = search(item as Node, at, [...path, '*']);
+      if (found) return found;
     }
   }
   return undefined;

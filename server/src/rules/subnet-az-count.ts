@@ -13,8 +13,6 @@ export default defineRule({
   },
   check({ doc, report }) {
     const { vpcs, cluster } = networkOf(doc);
-    // A CloudFormation VPC is held to EKS's rule only when the template is evidently for EKS.
-    if (doc.kind === 'cloudformation' && !isForEks(doc)) return;
     // A local cluster on AWS Outposts runs its control plane on one rack by design.
     if (doc.kind === 'eksctl' && (!cluster || cluster.onOutposts)) return;
     const zones = cluster?.availabilityZones;
@@ -28,8 +26,9 @@ export default defineRule({
     for (const vpc of vpcs) {
       // Every subnet must have a known zone; a subnet known only by ID could be anywhere.
       if (!vpc.subnets.length || vpc.subnets.some((s) => s.az === undefined)) continue;
-      // Subnets on an AWS Outposts rack (OutpostArn) serve a local cluster: one rack, one zone.
-      if (doc.kind === 'cloudformation' && vpc.subnets.some((s) => onOutpost(doc, s.name))) continue;
+      // A CloudFormation VPC is held to EKS's rule only when it is evidently for EKS; subnets on an
+      // AWS Outposts rack (OutpostArn) serve a local cluster: one rack, one zone.
+      if (doc.kind === 'cloudformation' && (!isForEks(doc, vpc.subnets.map((s) => s.name)) || vpc.subnets.some((s) => onOutpost(doc, s.name)))) continue;
       const distinct = [...new Set(vpc.subnets.map((s) => s.az!))];
       if (distinct.length >= 2) continue;
       const first = vpc.subnets[0];
@@ -48,16 +47,17 @@ function countItems(node: unknown): number {
 }
 
 /**
- * A template is for EKS when it defines a cluster, tags subnets for Kubernetes load balancers or
- * clusters (`kubernetes.io/…`, as AWS's EKS sample VPC templates do), or says so in its Description.
+ * A VPC of a template is for EKS when the template defines a cluster or says EKS in its
+ * Description, or when one of the VPC's subnets carries a Kubernetes tag (`kubernetes.io/…`, as
+ * AWS's EKS sample VPC templates do for load balancers).
  */
-function isForEks(doc: StreamDocument): boolean {
+function isForEks(doc: StreamDocument, subnetIds: readonly string[]): boolean {
   const a = doc.anchors;
   if (/\bEKS\b/.test(literalString(get(doc.root, 'Description', a)) ?? '')) return true;
-  for (const [, resource] of entries(get(doc.root, 'Resources', a), a)) {
+  for (const [id, resource] of entries(get(doc.root, 'Resources', a), a)) {
     const type = literalString(get(resource, 'Type', a));
     if (type === 'AWS::EKS::Cluster') return true;
-    if (type !== 'AWS::EC2::Subnet') continue;
+    if (type !== 'AWS::EC2::Subnet' || !subnetIds.includes(id)) continue;
     const tags = get(get(resource, 'Properties', a), 'Tags', a);
     for (const tag of (tags as { items?: unknown[] } | undefined)?.items ?? []) {
       if (literalString(get(tag, 'Key', a))?.startsWith('kubernetes.io/')) return true;

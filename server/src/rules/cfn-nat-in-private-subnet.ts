@@ -1,0 +1,37 @@
+import { defineRule } from '../engine/rule';
+import { defaultRouteToPrivateNetwork, routesToIgw, routeTablesOfSubnet, templateOf } from '../cloudformation/template';
+
+// A public NAT gateway sends its traffic out through the internet gateway of the subnet it is in:
+// placed in a subnet with no route to one, it cannot give private subnets internet access.
+// https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-gateway.html
+
+export default defineRule({
+  meta: {
+    code: 'cfn-nat-in-private-subnet',
+    severity: 'error',
+    kinds: ['cloudformation'],
+    title: 'A public NAT gateway sits in a subnet whose route table has no route to an internet gateway',
+    docs: 'docs/rules/cfn-nat-in-private-subnet.md',
+  },
+  check({ doc, report }) {
+    const t = templateOf(doc);
+    for (const nat of t.ofType('AWS::EC2::NatGateway')) {
+      const connectivity = t.ev.evaluate(t.prop(nat, 'ConnectivityType'));
+      if (t.prop(nat, 'ConnectivityType') && (connectivity.kind !== 'string' || connectivity.value !== 'public')) continue;
+      const subnetNode = t.prop(nat, 'SubnetId');
+      const subnet = t.refOf(subnetNode);
+      if (!subnetNode || !subnet || t.resources.get(subnet)?.type !== 'AWS::EC2::Subnet') continue;
+      const { tables, unknown } = routeTablesOfSubnet(t, subnet);
+      if (!tables.length || unknown) continue;
+      if (tables.map((table) => routesToIgw(t, table)).some((r) => r !== false)) continue;
+      // A public NAT gateway can also serve traffic to other networks through a transit gateway or
+      // a VPN: a subnet that sends its default route there may hold one on purpose.
+      if (tables.some((table) => defaultRouteToPrivateNetwork(t, table))) continue;
+      report({
+        target: subnetNode,
+        message: `NAT gateway ${nat.id} is in subnet ${subnet}, whose route table ${tables.join(', ')} has no route to an internet gateway, so the NAT gateway cannot reach the internet and private subnets that route to it get no internet access. Put it in a public subnet.`,
+        related: tables.map((table) => ({ target: t.resources.get(table)!.keyNode, message: `route table ${table}` })),
+      });
+    }
+  },
+});
