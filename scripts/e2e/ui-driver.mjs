@@ -1,0 +1,266 @@
+// Drives the VS Code workbench (served by code-server, the extension installed from its .vsix)
+// in headless Chromium the way a person would: Quick Open, the mouse, Ctrl+., the Problems panel.
+// Every wait is on UI state, bounded; a screenshot is taken after each step (and on failure).
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { log } from './lib.mjs';
+
+const EDITOR = '.editor-instance .monaco-editor';
+
+export async function driveUi({ context, url, workspace, outDir }) {
+  mkdirSync(outDir, { recursive: true });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(20_000);
+  page.on('pageerror', (e) => log('page error:', e.message));
+  const results = [];
+  let shotNumber = 0;
+  const shot = async (name) => {
+    const file = path.join(outDir, `${String(++shotNumber).padStart(2, '0')}-${name}.png`);
+    await page.screenshot({ path: file });
+    return file;
+  };
+
+  async function step(name, fn) {
+    const t = Date.now();
+    try {
+      const detail = await fn();
+      const file = await shot(slug(name));
+      results.push({ name, status: 'passed', ms: Date.now() - t, detail, screenshot: file });
+      log(`PASS  ${name}${detail ? ` — ${detail}` : ''} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+    } catch (e) {
+      const file = await shot(`${slug(name)}-FAILED`).catch(() => undefined);
+      results.push({ name, status: 'failed', ms: Date.now() - t, detail: e.message, screenshot: file });
+      log(`FAIL  ${name}: ${e.message.split('\n').slice(0, 6).join('\n      ')}${file ? `\n      screenshot: ${file}` : ''}`);
+    }
+  }
+  function skip(name, why) {
+    results.push({ name, status: 'skipped', ms: 0, detail: why });
+    log(`SKIP  ${name}: ${why}`);
+  }
+
+  // ---- UI helpers -----------------------------------------------------------------------------
+
+  async function openFile(name) {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input.input').first();
+    await input.waitFor({ state: 'visible' });
+    await input.fill(name);
+    await page.locator(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor();
+    await page.locator(`${EDITOR} .view-lines .view-line`).first().waitFor();
+    // The language server needs the YAML language id; right after opening it can be Plain Text.
+    await page.waitForFunction(() => /YAML/i.test(document.getElementById('status.editor.mode')?.textContent ?? ''), null, { timeout: 15_000 });
+  }
+
+  /** The editor lines (number and text) that carry an error squiggle. */
+  function squiggledLines() {
+    return page.evaluate((editorSel) => {
+      const editor = document.querySelector(editorSel);
+      if (!editor) return [];
+      const rows = (sel) => [...editor.querySelectorAll(sel)].map((el) => ({ el, r: el.getBoundingClientRect() }));
+      const lines = rows('.view-lines .view-line');
+      const numbers = rows('.margin-view-overlays .line-numbers');
+      const at = (list, y) => list.find(({ r }) => y >= r.top && y < r.bottom)?.el.textContent?.replace(/\u00a0/g, ' ') ?? '';
+      const seen = new Map();
+      for (const { r } of rows('.squiggly-error')) {
+        const y = r.top + r.height / 2;
+        const line = Number(at(numbers, y));
+        seen.set(line, at(lines, y).trim());
+      }
+      return [...seen].map(([line, text]) => ({ line, text })).sort((a, b) => a.line - b.line);
+    }, EDITOR);
+  }
+
+  /** Scrolls the editor to the line of `needle` in fixture `file` with Go to Line (Ctrl+G). */
+  async function reveal(file, needle) {
+    const line = readFileSync(path.join(workspace, file), 'utf8').split('\n').findIndex((l) => l.includes(needle)) + 1;
+    if (line < 1) throw new Error(`"${needle}" is not in ${file}`);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+G');
+    const input = page.locator('.quick-input-widget input.input').first();
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`:${line}`);
+    await page.keyboard.press('Enter');
+    await input.waitFor({ state: 'hidden' });
+    await page.locator(`${EDITOR} .margin-view-overlays .line-numbers`).filter({ hasText: new RegExp(`^${line}$`) }).first().waitFor();
+  }
+
+  /** Screen point in the middle of `needle` as the editor shows it (the line must be on screen). */
+  async function pointOf(needle) {
+    const p = await page.evaluate(
+      ({ editorSel, needle }) => {
+        const editor = document.querySelector(editorSel);
+        for (const line of editor?.querySelectorAll('.view-lines .view-line') ?? []) {
+          const text = line.textContent.replace(/\u00a0/g, ' ');
+          const at = text.indexOf(needle);
+          if (at < 0) continue;
+          let index = at + Math.floor(needle.length / 2);
+          const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            if (index < node.length) {
+              const range = document.createRange();
+              range.setStart(node, index);
+              range.setEnd(node, index + 1);
+              const r = range.getBoundingClientRect();
+              return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+            }
+            index -= node.length;
+          }
+        }
+        return null;
+      },
+      { editorSel: EDITOR, needle },
+    );
+    if (!p) throw new Error(`"${needle}" is not on screen in the editor`);
+    return p;
+  }
+
+  async function clearHover() {
+    await page.keyboard.press('Escape');
+    await page.mouse.move(5, 5);
+    await page.waitForFunction(() => ![...document.querySelectorAll('.monaco-hover')].some((h) => h.checkVisibility?.() && h.textContent.trim()), null, { timeout: 5_000 }).catch(() => {});
+  }
+
+  /** Moves the mouse onto `needle` and waits for a hover box whose text matches every pattern. */
+  async function hover(needle, patterns) {
+    await clearHover();
+    const { x, y } = await pointOf(needle);
+    await page.mouse.move(x - 6, y, { steps: 3 });
+    await page.mouse.move(x, y, { steps: 3 });
+    const sources = patterns.map((p) => [p.source, p.flags]);
+    const handle = await page
+      .waitForFunction(
+        (sources) => {
+          for (const h of document.querySelectorAll('.monaco-hover')) {
+            if (!h.checkVisibility?.()) continue;
+            const text = h.innerText;
+            if (sources.every(([s, f]) => new RegExp(s, f).test(text))) return text;
+          }
+          return false;
+        },
+        sources,
+        { timeout: 15_000 },
+      )
+      .catch(async () => {
+        const seen = await page.evaluate(() => [...document.querySelectorAll('.monaco-hover')].filter((h) => h.checkVisibility?.()).map((h) => h.innerText));
+        throw new Error(`no hover on "${needle}" matching ${patterns.join(' and ')}; visible hovers: ${JSON.stringify(seen).slice(0, 600)}`);
+      });
+    // Let the fade-in finish, so the screenshot shows the box as a person sees it.
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null, { timeout: 5_000 }).catch(() => {});
+    return (await handle.jsonValue()).replace(/\s+/g, ' ');
+  }
+
+  // ---- the steps --------------------------------------------------------------------------------
+
+  let workbench = false;
+  await step('workbench opens the fixture workspace', async () => {
+    await page.goto(url);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.locator('.explorer-folders-view .monaco-list-row[aria-label^="cluster.yaml"]').waitFor({ timeout: 60_000 });
+    workbench = true;
+    return 'explorer lists cluster.yaml';
+  });
+  if (!workbench) return { results };
+
+  await step('eksctl: error squiggle on the overlapping subnet, listed in Problems as subnet-overlap', async () => {
+    await openFile('cluster.yaml');
+    await page.locator(`${EDITOR} .squiggly-error`).first().waitFor({ timeout: 30_000 });
+    const expected = [
+      { line: 22, text: 'cidr: 10.0.0.0/19' },
+      { line: 25, text: 'cidr: 10.0.16.0/20' },
+    ];
+    let lines = [];
+    // Both findings' decorations: poll briefly, they can arrive in two renders.
+    for (const until = Date.now() + 10_000; Date.now() < until; await page.waitForTimeout(200)) {
+      lines = await squiggledLines();
+      if (JSON.stringify(lines) === JSON.stringify(expected)) break;
+    }
+    if (JSON.stringify(lines) !== JSON.stringify(expected)) throw new Error(`squiggles on ${JSON.stringify(lines)}, expected ${JSON.stringify(expected)}`);
+    const status = await page.locator('#status\\.problems').getAttribute('aria-label');
+    await page.keyboard.press('Control+Shift+M');
+    const rows = page.locator('.markers-panel .monaco-list-row');
+    await rows.filter({ hasText: 'subnet-overlap' }).first().waitFor();
+    const texts = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+    // Finding rows end "source(code) [Ln l, Col c]"; the rows under them are related locations.
+    const findings = texts.filter((t) => /\[Ln \d+, Col \d+\]$/.test(t));
+    if (!findings.some((t) => /^Subnet 10\.0\.0\.0\/19 overlaps 10\.0\.16\.0\/20 .*eks-lens ?\(?subnet-overlap\)? \[Ln 22, Col 15\]$/.test(t))) {
+      throw new Error(`no subnet-overlap row for line 22 in the Problems panel: ${JSON.stringify(texts)}`);
+    }
+    if (findings.length !== 2 || findings.some((t) => !/subnet-overlap/.test(t))) {
+      throw new Error(`expected exactly the two subnet-overlap findings; rows: ${JSON.stringify(texts)}`);
+    }
+    return `squiggles on lines ${lines.map((l) => l.line).join(', ')}; status bar "${status}"; Problems: ${findings[0].slice(0, 140)}`;
+  });
+
+  await step('hover on the VPC CIDR shows its address facts', async () => {
+    const text = await hover('10.0.0.0/16', [/65,536 addresses/, /65,531 usable/]);
+    return text.slice(0, 160);
+  });
+
+  await step('hover on a squiggled subnet CIDR shows the finding and the address facts', async () => {
+    const text = await hover('10.0.0.0/19', [/overlaps/, /8,192 addresses/, /usable/]);
+    return text.slice(0, 160);
+  });
+
+  await step('hover on managedNodeGroups explains the term', async () => {
+    await reveal('cluster.yaml', 'managedNodeGroups:');
+    const text = await hover('managedNodeGroups', [/managed node groups/i]);
+    return text.slice(0, 160);
+  });
+
+  let menuShot;
+  await step('CloudFormation: Ctrl+. offers "Move subnet SubnetB …"; applying it removes the squiggles', async () => {
+    await clearHover();
+    await openFile('network.yaml');
+    await page.locator(`${EDITOR} .squiggly-error`).first().waitFor({ timeout: 30_000 });
+    const { x, y } = await pointOf('10.0.16.0/20');
+    await page.mouse.click(x, y);
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Control+.');
+    const fix = page.locator('.action-widget .monaco-list-row').filter({ hasText: /Move subnet SubnetB to 10\.0\.32\.0\/20/ });
+    await fix.first().waitFor();
+    const offered = (await page.locator('.action-widget .monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean);
+    menuShot = await shot('quick-fix-menu');
+    await fix.first().click();
+    await fix.first().waitFor({ state: 'hidden' });
+    await page.waitForFunction((sel) => document.querySelectorAll(`${sel} .squiggly-error`).length === 0, EDITOR, { timeout: 30_000 });
+    await pointOf('CidrBlock: 10.0.32.0/20'); // the text changed
+    // The Problems panel follows (it is throttled): network.yaml's rows go, cluster.yaml's stay.
+    await page.waitForFunction(
+      () => {
+        const rows = [...document.querySelectorAll('.markers-panel .monaco-list-row')].map((r) => r.textContent);
+        return !rows.some((t) => /network\.yaml/.test(t)) && rows.some((t) => /cluster\.yaml/.test(t));
+      },
+      null,
+      { timeout: 15_000 },
+    );
+    // …and so do the error counts on the explorer row and the tab ("• 2 problems in this file").
+    await page.waitForFunction(
+      () => {
+        const labels = document.querySelectorAll('.explorer-folders-view .monaco-list-row[aria-label^="network.yaml"] .monaco-icon-label, .tabs-container .tab[aria-label^="network.yaml"] .monaco-icon-label');
+        return labels.length === 2 && [...labels].every((l) => !/problem/.test(l.getAttribute('aria-label') ?? ''));
+      },
+      null,
+      { timeout: 15_000 },
+    );
+    return `menu: ${JSON.stringify(offered)}; after the fix the line reads "CidrBlock: 10.0.32.0/20" and no squiggle is left; Problems, explorer and tab no longer count problems in network.yaml`;
+  });
+
+  // Snippets: a later issue adds them. Then: open a new YAML file, type a prefix (eks-, k8s-,
+  // cfn-), pick the snippet from the suggest widget, and expect no squiggle.
+  const contributed = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).contributes?.snippets;
+  skip(
+    'snippets expand to files with no findings',
+    contributed
+      ? 'package.json now contributes snippets, but this step is still a placeholder: write it (scripts/e2e/ui-driver.mjs)'
+      : 'no snippets yet (a later issue adds them); the step is a placeholder',
+  );
+
+  return { results, menuShot };
+}
+
+function slug(name) {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+}
