@@ -6,7 +6,7 @@ import { root } from './lib.mjs';
 const suites = [
   'test:e2e', // VS Code UI driven in Chromium (code-server, the .vsix installed)
   'test:vscode', // the Mocha suite inside VS Code's extension host
-  // 'test:nvim', // Neovim as an LSP client: add here when the neovim test lands
+  'test:nvim', // Neovim's built-in LSP client against the same server
 ];
 
 const t0 = Date.now();
@@ -15,7 +15,7 @@ const lines = [];
 for (const suite of suites) {
   const t = Date.now();
   const { code, output } = await npmRun(suite);
-  const m = [...output.matchAll(/^(?:\w+: )?(\d+) passed, (\d+) failed(?:, (\d+) skipped)?$/gm)].at(-1);
+  const m = [...output.matchAll(/^(?:\w+: )?(\d+) passed, (\d+) failed(?:, (\d+) skipped)?\b/gm)].at(-1);
   const skippedAll = /^skipped: /m.test(output) && !m;
   const counts = m ? { passed: +m[1], failed: +m[2], skipped: +(m[3] ?? 0) } : { passed: 0, failed: skippedAll ? 0 : 1, skipped: skippedAll ? 1 : 0 };
   if (code !== 0 && counts.failed === 0) counts.failed = 1;

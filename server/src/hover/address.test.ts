@@ -118,3 +118,16 @@ describe('hover positions', () => {
     assert.match(hoverAt(file, text.indexOf('vpc:'))?.markdown ?? '', /^\*\*.*VPC/);
   });
 });
+
+describe('hover on a VPC block with overlapping subnets', () => {
+  it('counts the addresses they share once', () => {
+    const text = yaml(
+      'Resources:',
+      '  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}',
+      '  A: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.0.0/19}}',
+      '  B: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.0.0/20}}',
+    );
+    const md = hoverAt(buildFileModel({ uri: 'v.yaml', text }), text.indexOf('10.0.0.0/16') + 3)?.markdown ?? '';
+    assert.match(md, /VPC block with 2 subnets written in this file, using 8,192 of 65,536 addresses/);
+  });
+});

@@ -147,8 +147,10 @@ function placement(block: Cidr, place: Place): string | undefined {
       if (!ranges.length) return `Subnet ${asSubnet + 1} of ${subnets.length} in this file${details ? ` (${details})` : ''}.`;
       return `Subnet ${asSubnet + 1} of ${subnets.length} in VPC ${vpcText}${details ? ` (${details})` : ''}; ${freeText}.`;
     }
-    const used = subnets.reduce((n, s) => n + sizeOf(s.cidr!.cidr), 0n);
-    return `VPC block with ${subnets.length} subnet${subnets.length === 1 ? '' : 's'} written in this file, using ${count(used)} of ${count(ranges.reduce((n, r) => n + sizeOf(r.cidr), 0n))} addresses; ${freeText}.`;
+    // Overlapping subnets share addresses: what they use is the VPC minus its free space.
+    const total = ranges.reduce((n, r) => n + sizeOf(r.cidr), 0n);
+    const unused = freeBlocks(ranges.map((r) => r.cidr), subnets.map((sub) => sub.cidr!.cidr)).reduce((n, b) => n + (1n << BigInt((b.family === 4 ? 32 : 128) - b.prefix)), 0n);
+    return `VPC block with ${subnets.length} subnet${subnets.length === 1 ? '' : 's'} written in this file, using ${count(total - unused)} of ${count(total)} addresses; ${freeText}.`;
   }
   return undefined;
 }
