@@ -1,11 +1,12 @@
 // The language server's wiring: the connection, open documents, capabilities, and routing of
 // events to the modules that do the work. No analysis happens here.
-import { CodeActionKind, createConnection, DidChangeConfigurationNotification, FileChangeType, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import { CodeActionKind, CompletionItemKind, InsertTextFormat, createConnection, DidChangeConfigurationNotification, FileChangeType, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { PROJECT_FILE } from './engine/config';
 import { checkSteps } from './engine/run';
 import { toDiagnostic } from './lsp/diagnostics';
 import { hoverAt } from './hover/index';
+import { completionsAt } from './completion/index';
 import { codeActions } from './actions/index';
 import { toCodeAction } from './lsp/codeActions';
 import { planDefaults, planEdit } from './lsp/planner';
@@ -83,6 +84,7 @@ connection.onInitialize((params) => {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       hoverProvider: true,
+      completionProvider: { triggerCharacters: [' ', '-'] },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor] },
     },
     serverInfo: { name: 'eks-lens', version: VERSION },
@@ -157,6 +159,24 @@ connection.onCodeAction(async (params) => {
   const findings = cached?.version === document.version ? cached.findings : checkFile(model, { config, workspace });
   const actions = codeActions(model, findings, params.range.start.line, params.range.end.line, { config, workspace });
   return actions.map((a) => toCodeAction(a, model, uri, params.context.diagnostics));
+});
+
+const COMPLETION_KIND = { value: CompletionItemKind.Value, keyword: CompletionItemKind.Keyword, snippet: CompletionItemKind.Snippet, property: CompletionItemKind.Property } as const;
+
+connection.onCompletion(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  const model = await currentModel(params.textDocument.uri);
+  if (!document || !model) return [];
+  const config = await settings.configFor(document.uri);
+  return completionsAt(model, document.offsetAt(params.position), config).map((c, i) => ({
+    label: c.label,
+    kind: COMPLETION_KIND[c.kind],
+    detail: c.detail,
+    documentation: c.documentation ? { kind: 'markdown' as const, value: c.documentation } : undefined,
+    sortText: String(c.order ?? i).padStart(4, '0'),
+    textEdit: { range: model.lines.rangeOf(c.start, c.end), newText: c.insertText },
+    insertTextFormat: c.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+  }));
 });
 
 // The subnet planner's two requests (the client's eksLens.planSubnets command asks the user in between).

@@ -97,6 +97,10 @@ export class TestClient {
     return this.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics } });
   }
 
+  completion(uri: string, position: { line: number; character: number }): Promise<Array<Record<string, any>>> {
+    return this.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position });
+  }
+
   request<T>(method: string, params: unknown): Promise<T> {
     return this.connection.sendRequest(method, params);
   }
