@@ -1,7 +1,7 @@
 // Drives the VS Code workbench (served by code-server, the extension installed from its .vsix)
 // in headless Chromium the way a person would: Quick Open, the mouse, Ctrl+., the Problems panel.
 // Every wait is on UI state, bounded; a screenshot is taken after each step (and on failure).
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { log } from './lib.mjs';
 
@@ -248,15 +248,87 @@ export async function driveUi({ context, url, workspace, outDir }) {
     return `menu: ${JSON.stringify(offered)}; after the fix the line reads "CidrBlock: 10.0.32.0/20" and no squiggle is left; Problems, explorer and tab no longer count problems in network.yaml`;
   });
 
-  // Snippets: a later issue adds them. Then: open a new YAML file, type a prefix (eks-, k8s-,
-  // cfn-), pick the snippet from the suggest widget, and expect no squiggle.
-  const contributed = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).contributes?.snippets;
-  skip(
-    'snippets expand to files with no findings',
-    contributed
-      ? 'package.json now contributes snippets, but this step is still a placeholder: write it (scripts/e2e/ui-driver.mjs)'
-      : 'no snippets yet (a later issue adds them); the step is a placeholder',
-  );
+  // Snippets: in a new, empty YAML file, type a prefix, ask for suggestions (Ctrl+Space: in YAML a
+  // plain word is a string, where quick suggestions are off), accept the snippet with Enter, and
+  // expect its text with no squiggle of any severity. The hover on one of its CIDRs shows the
+  // server has the inserted text; for the cluster, a wrong value typed at a tab stop must then
+  // bring a squiggle (so "no squiggle" is a real answer), and undoing it must take it away.
+  const snippetFile = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).contributes?.snippets?.find((s) => s.language === 'yaml')?.path;
+  const snippets = snippetFile ? Object.values(JSON.parse(readFileSync(new URL(`../../${snippetFile}`, import.meta.url), 'utf8'))) : [];
+  const cases = [
+    { prefix: 'eks-cluster', expect: 'kind: ClusterConfig', cidr: '10.0.0.0/16', facts: [/65,536 addresses/], tabTo: 4, wrong: '10.0.0.0/8' },
+    { prefix: 'k8s-network-policy', expect: 'kind: NetworkPolicy', cidr: '169.254.169.254/32', facts: [/1 address/, /link-local/] },
+  ];
+  for (const c of cases) {
+    const snippet = snippets.find((s) => s.prefix === c.prefix);
+    if (!snippet) {
+      skip(`snippet ${c.prefix} expands to a file with no findings`, `no ${c.prefix} snippet in ${snippetFile ?? 'package.json'}`);
+      continue;
+    }
+    await step(`snippet ${c.prefix}: typed in a new YAML file and accepted from the suggestions, it expands with no squiggle`, async () => {
+      await clearHover();
+      const name = `new-${c.prefix}.yaml`;
+      writeFileSync(path.join(workspace, name), '');
+      // Opened from the explorer, which shows a new file at once (Quick Open's file list is cached).
+      await page.keyboard.press('Escape');
+      await page.locator(`.explorer-folders-view .monaco-list-row[aria-label^="${name}"]`).click({ timeout: 15_000 });
+      await page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor();
+      await page.waitForFunction(() => /YAML/i.test(document.getElementById('status.editor.mode')?.textContent ?? ''), null, { timeout: 15_000 });
+      await page.locator(`${EDITOR} .view-lines`).click();
+      await page.keyboard.type(c.prefix);
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+Space');
+      const widget = page.locator('.editor-widget.suggest-widget');
+      const row = widget.locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${c.prefix}$`) }) });
+      await row.first().waitFor({ timeout: 15_000 });
+      const offered = (await widget.locator('.monaco-list-row .label-name').allInnerTexts()).map((t) => t.trim());
+      // Enter accepts the focused suggestion: move the focus onto the snippet first.
+      for (let n = 0; n < 20 && !(await row.first().evaluate((el) => el.classList.contains('focused'))); n++) await page.keyboard.press('ArrowDown');
+      if (!(await row.first().evaluate((el) => el.classList.contains('focused')))) throw new Error(`could not focus ${c.prefix} among ${JSON.stringify(offered)}`);
+      const detail = (await row.first().innerText()).replace(/\s+/g, ' ').trim();
+      await page.keyboard.press('Enter');
+      await widget.waitFor({ state: 'hidden' });
+      const linesText = () => page.evaluate((sel) => [...document.querySelectorAll(`${sel} .view-lines .view-line`)].map((l) => l.textContent.replace(/\u00a0/g, ' ')), EDITOR);
+      await page.waitForFunction(({ sel, expect }) => [...document.querySelectorAll(`${sel} .view-lines .view-line`)].some((l) => l.textContent.replace(/\u00a0/g, ' ').includes(expect)), { sel: EDITOR, expect: c.expect }, { timeout: 10_000 });
+      const shown = await linesText();
+      if (shown.some((l) => l.trim() === c.prefix)) throw new Error(`the typed prefix is still in the file: ${JSON.stringify(shown.slice(0, 5))}`);
+      const squiggles = `${EDITOR} .squiggly-error, ${EDITOR} .squiggly-warning, ${EDITOR} .squiggly-info, ${EDITOR} .squiggly-hint`;
+      const noSquiggleFor = async (ms) => {
+        for (const until = Date.now() + ms; Date.now() < until; await page.waitForTimeout(250)) {
+          const n = await page.locator(squiggles).count();
+          if (n) throw new Error(`${n} squiggle(s) on ${JSON.stringify(await squiggledLines())} in the expanded ${c.prefix}`);
+        }
+      };
+      let control = '';
+      if (c.tabTo) {
+        // Still in snippet mode with tab stop 1 selected: Tab on to the VPC CIDR's stop, type over it.
+        for (let n = 1; n < c.tabTo; n++) await page.keyboard.press('Tab');
+        await page.keyboard.type(c.wrong);
+        await page.locator(`${EDITOR} .squiggly-error`).first().waitFor({ timeout: 15_000 });
+        const flagged = await squiggledLines();
+        if (!flagged.some((l) => l.text.includes(c.wrong))) throw new Error(`the squiggle is not on the line typed at tab stop ${c.tabTo}: ${JSON.stringify(flagged)}`);
+        await page.keyboard.press('Control+Z');
+        await page.waitForFunction((sel) => document.querySelectorAll(`${sel} .squiggly-error`).length === 0, EDITOR, { timeout: 15_000 });
+        control = `; ${c.wrong} typed at tab stop ${c.tabTo} was squiggled on line ${flagged.map((l) => l.line).join(', ')}, undo cleared it`;
+      }
+      // The hover answers from the server's copy of the text: it has the inserted snippet. Its line
+      // is the snippet body's (no placeholder spans lines); Go to Line brings it on screen.
+      const line = snippet.body.findIndex((l) => l.includes(c.cidr)) + 1;
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+G');
+      const input = page.locator('.quick-input-widget input.input').first();
+      await input.waitFor({ state: 'visible' });
+      await input.fill(`:${line}`);
+      await page.keyboard.press('Enter');
+      await input.waitFor({ state: 'hidden' });
+      await page.locator(`${EDITOR} .margin-view-overlays .line-numbers`).filter({ hasText: new RegExp(`^${line}$`) }).first().waitFor();
+      const hoverText = await hover(c.cidr, c.facts);
+      await clearHover();
+      await noSquiggleFor(2_000);
+      await page.keyboard.press('Control+S');
+      return `suggested as "${detail.slice(0, 80)}"; ${shown.filter((l) => l.trim()).length} lines shown${control}; hover on ${c.cidr}: "${hoverText.slice(0, 60)}"; no squiggle`;
+    });
+  }
 
   return { results, menuShot };
 }

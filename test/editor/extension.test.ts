@@ -1,6 +1,8 @@
 // The extension as VS Code runs it: the packaged client starts the bundled language server, and
 // diagnostics, hovers and quick fixes reach the editor through the real vscode API.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { codeOf, EXTENSION_ID, fixture, hoverText, open, positionOf, waitForDiagnostics } from './helpers';
 
@@ -88,8 +90,83 @@ suite('EKS Lens in VS Code', () => {
     await waitForDiagnostics(document.uri, (d) => overlaps(d).length === 2, 'the findings after the restart');
   });
 
-  // Snippets do not exist yet (a later issue adds them). When they do: insert each one with
-  // `editor.insertSnippet`/`editor.action.insertSnippet` into an empty YAML file and expect no
-  // diagnostics.
-  test.skip('snippets expand to files with no findings (no snippets yet)');
 });
+
+// The snippets package.json contributes for YAML, inserted the way VS Code inserts them.
+suite('EKS Lens snippets', () => {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  const contributed: Array<{ language: string; path: string }> = extension?.packageJSON.contributes?.snippets ?? [];
+  const file = contributed.find((s) => s.language === 'yaml');
+  const snippets: Snippet[] =
+    extension && file ? Object.values<Snippet>(JSON.parse(fs.readFileSync(path.join(extension.extensionPath, file.path), 'utf8'))) : [];
+
+  suiteSetup(async () => {
+    assert.ok(extension, `${EXTENSION_ID} is not loaded`);
+    await extension.activate();
+  });
+
+  teardown(async () => {
+    // The untitled buffers are dirty: revert them so that closing asks nothing.
+    for (let i = 0; i < 5 && vscode.window.activeTextEditor; i++) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('contributes its snippets for YAML, eksctl (eks-), Kubernetes (k8s-) and CloudFormation (cfn-)', () => {
+    assert.deepEqual(contributed, [{ language: 'yaml', path: './snippets/eks-lens.json' }]);
+    assert.ok(snippets.length >= 15, `${snippets.length} snippets in ${file?.path}`);
+    for (const prefix of ['eks-', 'k8s-', 'cfn-']) assert.ok(snippets.some((s) => s.prefix.startsWith(prefix)), `no ${prefix} snippet`);
+    for (const s of snippets) {
+      assert.match(s.prefix, /^(eks|k8s|cfn)-/);
+      assert.ok(s.description, `${s.prefix} has no description`);
+    }
+  });
+
+  // Blocks for the inside of a file go where they belong: resources under the Resources of the VPC
+  // template (VS Code indents the snippet's lines like the line it is inserted on), top-level keys
+  // at the end of the cluster. The node group block replaces the cluster's own, so it goes alone.
+  const HOSTS: Record<string, { host: string; under?: string }> = {
+    'cfn-subnet': { host: 'cfn-eks-vpc', under: 'Resources:' },
+    'cfn-security-group': { host: 'cfn-eks-vpc', under: 'Resources:' },
+    'eks-addons': { host: 'eks-cluster' },
+    'eks-network-config': { host: 'eks-cluster' },
+  };
+
+  for (const snippet of snippets) {
+    const where = HOSTS[snippet.prefix];
+    test(`${snippet.prefix}: inserted ${where ? `into ${where.host}` : 'into an empty YAML file'}, no diagnostics`, async () => {
+      // The file starts with a line the server reports (a YAML syntax error), so that "no
+      // diagnostics" below is the server's answer to the inserted text, not the state before it.
+      const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: 'placeholder: [\n' });
+      const editor = await vscode.window.showTextDocument(document);
+      await waitForDiagnostics(document.uri, (d) => d.some((x) => codeOf(x) === 'yaml-syntax'), 'the yaml-syntax finding on the placeholder line');
+      const whole = () => new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
+      if (where) {
+        const host = snippets.find((s) => s.prefix === where.host);
+        assert.ok(host, `no snippet ${where.host}`);
+        assert.ok(await editor.insertSnippet(new vscode.SnippetString(host.body.join('\n')), whole()), `inserting ${where.host} failed`);
+        await vscode.commands.executeCommand('leaveSnippet');
+        const text = document.getText();
+        const at = where.under ? document.positionAt(text.indexOf(`\n${where.under}\n`) + where.under.length + 1) : document.positionAt(text.length);
+        // A new line, indented as the host's entries there are: the snippet's lines follow it.
+        const line = where.under ? '\n  ' : '\n';
+        await editor.edit((e) => e.insert(at, line));
+        const cursor = document.positionAt(document.offsetAt(at) + line.length);
+        assert.ok(await editor.insertSnippet(new vscode.SnippetString(snippet.body.join('\n')), cursor), `inserting ${snippet.prefix} failed`);
+      } else {
+        assert.ok(await editor.insertSnippet(new vscode.SnippetString(snippet.body.join('\n')), whole()), `inserting ${snippet.prefix} failed`);
+      }
+      const text = document.getText();
+      assert.doesNotMatch(text, /placeholder: \[|\$\{?\d/, 'the snippet was not expanded in place of the text');
+      const first = snippet.body.find((l) => l.trim() && !l.trim().startsWith('#'))!.replace(/\$\{\d+:([^}]*)\}/g, '$1');
+      assert.ok(text.includes(first.trim()), `"${first.trim()}" is not in the document:\n${text}`);
+      await waitForDiagnostics(document.uri, (d) => d.length === 0, `${snippet.prefix} to leave no diagnostics`);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
+  }
+});
+
+interface Snippet {
+  prefix: string;
+  description: string;
+  body: string[];
+}
