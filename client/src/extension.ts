@@ -2,7 +2,7 @@
 // analysis logic; everything it shows comes from the server.
 import * as path from 'node:path';
 import { commands, env, Uri, window, workspace, type ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
 
@@ -27,6 +27,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
       fileEvents: workspace.createFileSystemWatcher('**/*.{yaml,yml}'),
     },
     outputChannel,
+    errorHandler: restartingErrorHandler(),
     // `eksLens.trace.server` is read by the client library from this id.
   };
   client = new LanguageClient('eksLens', 'EKS Lens', serverOptions, clientOptions);
@@ -97,4 +98,29 @@ async function planSubnets(args?: { uri: string; offset?: number }): Promise<voi
   if (!(await workspace.applyEdit(edit))) return;
   void window.showInformationMessage(`EKS Lens: ${result.summary}`);
   if (result.warning) void window.showWarningMessage(`EKS Lens: ${result.warning}`);
+}
+
+/**
+ * Restarts a server that stopped unexpectedly, telling the user the first time; after five stops
+ * in three minutes it gives up, says so, and points at the log.
+ */
+function restartingErrorHandler(): ErrorHandler {
+  const stops: number[] = [];
+  let told = false;
+  return {
+    error: () => ({ action: ErrorAction.Continue }),
+    closed: () => {
+      const now = Date.now();
+      stops.push(now);
+      while (stops.length && now - stops[0] > 3 * 60_000) stops.shift();
+      if (stops.length >= 5) {
+        return { action: CloseAction.DoNotRestart, message: 'EKS Lens: the language server stopped five times in three minutes and will not be restarted. See the EKS Lens output channel, then run "EKS Lens: Restart Language Server".' };
+      }
+      if (!told) {
+        told = true;
+        return { action: CloseAction.Restart, message: 'EKS Lens: the language server stopped unexpectedly and was restarted. Its log is in the EKS Lens output channel.' };
+      }
+      return { action: CloseAction.Restart, handled: true };
+    },
+  };
 }

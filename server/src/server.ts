@@ -38,6 +38,7 @@ const settings = new SettingsStore(
 );
 let pushedSettings: unknown = {};
 let workspaceFolders: string[] = [];
+const failedRules = new Set<string>();
 /** The findings last published for each document, for the code actions that answer them. */
 const lastFindings = new Map<string, { version: number; findings: Finding[] }>();
 
@@ -61,7 +62,12 @@ const scheduler = new ValidationScheduler(async (uri, isStale) => {
   const config = await settings.configFor(uri);
   if (isStale()) return;
   const input = { uri, version: document.version, text: document.getText(), languageId: document.languageId, maxBytes: config.maxFileBytes };
-  const onRuleError = (code: string, error: unknown) => connection.console.error(`rule ${code} failed on ${uri}: ${String(error)}`);
+  // A rule that throws is skipped (the others' findings are still published) and logged once.
+  const onRuleError = (code: string, error: unknown) => {
+    if (failedRules.has(code)) return;
+    failedRules.add(code);
+    connection.console.error(`rule ${code} failed on ${uri} and is skipped where it fails: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  };
   const result = await drive(
     (function* () {
       const model = yield* models.build(input);
