@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isScalar } from 'yaml';
-import { buildFileModel, ModelCache } from '../server/src/model/document';
+import { buildFileModel, ModelCache, nestingBeyond } from '../server/src/model/document';
 import { LineIndex } from '../server/src/model/lineIndex';
 import { entries, get, getIn, scalarText } from '../server/src/model/nav';
 
@@ -17,6 +17,14 @@ describe('line index', () => {
     assert.deepEqual(lines.positionAt(text.indexOf('h')), { line: 3, character: 1 });
     assert.equal(lines.offsetAt({ line: 2, character: 1 }), text.indexOf('f'));
     assert.equal(lines.lineText(0), 'ab');
+  });
+
+  it('places an offset inside a line break at the end of its line', () => {
+    const text = 'ab\r\ncd';
+    const lines = new LineIndex(text);
+    assert.deepEqual(lines.positionAt(2), { line: 0, character: 2 });
+    assert.deepEqual(lines.positionAt(3), { line: 0, character: 2 });
+    assert.deepEqual(lines.positionAt(4), { line: 1, character: 0 });
   });
 
   it('clamps positions outside the text', () => {
@@ -104,6 +112,25 @@ describe('document model', () => {
     const second = cache.get({ uri: 'u', version: 2, text: 'a: 2' });
     assert.notEqual(second, first);
     assert.equal(cache.peek('u'), second);
+  });
+});
+
+describe('nesting limit', () => {
+  it('refuses collections nested beyond the limit, the same way on every run', () => {
+    for (const text of [`deep: ${'['.repeat(3000)}${']'.repeat(3000)}`, `deep:\n${'- '.repeat(3000)}x`, `deep: ${'{a: '.repeat(3000)}1${'}'.repeat(3000)}`]) {
+      const model = buildFileModel({ uri: 'file:///deep.yaml', text: `kind: ConfigMap\n${text}\n` });
+      const errors = model.documents.flatMap((d) => d.syntaxErrors.map((e) => e.message));
+      assert.equal(errors.length, 1);
+      assert.match(errors[0], /more than 500 levels deep/);
+    }
+  });
+
+  it('counts indentation levels, not columns, and ignores brackets in quotes and comments', () => {
+    const indented = Array.from({ length: 300 }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n') + ' 1\n';
+    assert.equal(nestingBeyond(indented, 500), undefined);
+    assert.notEqual(nestingBeyond(indented, 299), undefined);
+    const quoted = `a: "${'['.repeat(800)}"\nb: '${'{'.repeat(800)}'\n# ${'['.repeat(800)}\n`;
+    assert.equal(nestingBeyond(quoted, 500), undefined);
   });
 });
 

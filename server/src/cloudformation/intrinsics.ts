@@ -47,8 +47,9 @@ export function intrinsicOf(node: Node | undefined, doc: StreamDocument): { name
     return { name: FUNCTION_TAGS[tag], arg: node, node };
   }
   if (isMap(node) && node.items.length === 1) {
-    const [[key, value]] = entries(node, doc.anchors);
-    if (key === 'Ref' || key.startsWith('Fn::')) return { name: key, arg: value, node };
+    // A single item whose key is not a plain scalar (or a merge key) yields no entry.
+    const first = entries(node, doc.anchors)[0];
+    if (first && (first[0] === 'Ref' || first[0].startsWith('Fn::'))) return { name: first[0], arg: first[1], node };
   }
   return undefined;
 }

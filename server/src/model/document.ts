@@ -1,7 +1,7 @@
 // The document model: one parse of a file's text per version, shared by every feature.
 // A file is a stream of YAML documents (JSON is parsed by the same parser, as a one-document
 // stream, so positions work the same way); each document is classified once.
-import { parseAllDocuments, type Document, type Node } from 'yaml';
+import { Document, parseAllDocuments, YAMLParseError, type Node } from 'yaml';
 import { classify, type DocumentKind } from './classify';
 import { LineIndex } from './lineIndex';
 import { AnchorTable } from './nav';
@@ -144,7 +144,20 @@ const PARSE_OPTIONS = { prettyErrors: false, keepSourceTokens: false } as const;
 
 function parseChunk(text: string): ParsedChunk {
   // Positions are all we need from the parser; aliases are resolved lazily by nav.ts.
-  const documents = parseAllDocuments(text, PARSE_OPTIONS).map((yaml): ParsedDocument => {
+  let parsed: Document.Parsed[];
+  const tooDeep = nestingBeyond(text, MAX_NESTING);
+  try {
+    parsed =
+      tooDeep === undefined
+        ? (parseAllDocuments(text, PARSE_OPTIONS) as Document.Parsed[])
+        : [unparsable(text, `The YAML nests collections more than ${MAX_NESTING} levels deep here; it is not parsed, so nothing in this document is checked.`, tooDeep)];
+  } catch (error) {
+    // The parser recurses once per nesting level; thousands of levels exhaust the stack. Such a
+    // chunk becomes one empty document carrying the reason as its syntax error.
+    if (!(error instanceof RangeError)) throw error;
+    parsed = [unparsable(text, 'The YAML is nested too deeply to parse (thousands of levels); nothing in this document is checked.')];
+  }
+  const documents = parsed.map((yaml): ParsedDocument => {
     const anchors = new AnchorTable(yaml);
     const root = (yaml.contents ?? null) as Node | null;
     const syntaxErrors = yaml.errors.map((e) => ({ message: e.message, start: e.pos[0], end: e.pos[1] }));
@@ -152,6 +165,77 @@ function parseChunk(text: string): ParsedChunk {
     return { ...classification, yaml, root, anchors, syntaxErrors, derived: new Map() };
   });
   return { text, documents };
+}
+
+/**
+ * Real files nest a few dozen levels; the parser recurses per level and runs out of stack near a
+ * thousand, at a depth that depends on how much stack the caller already used. Refusing beyond a
+ * fixed depth, found by a linear scan before parsing, keeps the outcome the same on every run.
+ */
+const MAX_NESTING = 500;
+
+/**
+ * The offset where the nesting of collections first exceeds `limit`, or undefined. Block levels
+ * are counted from indentation (a stack of distinct indents) plus `- ` / `? ` indicators that
+ * open a collection on the same line; flow levels from brackets outside quotes and comments. It
+ * may overcount (a bracket in a plain scalar), never by much in real files.
+ */
+export function nestingBeyond(text: string, limit: number): number | undefined {
+  // Cheap exit: a text shorter than the limit cannot nest that deep.
+  if (text.length <= limit) return undefined;
+  const indents: number[] = [];
+  let flow = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    // Start of a line: measure indentation and leading indicators.
+    let col = 0;
+    while (i < n && text.charCodeAt(i) === 32) {
+      i++;
+      col++;
+    }
+    if (flow === 0 && i < n && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13 && text.charCodeAt(i) !== 35) {
+      while (indents.length && indents[indents.length - 1] >= col) indents.pop();
+      indents.push(col);
+      // `- - - x` opens one sequence per indicator.
+      let extra = 0;
+      while (i + 1 < n && (text[i] === '-' || text[i] === '?') && (text[i + 1] === ' ' || text[i + 1] === '\t')) {
+        extra++;
+        i += 2;
+        while (i < n && text.charCodeAt(i) === 32) i++;
+      }
+      if (indents.length + extra > limit) return i;
+    }
+    // The rest of the line: brackets outside quotes and comments.
+    let quote = 0;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13) break;
+      if (quote) {
+        if (c === quote) quote = 0;
+        continue;
+      }
+      if (c === 34 || c === 39) quote = c;
+      else if (c === 35 && (i === 0 || text.charCodeAt(i - 1) === 32)) {
+        while (i < n && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+        break;
+      } else if (c === 91 || c === 123) {
+        if (++flow + indents.length > limit) return i;
+      } else if ((c === 93 || c === 125) && flow > 0) flow--;
+    }
+    // Skip the line break.
+    if (i < n && text.charCodeAt(i) === 13) i++;
+    if (i < n && text.charCodeAt(i) === 10) i++;
+  }
+  return undefined;
+}
+
+function unparsable(text: string, message: string, at = 0): Document.Parsed {
+  const yaml = new Document(null);
+  yaml.contents = null;
+  yaml.range = [0, text.length, text.length];
+  yaml.errors.push(new YAMLParseError([at, Math.min(at + 1, text.length)], 'UNEXPECTED_TOKEN', message));
+  return yaml as Document.Parsed;
 }
 
 /** Computes a value derived from a document once, and returns the same value to every caller. */

@@ -41,7 +41,13 @@ export class LineIndex {
       if (this.lineStarts[mid] <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: clamped - this.lineStarts[low] };
+    // An offset inside a line break (the \n of \r\n, or the break itself) is the line's end.
+    let end = low + 1 < this.lineStarts.length ? this.lineStarts[low + 1] : this.text.length;
+    if (low + 1 < this.lineStarts.length) {
+      if (this.text.charCodeAt(end - 1) === 10) end--;
+      if (this.text.charCodeAt(end - 1) === 13) end--;
+    }
+    return { line: low, character: Math.min(clamped, end) - this.lineStarts[low] };
   }
 
   offsetAt(position: Position): number {
