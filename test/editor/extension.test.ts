@@ -90,6 +90,20 @@ suite('EKS Lens in VS Code', () => {
     await waitForDiagnostics(document.uri, (d) => overlaps(d).length === 2, 'the findings after the restart');
   });
 
+  test('a server that crashes is restarted, and a later edit gets fresh diagnostics', async () => {
+    const editor = await open('cluster.yaml');
+    const uri = editor.document.uri;
+    await waitForDiagnostics(uri, (d) => overlaps(d).length === 2, 'two subnet-overlap findings');
+    const [before] = await waitForServers(1, [], 'the language server process');
+    process.kill(before, 'SIGKILL');
+    // The client notices the dead process and starts another one (its error handler's restart).
+    await waitForServers(1, [before], 'a new language server process after the kill');
+    // Only a live server can answer this edit: every finding moves down one line.
+    assert.ok(await editor.edit((e) => e.insert(new vscode.Position(0, 0), '# edited after the crash\n')));
+    const ds = await waitForDiagnostics(uri, (d) => overlaps(d).length === 2 && overlaps(d).every((x) => x.range.start.line + 1 !== 22), 'the findings on their new lines');
+    assert.deepEqual(overlaps(ds).map((d) => d.range.start.line + 1).sort((a, b) => a - b), [23, 26]);
+  });
+
 });
 
 // The snippets package.json contributes for YAML, inserted the way VS Code inserts them.
@@ -169,4 +183,33 @@ interface Snippet {
   prefix: string;
   description: string;
   body: string[];
+}
+
+/** Process ids of this extension host's children running the bundled server (Linux /proc). */
+function serverProcesses(): number[] {
+  const found: number[] = [];
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
+      // The second field may contain spaces; the parent id is the second field after its ')'.
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid !== process.pid) continue;
+      const cmdline = fs.readFileSync(`/proc/${name}/cmdline`, 'utf8');
+      if (/dist[\\/]server\.js/.test(cmdline)) found.push(Number(name));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return found;
+}
+
+async function waitForServers(count: number, not: readonly number[], what: string): Promise<number[]> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const live = serverProcesses().filter((p) => !not.includes(p));
+    if (live.length >= count) return live;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; server processes now: ${JSON.stringify(serverProcesses())}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
