@@ -1,5 +1,6 @@
 // Bundles every *.test.ts (beside the rules in server/src and under test/) with esbuild into
-// out/test/, then runs them with Node's test runner. Bundling lets tests import the ESM-only
+// out/test-<pid>/ (so that runs at the same time do not remove each other's files; removed at the
+// end), then runs them with Node's test runner. Bundling lets tests import the ESM-only
 // dependencies the same way the shipped bundles do.
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
@@ -21,17 +22,19 @@ function findTests(dir, out = []) {
 }
 
 const entryPoints = roots.flatMap((root) => findTests(root)).sort();
-rmSync('out/test', { recursive: true, force: true });
+const outdir = `out/test-${process.pid}`;
+rmSync(outdir, { recursive: true, force: true });
 await esbuild.build({
   entryPoints,
-  outdir: 'out/test',
+  outdir,
   outbase: '.',
   ...sharedOptions,
   sourcemap: 'inline',
   define: { __EKS_LENS_VERSION__: JSON.stringify('0.0.0-test') },
 });
-const files = entryPoints.map((p) => path.join('out/test', p.replace(/\.ts$/, '.js')));
+const files = entryPoints.map((p) => path.join(outdir, p.replace(/\.ts$/, '.js')));
 const filter = process.argv.slice(2);
 const selected = filter.length ? files.filter((f) => filter.some((s) => f.includes(s))) : files;
 const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...selected], { stdio: 'inherit' });
+rmSync(outdir, { recursive: true, force: true });
 process.exit(result.status ?? 1);

@@ -8,7 +8,7 @@ import { offsetsOf } from '../engine/offsets';
 import { memo, type FileModel, type StreamDocument } from '../model/document';
 import type { Range } from '../model/lineIndex';
 import { entries, getIn, isTemplated, items, literalString, type AnchorTable } from '../model/nav';
-import { effectiveVpcRanges, networkOf } from '../network/model';
+import { effectiveVpcRanges, networkOf, type SubnetTier } from '../network/model';
 import { parseCidr, type Cidr } from '../net/cidr';
 
 /** A place in some file of the workspace. */
@@ -47,10 +47,36 @@ export interface VpcCidrFact extends Place {
   readonly cidr: Cidr;
 }
 
+/** A subnet of a VPC the file describes. */
+export interface SubnetFact extends Place {
+  /** Its key in eksctl, its logical ID in CloudFormation. */
+  readonly name: string;
+  readonly cidr?: Cidr;
+  readonly az?: string;
+  readonly tier?: SubnetTier;
+}
+
+/** A VPC a file describes, with what a picture of its address space needs. */
+export interface VpcFact extends Place {
+  /** A name for people: the ClusterConfig's `metadata.name`, or the template's VPC logical ID. */
+  readonly name: string;
+  readonly source: 'eksctl' | 'cloudformation';
+  /** Index of the document in its file's stream. */
+  readonly document: number;
+  /** The VPC exists already (eksctl `vpc.id` or imported subnets; a template's referenced VPC). */
+  readonly existing: boolean;
+  /** Its blocks, primary first; `defaulted` marks eksctl's 192.168.0.0/16 when none is written. */
+  readonly cidrs: ReadonlyArray<VpcCidrFact & { readonly defaulted?: boolean }>;
+  readonly subnets: readonly SubnetFact[];
+  /** The cluster's service CIDR, for an eksctl ClusterConfig that writes one. */
+  readonly serviceCidr?: ServiceCidrFact;
+}
+
 export interface FileFacts {
   readonly serviceCidrs: readonly ServiceCidrFact[];
   readonly workloads: readonly WorkloadFact[];
   readonly vpcCidrs?: readonly VpcCidrFact[];
+  readonly vpcs?: readonly VpcFact[];
 }
 
 export const NO_FACTS: FileFacts = { serviceCidrs: [], workloads: [] };
@@ -68,15 +94,17 @@ export function factsOf(file: FileModel): FileFacts {
   const serviceCidrs: ServiceCidrFact[] = [];
   const workloads: WorkloadFact[] = [];
   const vpcCidrs: VpcCidrFact[] = [];
+  const vpcs: VpcFact[] = [];
   for (const doc of file.documents) {
     if (doc.syntaxErrors.length) continue;
     const facts = documentFacts(file, doc);
     serviceCidrs.push(...facts.serviceCidrs);
     workloads.push(...facts.workloads);
     vpcCidrs.push(...(facts.vpcCidrs ?? []));
+    vpcs.push(...(facts.vpcs ?? []));
   }
-  if (!serviceCidrs.length && !workloads.length && !vpcCidrs.length) return NO_FACTS;
-  return vpcCidrs.length ? { serviceCidrs, workloads, vpcCidrs } : { serviceCidrs, workloads };
+  if (!serviceCidrs.length && !workloads.length && !vpcCidrs.length && !vpcs.length) return NO_FACTS;
+  return vpcCidrs.length || vpcs.length ? { serviceCidrs, workloads, vpcCidrs, vpcs } : { serviceCidrs, workloads };
 }
 
 /** The facts of one document, computed once per parsed document. */
@@ -92,8 +120,22 @@ export function documentFacts(file: FileModel, doc: StreamDocument): FileFacts {
       const service = network.cluster?.serviceCidr;
       const name = literalString(getIn(doc.root, ['metadata', 'name'], doc.anchors));
       const serviceCidrs: ServiceCidrFact[] = service ? [{ ...place(service.node), cidr: service.cidr, source: 'eksctl', name }] : [];
-      if (!serviceCidrs.length && !vpcCidrs.length) return NO_FACTS;
-      return { serviceCidrs, workloads: [], vpcCidrs };
+      const vpcs: VpcFact[] = network.vpcs.map((vpc) => {
+        const ranges = effectiveVpcRanges(vpc);
+        const key = doc.kind === 'cloudformation' && vpc.node ? literalString(vpc.node) : undefined;
+        return {
+          ...place(vpc.primary?.node ?? vpc.node ?? doc.root!),
+          name: key ?? name ?? `VPC of document ${doc.index + 1}`,
+          source: doc.kind === 'eksctl' ? 'eksctl' : 'cloudformation',
+          document: doc.index,
+          existing: vpc.existing,
+          cidrs: ranges.map((r) => ({ ...place(r.node ?? vpc.node ?? doc.root!), cidr: r.cidr, ...(r.node ? {} : { defaulted: true }) })),
+          subnets: vpc.subnets.map((s) => ({ ...place(s.cidr?.node ?? s.node), name: s.name, cidr: s.cidr?.cidr, az: s.az, tier: s.tier })),
+          ...(doc.kind === 'eksctl' && serviceCidrs[0] ? { serviceCidr: serviceCidrs[0] } : {}),
+        };
+      });
+      if (!serviceCidrs.length && !vpcCidrs.length && !vpcs.length) return NO_FACTS;
+      return { serviceCidrs, workloads: [], vpcCidrs, vpcs };
     }
     // https://kubernetes.io/docs/tasks/network/extend-service-ip-ranges/
     if (doc.kind === 'kubernetes' && doc.objectKind === 'ServiceCIDR' && doc.apiVersion?.startsWith('networking.k8s.io/')) {
