@@ -94,9 +94,22 @@ function collectEntries(node: Node | undefined, anchors: AnchorTable | undefined
 
 /** The value node at `key` of a mapping (alias-resolved, merge keys honoured). */
 export function get(map: unknown, key: string, anchors?: AnchorTable): Node | undefined {
-  for (const [k, value] of entries(map, anchors)) if (k === key) return value;
-  return undefined;
+  const node = deref(map, anchors);
+  if (!isMap(node)) return undefined;
+  // Parsed mappings never change, so each gets a key index on its first lookup: templates look
+  // up hundreds of resources by logical ID, and a scan per lookup made that quadratic.
+  const cache = anchors ? indexWithAnchors : indexWithoutAnchors;
+  let index = cache.get(node);
+  if (!index) {
+    index = new Map();
+    for (const [k, value] of entries(node, anchors)) index.set(k, value);
+    cache.set(node, index);
+  }
+  return index.get(key);
 }
+
+const indexWithAnchors = new WeakMap<object, Map<string, Node | undefined>>();
+const indexWithoutAnchors = new WeakMap<object, Map<string, Node | undefined>>();
 
 /** Follows a path of keys through nested mappings. */
 export function getIn(node: unknown, path: readonly string[], anchors?: AnchorTable): Node | undefined {
