@@ -26,6 +26,8 @@ function tree(files: Record<string, string>): string {
 // A private-only endpoint keeps eks-public-endpoint-open quiet, so each fixture shows one finding.
 const BAD_VPC = 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: c, region: us-east-1}\nvpc:\n  cidr: 10.1.2.0/16\n  clusterEndpoints: {publicAccess: false, privateAccess: true}\n';
 const CLEAN_VPC = BAD_VPC.replace('10.1.2.0/16', '10.1.0.0/16');
+/** A clean VPC that shares no address with BAD_VPC's (so no vpc-cidr-overlap between the two files). */
+const OTHER_CLEAN_VPC = BAD_VPC.replace('10.1.2.0/16', '10.2.0.0/16').replace('name: c,', 'name: d,');
 const WARN_ONLY = 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  loadBalancerSourceRanges: [203.0.113.9/24]\n';
 const TEMPLATE_JSON = '{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"V": {"Type": "AWS::EC2::VPC", "Properties": {"CidrBlock": "10.0.0.0/33"}}}}';
 
@@ -49,7 +51,7 @@ describe('eks-lens check', () => {
   });
 
   it('prints exactly the version-1 JSON shape, every checked file listed', () => {
-    const dir = tree({ 'a.yaml': BAD_VPC, 'b.yml': CLEAN_VPC });
+    const dir = tree({ 'a.yaml': BAD_VPC, 'b.yml': OTHER_CLEAN_VPC });
     const r = run(['check', '--format', 'json', '.'], { cwd: dir });
     assert.equal(r.status, 1);
     const json = JSON.parse(r.stdout);

@@ -8,6 +8,11 @@ import { TestClient } from './support/lspClient';
 // A private-only endpoint keeps eks-public-endpoint-open quiet, so the fixture has one finding.
 const CLUSTER = ['apiVersion: eksctl.io/v1alpha5', 'kind: ClusterConfig', 'metadata: {name: c, region: us-east-1}', 'vpc:', '  cidr: 10.1.2.0/16', '  clusterEndpoints: {publicAccess: false, privateAccess: true}', ''].join('\n');
 
+// These suites open the same cluster in several documents of one server. That is a real
+// cross-file overlap (vpc-cidr-overlap, tested in its own test and in workspace.test.ts), not what
+// these tests are about, so they turn that rule off.
+const ONE_VPC_AT_A_TIME = { rules: { 'vpc-cidr-overlap': 'off' } };
+
 describe('language server over stdio', () => {
   let client: TestClient;
   const folder = mkdtempSync(path.join(os.tmpdir(), 'eks-lens-ws-'));
@@ -15,6 +20,7 @@ describe('language server over stdio', () => {
   before(async () => {
     client = new TestClient();
     const result = await client.initialize({ workspaceFolder: folder });
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { eksLens: ONE_VPC_AT_A_TIME } });
     assert.equal(result.serverInfo?.name, 'eks-lens');
     assert.equal(result.capabilities.textDocumentSync, 2, 'incremental sync');
   });
@@ -108,5 +114,157 @@ describe('language server settings', () => {
     } finally {
       await client.stop();
     }
+  });
+});
+
+/** Polls `read` until it gives a value `accept` takes, or fails with the last value after `timeoutMs`. */
+async function eventually<T, S extends T>(read: () => T | Promise<T>, accept: (value: T) => value is S, what: string, timeoutMs?: number): Promise<S>;
+async function eventually<T>(read: () => T | Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs?: number): Promise<T>;
+async function eventually<T>(read: () => T | Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (accept(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value)?.slice(0, 500)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+interface Status {
+  uri: string;
+  version: number;
+  kind?: string;
+  label?: string;
+  errors: number;
+  warnings: number;
+  infos: number;
+  hints: number;
+}
+
+describe('eksLens/status after each check', () => {
+  let client: TestClient;
+  const statuses: Status[] = [];
+  const latest = (uri: string) => statuses.filter((s) => s.uri === uri).pop();
+
+  before(async () => {
+    client = new TestClient();
+    client.connection.onNotification('eksLens/status', (s: Status) => void statuses.push(s));
+    await client.initialize();
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { eksLens: ONE_VPC_AT_A_TIME } });
+  });
+  after(() => client.stop());
+
+  it('follows the diagnostics with the document kind and the counts by severity', async () => {
+    const uri = 'untitled:status-cluster';
+    const since = client.mark();
+    await client.open(uri, CLUSTER);
+    const published = await client.diagnostics(uri, { since });
+    const status = await eventually(() => latest(uri), (s): s is Status => s !== undefined, 'a status');
+    assert.equal(published.length, 1);
+    assert.deepEqual(
+      { kind: status.kind, label: status.label, version: status.version, errors: status.errors, warnings: status.warnings, infos: status.infos, hints: status.hints },
+      { kind: 'eksctl ClusterConfig', label: 'ClusterConfig', version: 1, errors: 1, warnings: 0, infos: 0, hints: 0 },
+    );
+    // Fixing the CIDR is a new check, and a new status with no errors.
+    await client.change(uri, 2, [{ text: CLUSTER.replace('10.1.2.0/16', '10.1.0.0/16') }]);
+    const fixed = await eventually(() => latest(uri), (s): s is Status => s?.version === 2, 'the status of version 2');
+    assert.equal(fixed.errors, 0);
+  });
+
+  it('counts warnings as warnings (severity from the settings)', async () => {
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { eksLens: { rules: { ...ONE_VPC_AT_A_TIME.rules, 'cidr-host-bits': 'warning' } } } });
+    const uri = 'untitled:status-warning';
+    await client.open(uri, CLUSTER);
+    const status = await eventually(() => latest(uri), (s): s is Status => s !== undefined, 'a status');
+    assert.deepEqual([status.errors, status.warnings], [0, 1]);
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { eksLens: ONE_VPC_AT_A_TIME } });
+  });
+
+  it('names CloudFormation templates and Kubernetes manifests', async () => {
+    await client.open('untitled:status-cfn', '{"Resources": {"V": {"Type": "AWS::EC2::VPC", "Properties": {"CidrBlock": "10.0.0.0/40"}}}}', 'json');
+    await client.open('untitled:status-k8s', 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {ports: [{port: 80}]}\n');
+    const cfn = await eventually(() => latest('untitled:status-cfn'), (s): s is Status => s !== undefined, 'the template status');
+    assert.deepEqual([cfn.kind, cfn.errors], ['CloudFormation template', 1]);
+    const k8s = await eventually(() => latest('untitled:status-k8s'), (s): s is Status => s !== undefined, 'the manifest status');
+    assert.equal(k8s.kind, 'Kubernetes manifest');
+  });
+
+  it('has no kind for YAML that eks-lens leaves alone', async () => {
+    const uri = 'untitled:status-workflow';
+    await client.open(uri, 'on: push\njobs:\n  build: {runs-on: ubuntu-latest}\n');
+    const status = await eventually(() => latest(uri), (s): s is Status => s !== undefined, 'a status');
+    assert.equal(status.kind, undefined);
+  });
+});
+
+interface MapResult {
+  title: string;
+  html: string;
+  vpcCount: number;
+}
+
+describe('eksLens/addressMap', () => {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'eks-lens-map-'));
+  // A template only on disk (never opened): the workspace map finds it through the index.
+  writeFileSync(path.join(folder, 'network.yaml'), ['AWSTemplateFormatVersion: "2010-09-09"', 'Resources:', '  SharedVpc:', '    Type: AWS::EC2::VPC', '    Properties:', '      CidrBlock: 10.77.0.0/16', ''].join('\n'));
+  writeFileSync(path.join(folder, '.eks-lens.yaml'), 'reservedCidrs: [10.1.128.0/20]\n');
+  const clusterUri = `file://${folder}/cluster.yaml`;
+  const cluster = CLUSTER.replace('10.1.2.0/16', '10.1.0.0/16');
+  let client: TestClient;
+  const request = (params: Record<string, unknown>) => client.request<MapResult>('eksLens/addressMap', { cspSource: 'vscode-webview://test', nonce: 'n0nce-AbC123', ...params });
+
+  before(async () => {
+    client = new TestClient();
+    await client.initialize({ workspaceFolder: folder });
+    await client.open(clusterUri, cluster);
+    await client.diagnostics(clusterUri);
+  });
+  after(() => client.stop());
+
+  it('draws the given document: its VPC CIDR, a CSP with the nonce, and nothing remote', async () => {
+    const result = await request({ scope: 'file', uri: clusterUri });
+    assert.equal(result.vpcCount, 1);
+    assert.match(result.title, /cluster\.yaml/);
+    assert.ok(result.html.includes('10.1.0.0/16'), 'the VPC CIDR is on the page');
+    assert.ok(!result.html.includes('10.77.0.0/16'), 'a file map shows only its own file');
+    const csp = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(result.html);
+    assert.ok(csp, 'a Content-Security-Policy meta');
+    // The attribute may be written with character references, as the browser reads it.
+    const policy = csp[1].replace(/&apos;|&#39;|&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    assert.match(policy, /default-src 'none'/);
+    assert.match(policy, /script-src 'nonce-n0nce-AbC123'/);
+    assert.doesNotMatch(policy, /script-src[^;]*'unsafe-inline'/, 'scripts run only by nonce');
+    assert.match(result.html, /<script nonce="n0nce-AbC123"/);
+    // Only the namespace names of SVG/XHTML may look like URLs; nothing is loaded from anywhere.
+    const urls = (result.html.match(/https?:\/\/[^\s"'<>)]+/g) ?? []).filter((u) => !/^http:\/\/www\.w3\.org\//.test(u));
+    assert.deepEqual(urls, []);
+    assert.doesNotMatch(result.html, /\b(src|href)=["'](?!#)/, 'no loaded resources');
+  });
+
+  it('marks the reserved ranges of the project file', async () => {
+    const result = await request({ scope: 'file', uri: clusterUri });
+    assert.ok(result.html.includes('10.1.128.0/20'), 'the reserved range inside the VPC is marked');
+  });
+
+  it('draws the whole workspace: open documents with their unsaved text, and files only on disk', async () => {
+    const result = await eventually(() => request({ scope: 'workspace', uri: clusterUri }), (r) => r.vpcCount === 2, 'the scanned template on the map');
+    assert.ok(result.html.includes('10.77.0.0/16'), 'the template on disk');
+    assert.ok(result.html.includes('10.1.0.0/16'), 'the open cluster');
+    assert.match(result.title, /workspace/i);
+    // An edit not yet saved (nor checked) changes the picture at once, and the file is not counted twice.
+    await client.change(clusterUri, 2, [{ text: cluster.replace('10.1.0.0/16', '10.3.0.0/16') }]);
+    const edited = await request({ scope: 'workspace' });
+    assert.equal(edited.vpcCount, 2);
+    assert.ok(edited.html.includes('10.3.0.0/16'));
+    assert.ok(!edited.html.includes('10.1.0.0/16'), 'the old text of the open file is gone');
+  });
+
+  it('draws a file that is not open as the index read it, and an unknown file as an empty map', async () => {
+    const onDisk = await eventually(() => request({ scope: 'file', uri: `file://${folder}/network.yaml` }), (r) => r.vpcCount === 1, 'the scanned template');
+    assert.ok(onDisk.html.includes('10.77.0.0/16'));
+    assert.ok(!onDisk.html.includes('10.1.0.0/16') && !onDisk.html.includes('10.3.0.0/16'), 'only that file');
+    const missing = await request({ scope: 'file', uri: `file://${folder}/missing.yaml` });
+    assert.equal(missing.vpcCount, 0);
+    assert.match(missing.html, /<html/i);
   });
 });

@@ -15,6 +15,7 @@ import vpcCidr172Range from '../rules/vpc-cidr-172-range';
 import vpcSecondaryCidrOverlap from '../rules/vpc-secondary-cidr-overlap';
 import vpcSecondaryCidrRestricted from '../rules/vpc-secondary-cidr-restricted';
 import vpcCidrOverlapReserved from '../rules/vpc-cidr-overlap-reserved';
+import vpcCidrOverlap from '../rules/vpc-cidr-overlap';
 import subnetOutsideVpc from '../rules/subnet-outside-vpc';
 import subnetOverlap from '../rules/subnet-overlap';
 import subnetPrefix from '../rules/subnet-prefix';
@@ -54,6 +55,7 @@ export const allRules: readonly Rule[] = [
   vpcSecondaryCidrRestricted,
   vpcSecondaryCidrOverlap,
   vpcCidrOverlapReserved,
+  vpcCidrOverlap,
   subnetOutsideVpc,
   subnetOverlap,
   subnetPrefix,

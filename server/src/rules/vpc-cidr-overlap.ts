@@ -1,0 +1,117 @@
+import { defineRule, type RelatedPlace } from '../engine/rule';
+import { effectiveVpcRanges, networkOf } from '../network/model';
+import { overlaps, type Cidr } from '../net/cidr';
+import { documentFacts, type VpcFact } from '../workspace/facts';
+
+// Two VPCs whose IPv4 blocks overlap cannot be peered, and a transit gateway cannot route between
+// the overlapping parts (a route table holds one route per destination; the fix is NAT or renumbering).
+// https://docs.aws.amazon.com/vpc/latest/peering/vpc-peering-basics.html
+// https://docs.aws.amazon.com/vpc/latest/tgw/transit-gateway-quotas.html
+//
+// The VPCs compared are every VPC of the checked file's documents (other documents of the same
+// stream, other VPCs of the same template) and of the other files of the workspace.
+// eksctl's default block (192.168.0.0/16 when a config writes no `vpc.cidr`) is not compared: nobody
+// chose it, and every pair of configs that leave the VPC to eksctl would be reported. Writing the
+// block brings it under the rule.
+// The same definition in two files (same name, blocks and subnets: a template kept as JSON and as
+// YAML, a copied file) is one network described twice, not two VPCs.
+// A reference to an existing VPC that writes exactly the same block as another VPC is taken to be
+// that VPC (one config creates it, another uses it by `vpc.id`; two clusters share it), not a
+// second VPC, so the pair is not reported.
+
+/** At most this many other VPCs are named in one message; the related places list them all. */
+const NAMED = 3;
+
+export default defineRule({
+  meta: {
+    code: 'vpc-cidr-overlap',
+    severity: 'warning',
+    kinds: ['eksctl', 'cloudformation'],
+    title: 'Two VPCs of the workspace have overlapping CIDR blocks, so they cannot be peered or routed through a transit gateway',
+    docs: 'docs/rules/vpc-cidr-overlap.md',
+  },
+  check({ doc, file, workspace, report }) {
+    const { vpcs } = networkOf(doc);
+    if (!vpcs.length) return;
+    const own = documentFacts(file, doc).vpcs ?? [];
+    const candidates: VpcFact[] = [
+      ...file.documents.filter((d) => !d.syntaxErrors.length).flatMap((d) => documentFacts(file, d).vpcs ?? []),
+      // Other files in a stable order, whatever order the index learnt them in.
+      ...workspace.others.flatMap((f) => f.vpcs ?? []).sort(byPlace),
+    ];
+    vpcs.forEach((vpc, i) => {
+      const self = own[i];
+      if (!self) return;
+      const others = candidates.filter((other) => other !== self && !sameVpc(self, other));
+      if (!others.length) return;
+      for (const range of effectiveVpcRanges(vpc)) {
+        if (!range.node) continue;
+        const hits = others.flatMap((other) => {
+          const blocks = other.cidrs.filter((c) => !c.defaulted && overlaps(c.cidr, range.cidr));
+          return blocks.length ? [{ other, blocks }] : [];
+        });
+        const target = range.node;
+        if (!hits.length) continue;
+        const named = hits.slice(0, NAMED).map(({ other, blocks }) => `${blocks.map(blockText).join(' and ')} of ${vpcName(other)} in ${whereIs(other, file.uri, doc.index)}`);
+        const more = hits.length - named.length;
+        const list = more ? `${named.join('; ')}; and ${more} more VPC${more === 1 ? '' : 's'}` : named.length === 2 ? named.join(' and ') : named.join('; ');
+        const related: RelatedPlace[] = hits.flatMap(({ other, blocks }) =>
+          blocks.map((b) => ({ uri: b.uri, range: b.range, message: `block ${blockText(b)} of ${vpcName(other)}` })),
+        );
+        report({
+          target,
+          message: `${range.label} ${range.text} overlaps ${list}. VPCs with overlapping blocks cannot be peered, and a transit gateway cannot route between the overlapping addresses without NAT. If these networks may ever be connected, give each VPC its own block.`,
+          related,
+        });
+      }
+    });
+  },
+});
+
+/**
+ * True when `b` is probably the VPC `a` describes, seen from another file: one of them refers to
+ * an existing VPC and they write the same block.
+ */
+function sameVpc(a: VpcFact, b: VpcFact): boolean {
+  // The same definition twice (a template kept as both JSON and YAML, a copied file): one network.
+  const blocks = a.cidrs.map((c) => c.cidr);
+  if (a.uri !== b.uri && a.name === b.name && blocks.length && sameList(blocks, b.cidrs.map((c) => c.cidr)) && sameList(subnetBlocks(a), subnetBlocks(b))) return true;
+  if (!a.existing && !b.existing) return false;
+  return a.cidrs.some((x) => !x.defaulted && b.cidrs.some((y) => !y.defaulted && sameBlock(x.cidr, y.cidr)));
+}
+
+function subnetBlocks(vpc: VpcFact): Cidr[] {
+  return vpc.subnets.flatMap((s) => (s.cidr ? [s.cidr] : []));
+}
+
+function sameList(a: readonly Cidr[], b: readonly Cidr[]): boolean {
+  return a.length === b.length && a.every((x) => b.some((y) => sameBlock(x, y)));
+}
+
+function byPlace(a: VpcFact, b: VpcFact): number {
+  if (a.uri !== b.uri) return a.uri < b.uri ? -1 : 1;
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}
+
+function sameBlock(a: Cidr, b: Cidr): boolean {
+  return a.family === b.family && a.first === b.first && a.last === b.last;
+}
+
+function blockText(block: VpcFact['cidrs'][number]): string {
+  return block.defaulted ? `${block.cidr.text} (eksctl's default)` : block.cidr.text;
+}
+
+function vpcName(vpc: VpcFact): string {
+  if (vpc.name.startsWith('VPC of document ')) return vpc.name;
+  return vpc.source === 'eksctl' ? `the VPC of cluster ${vpc.name}` : `VPC ${vpc.name}`;
+}
+
+function whereIs(vpc: VpcFact, uri: string, docIndex: number): string {
+  if (vpc.uri === uri) return vpc.document === docIndex ? 'this document' : `document ${vpc.document + 1} of this file`;
+  const last = vpc.uri.split(/[\\/]/).pop() || vpc.uri;
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
