@@ -4,6 +4,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { configFromSettings, mergeConfig, PROJECT_FILE, type EffectiveConfig, type PartialConfig } from '../engine/config';
 import { readProjectConfig, type LoadedProjectConfig } from '../engine/projectConfig';
+import { enabledGlobs } from '../workspace/walk';
+
+/** The globs choosing a workspace folder's files for the cross-file index. */
+export interface WorkspaceFilters {
+  /** `eksLens.workspace.include`; undefined when not set (the indexer's default applies). */
+  readonly include?: readonly string[];
+  /** The globs `files.exclude` turns on. */
+  readonly exclude: readonly string[];
+}
 
 export class SettingsStore {
   private folders: string[] = [];
@@ -13,7 +22,27 @@ export class SettingsStore {
   constructor(
     private readonly fetchSettings: (uri: string) => Promise<unknown>,
     private readonly onProblem: (message: string) => void,
+    /** Another section of the editor's settings for a resource (`files.exclude`); none when absent. */
+    private readonly fetchSection: (uri: string, section: string) => Promise<unknown> = async () => undefined,
   ) {}
+
+  /**
+   * The include and exclude globs of a workspace folder: `eksLens.workspace.include` (a list of
+   * globs relative to the folder) and the globs `files.exclude` turns on. Not cached: read once
+   * per scan.
+   */
+  async workspaceFilters(folderUri: string): Promise<WorkspaceFilters> {
+    const [raw, excluded] = await Promise.all([this.fetchSettings(folderUri).catch(() => undefined), this.fetchSection(folderUri, 'files.exclude').catch(() => undefined)]);
+    const exclude = enabledGlobs(excluded);
+    const setting = (raw as { workspace?: { include?: unknown } } | undefined)?.workspace?.include;
+    if (setting === undefined || setting === null) return { exclude };
+    if (!Array.isArray(setting) || setting.some((g) => typeof g !== 'string')) {
+      this.onProblem('Setting eksLens.workspace.include: expected a list of glob patterns such as "**/*.{yaml,yml,json}"; the default is used');
+      return { exclude };
+    }
+    const include = (setting as string[]).filter((g) => g.trim() !== '');
+    return include.length ? { include, exclude } : { exclude };
+  }
 
   setWorkspaceFolders(uris: readonly string[]): void {
     this.folders = uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u)).sort((a, b) => b.length - a.length);

@@ -8,6 +8,43 @@ import { normalizeUri, WorkspaceIndex } from './index';
 const facts = (text: string, uri = 'file:///ws/a.yaml') => factsOf(buildFileModel({ uri, text }));
 
 describe('workspace facts', () => {
+  it("gives a template's subnets their tier from their route tables", () => {
+    const f = facts(
+      yaml(
+        'Resources:',
+        '  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}',
+        '  Igw: {Type: AWS::EC2::InternetGateway}',
+        '  Vgw: {Type: AWS::EC2::VPNGateway, Properties: {Type: ipsec.1}}',
+        '  PublicRt: {Type: AWS::EC2::RouteTable, Properties: {VpcId: !Ref Vpc}}',
+        '  PrivateRt: {Type: AWS::EC2::RouteTable, Properties: {VpcId: !Ref Vpc}}',
+        '  VpnRt: {Type: AWS::EC2::RouteTable, Properties: {VpcId: !Ref Vpc}}',
+        '  ToIgw: {Type: AWS::EC2::Route, Properties: {RouteTableId: !Ref PublicRt, DestinationCidrBlock: 0.0.0.0/0, GatewayId: !Ref Igw}}',
+        '  ToVgw: {Type: AWS::EC2::Route, Properties: {RouteTableId: !Ref VpnRt, DestinationCidrBlock: 0.0.0.0/0, GatewayId: !Ref Vgw}}',
+        '  Public: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.0.0/24}}',
+        '  Private: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24}}',
+        '  VpnOnly: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.2.0/24}}',
+        '  Loose: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.3.0/24}}',
+        '  A1: {Type: AWS::EC2::SubnetRouteTableAssociation, Properties: {SubnetId: !Ref Public, RouteTableId: !Ref PublicRt}}',
+        '  A2: {Type: AWS::EC2::SubnetRouteTableAssociation, Properties: {SubnetId: !Ref Private, RouteTableId: !Ref PrivateRt}}',
+        '  A3: {Type: AWS::EC2::SubnetRouteTableAssociation, Properties: {SubnetId: !Ref VpnOnly, RouteTableId: !Ref VpnRt}}',
+      ),
+    );
+    assert.equal(f.vpcs?.length, 1);
+    const vpc = f.vpcs![0];
+    assert.equal(vpc.name, 'Vpc');
+    assert.equal(vpc.source, 'cloudformation');
+    // Loose has no association: it uses the VPC's main route table, which the template does not show.
+    assert.deepEqual(
+      vpc.subnets.map((x) => [x.name, x.cidr?.text, x.tier]),
+      [
+        ['Public', '10.0.0.0/24', 'public'],
+        ['Private', '10.0.1.0/24', 'private'],
+        ['VpnOnly', '10.0.2.0/24', 'vpn-only'],
+        ['Loose', '10.0.3.0/24', undefined],
+      ],
+    );
+  });
+
   it("reads an eksctl config's service CIDR with its place and cluster name", () => {
     const f = facts(yaml('apiVersion: eksctl.io/v1alpha5', 'kind: ClusterConfig', 'metadata: {name: prod, region: us-east-1}', 'kubernetesNetworkConfig:', '  serviceIPv4CIDR: 172.20.0.0/16'));
     assert.equal(f.serviceCidrs.length, 1);

@@ -8,6 +8,7 @@ import { offsetsOf } from '../engine/offsets';
 import { memo, type FileModel, type StreamDocument } from '../model/document';
 import type { Range } from '../model/lineIndex';
 import { entries, getIn, isTemplated, items, literalString, type AnchorTable } from '../model/nav';
+import { routesToIgw, routeTablesOfSubnet, templateOf, type Template } from '../cloudformation/template';
 import { effectiveVpcRanges, networkOf, type SubnetTier } from '../network/model';
 import { parseCidr, type Cidr } from '../net/cidr';
 
@@ -53,7 +54,8 @@ export interface SubnetFact extends Place {
   readonly name: string;
   readonly cidr?: Cidr;
   readonly az?: string;
-  readonly tier?: SubnetTier;
+  /** eksctl says it; for a template it follows from the subnet's route table (see cfnTier). */
+  readonly tier?: SubnetTier | 'vpn-only';
 }
 
 /** A VPC a file describes, with what a picture of its address space needs. */
@@ -130,7 +132,13 @@ export function documentFacts(file: FileModel, doc: StreamDocument): FileFacts {
           document: doc.index,
           existing: vpc.existing,
           cidrs: ranges.map((r) => ({ ...place(r.node ?? vpc.node ?? doc.root!), cidr: r.cidr, ...(r.node ? {} : { defaulted: true }) })),
-          subnets: vpc.subnets.map((s) => ({ ...place(s.cidr?.node ?? s.node), name: s.name, cidr: s.cidr?.cidr, az: s.az, tier: s.tier })),
+          subnets: vpc.subnets.map((s) => ({
+            ...place(s.cidr?.node ?? s.node),
+            name: s.name,
+            cidr: s.cidr?.cidr,
+            az: s.az,
+            tier: s.tier ?? (doc.kind === 'cloudformation' ? cfnTier(templateOf(doc), s.name) : undefined),
+          })),
           ...(doc.kind === 'eksctl' && serviceCidrs[0] ? { serviceCidr: serviceCidrs[0] } : {}),
         };
       });
@@ -153,6 +161,30 @@ export function documentFacts(file: FileModel, doc: StreamDocument): FileFacts {
       return workload ? { serviceCidrs: [], workloads: [workload] } : NO_FACTS;
     }
     return NO_FACTS;
+  });
+}
+
+/**
+ * A template subnet's tier from its associated route tables: public with a route to an internet
+ * gateway of the template, VPN-only when it has a route through a virtual private gateway (a
+ * Site-to-Site VPN) and none to an internet gateway, private otherwise; unknown when an association or route cannot be read, or the
+ * subnet has no explicit association (it then uses the VPC's main route table, not in the template).
+ * https://docs.aws.amazon.com/vpc/latest/userguide/configure-subnets.html#subnet-types
+ */
+function cfnTier(t: Template, subnet: string): SubnetFact['tier'] {
+  const { tables, unknown } = routeTablesOfSubnet(t, subnet);
+  if (unknown || !tables.length) return undefined;
+  const igw = tables.map((table) => routesToIgw(t, table));
+  if (igw.includes(true)) return 'public';
+  if (igw.includes(undefined)) return undefined;
+  return tables.some((table) => routesToVpnGateway(t, table)) ? 'vpn-only' : 'private';
+}
+
+/** Whether a route table has a route through a virtual private gateway of the template. */
+function routesToVpnGateway(t: Template, table: string): boolean {
+  return t.ofType('AWS::EC2::Route').some((route) => {
+    if (t.refOf(t.prop(route, 'RouteTableId')) !== table) return false;
+    return t.resources.get(t.refOf(t.prop(route, 'GatewayId')) ?? '')?.type === 'AWS::EC2::VPNGateway';
   });
 }
 
