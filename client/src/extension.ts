@@ -2,7 +2,9 @@
 // analysis logic; everything it shows comes from the server.
 import * as path from 'node:path';
 import { commands, env, Uri, window, workspace, type ExtensionContext } from 'vscode';
-import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, State, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { AddressMapPanel, type AddressMapArgs } from './addressMapPanel';
+import { StatusBar, type DocumentStatus } from './statusBar';
 
 let client: LanguageClient | undefined;
 
@@ -21,18 +23,33 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { scheme: 'untitled', language: 'json' },
     ],
     synchronize: {
-      configurationSection: 'eksLens',
-      // .eks-lens.yaml changes the settings; other YAML files may declare what cross-file checks
-      // need (an eksctl service CIDR, a workload's replicas).
-      fileEvents: workspace.createFileSystemWatcher('**/*.{yaml,yml}'),
+      configurationSection: ['eksLens', 'files.exclude'],
+      // .eks-lens.yaml changes the settings; other YAML and JSON files may declare what cross-file
+      // checks need (a VPC, an eksctl service CIDR, a workload's replicas).
+      fileEvents: workspace.createFileSystemWatcher('**/*.{yaml,yml,json}'),
     },
     outputChannel,
     errorHandler: restartingErrorHandler(),
     // `eksLens.trace.server` is read by the client library from this id.
   };
   client = new LanguageClient('eksLens', 'EKS Lens', serverOptions, clientOptions);
+  const statusBar = new StatusBar();
+  const addressMap = new AddressMapPanel(() => client);
+  // After each check the server says what the document is and how many findings it has; the
+  // status bar shows it and an open address map asks for a fresh picture.
+  client.onNotification('eksLens/status', (status: DocumentStatus) => {
+    statusBar.update(status);
+    addressMap.refreshSoon();
+  });
+  // A new server process reports every open document again.
+  client.onDidChangeState((e) => {
+    if (e.newState === State.Stopped) statusBar.clear();
+  });
   context.subscriptions.push(
     outputChannel,
+    statusBar,
+    addressMap,
+    commands.registerCommand('eksLens.showAddressMap', (args?: AddressMapArgs) => addressMap.show(args)),
     commands.registerCommand('eksLens.restartServer', async () => {
       outputChannel.appendLine('Restarting the EKS Lens language server…');
       await client?.restart();

@@ -10,6 +10,8 @@ import { completionsAt } from './completion/index';
 import { codeActions } from './actions/index';
 import { toCodeAction } from './lsp/codeActions';
 import { planDefaults, planEdit } from './lsp/planner';
+import { addressMap, ADDRESS_MAP_REQUEST, type AddressMapParams } from './lsp/addressMap';
+import { statusOf, STATUS_NOTIFICATION } from './lsp/status';
 import type { Tier } from './actions/planner';
 import { checkFile, type Finding } from './engine/run';
 import { drive, ValidationScheduler } from './lsp/scheduler';
@@ -35,8 +37,10 @@ const settings = new SettingsStore(
     connection.console.warn(message);
     void connection.window.showWarningMessage(`EKS Lens: ${message}`);
   },
+  async (uri, section) => (pullConfiguration ? connection.workspace.getConfiguration({ scopeUri: uri, section }) : section === 'files.exclude' ? pushedFilesExclude : undefined),
 );
 let pushedSettings: unknown = {};
+let pushedFilesExclude: unknown;
 let workspaceFolders: string[] = [];
 const failedRules = new Set<string>();
 /** The findings last published for each document, for the code actions that answer them. */
@@ -80,6 +84,8 @@ const scheduler = new ValidationScheduler(async (uri, isStale) => {
   lastFindings.set(uri, { version: result.model.version, findings: result.findings });
   const diagnostics = result.findings.map((f) => toDiagnostic(f, uri));
   await connection.sendDiagnostics({ uri, version: result.model.version, diagnostics });
+  // What the client's status bar shows for this document: its kind and the counts just published.
+  await connection.sendNotification(STATUS_NOTIFICATION, statusOf(result.model, result.findings));
 });
 
 connection.onInitialize((params) => {
@@ -98,10 +104,31 @@ connection.onInitialize((params) => {
 });
 
 connection.onInitialized(() => {
-  if (pullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'eksLens' });
+  if (pullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: ['eksLens', 'files'] });
   // A second's grace: the files the editor restores are checked before the scan competes with them.
-  void indexer.scan(workspaceFolders, (uri) => documents.get(uri) !== undefined, 1000).catch((error) => connection.console.error(`workspace scan failed: ${String(error)}`));
+  void scanWorkspace(1000);
 });
+
+/** Indexes the workspace in the background with a progress the user can cancel; a new scan cancels the last. */
+async function scanWorkspace(delayMs: number): Promise<void> {
+  try {
+    const reporter = await connection.window.createWorkDoneProgress();
+    const controller = new AbortController();
+    reporter.token?.onCancellationRequested(() => controller.abort());
+    await indexer.scan(workspaceFolders, (uri) => documents.get(uri) !== undefined, {
+      delayMs,
+      signal: controller.signal,
+      filters: (folder) => settings.workspaceFilters(folder),
+      onProgress: (p) => {
+        if (p.kind === 'begin') reporter.begin('EKS Lens: indexing the workspace', 0, `${p.total} files`, true);
+        else if (p.kind === 'report') reporter.report(p.percentage, `${p.done} of ${p.total} files`);
+        else reporter.done();
+      },
+    });
+  } catch (error) {
+    connection.console.error(`workspace scan failed: ${String(error)}`);
+  }
+}
 
 function recheckAll(): void {
   settings.invalidate();
@@ -112,7 +139,11 @@ function recheckAll(): void {
 connection.onDidChangeConfiguration((change) => {
   const section = (change.settings as { eksLens?: unknown } | undefined)?.eksLens;
   if (section !== undefined) pushedSettings = section;
+  const files = (change.settings as { files?: { exclude?: unknown } } | undefined)?.files;
+  if (files?.exclude !== undefined) pushedFilesExclude = files.exclude;
   recheckAll();
+  // What is included or excluded may have changed.
+  void scanWorkspace(0);
 });
 
 connection.onDidChangeWatchedFiles((change) => {
@@ -204,6 +235,17 @@ connection.onRequest('eksLens/planSubnets', async (params: { uri: string; offset
   const model = await currentModel(params.uri);
   return model ? planEdit(model, params.uri, params) : { error: 'the document is not open' };
 });
+
+// The address map the client's eksLens.showAddressMap command shows in a webview.
+connection.onRequest(ADDRESS_MAP_REQUEST, (params: AddressMapParams) =>
+  addressMap(params, {
+    // A view from no file at all is every indexed file.
+    indexed: () => indexer.index.viewFrom('').others,
+    openUris: () => documents.all().map((d) => d.uri),
+    model: currentModel,
+    config: (uri) => settings.configFor(uri ?? workspaceFolders[0] ?? ''),
+  }),
+);
 
 connection.onShutdown(() => {
   clearTimeout(recheckTimer);

@@ -213,3 +213,55 @@ async function waitForServers(count: number, not: readonly number[], what: strin
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+// The address map webview and the status bar's server side (the item itself cannot be read
+// through the API; test/protocol.test.ts checks the eksLens/status notification it shows).
+suite('EKS Lens address map', () => {
+  suiteSetup(async () => {
+    await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+  });
+
+  teardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('contributes eksLens.showAddressMap', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    assert.ok(commands.includes('eksLens.showAddressMap'), 'eksLens.showAddressMap is not registered');
+    const contributed = (vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes: { commands: Array<{ command: string; title: string; category: string }> } }).contributes.commands;
+    const entry = contributed.find((c) => c.command === 'eksLens.showAddressMap');
+    assert.deepEqual(entry && `${entry.category}: ${entry.title}`, 'EKS Lens: Show Address Map');
+  });
+
+  test('opens a webview panel with the workspace map', async () => {
+    const { document } = await open('cluster.yaml');
+    await waitForDiagnostics(document.uri, (d) => overlaps(d).length === 2, 'the first check');
+    await vscode.commands.executeCommand('eksLens.showAddressMap');
+    // The panel is titled by the server's answer once the map arrived.
+    const tab = await waitForMapTab((t) => /workspace/i.test(t.label), 'the workspace map');
+    assert.ok(tab.input instanceof vscode.TabInputWebview);
+    // Running it again reuses the panel.
+    await vscode.commands.executeCommand('eksLens.showAddressMap');
+    assert.equal(mapTabs().length, 1, 'one address map panel');
+  });
+
+  test('shows the map of one file when asked for the file scope', async () => {
+    await open('network.yaml');
+    await vscode.commands.executeCommand('eksLens.showAddressMap', { scope: 'file' });
+    await waitForMapTab((t) => t.label.includes('network.yaml'), 'the map of network.yaml');
+  });
+});
+
+function mapTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('eksLens.addressMap'));
+}
+
+async function waitForMapTab(accept: (tab: vscode.Tab) => boolean, what: string): Promise<vscode.Tab> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const tab = mapTabs().find(accept);
+    if (tab) return tab;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; webview tabs: ${JSON.stringify(vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => [t.label, t.input instanceof vscode.TabInputWebview ? t.input.viewType : undefined]))}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -1,6 +1,6 @@
 // eks-lens check: the same engine as the editor, for CI. Exit codes: 0 no error-severity finding,
 // 1 at least one, 2 bad usage or unreadable input.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { isKubernetesVersion, isRuleSetting, mergeConfig, type PartialConfig, type RuleSetting } from '../engine/config';
 import { findProjectConfig, readProjectConfig } from '../engine/projectConfig';
 import { allRules, ruleByCode } from '../engine/registry';
@@ -12,8 +12,13 @@ import { WorkspaceIndex } from '../workspace/index';
 import { VERSION } from '../version';
 import { formatJson, formatSarif, formatText, type FileResult } from './formats';
 import { expandPaths } from '../workspace/walk';
+import { buildAddressMap } from '../map/model';
+import { renderSvg } from '../map/svg';
+import { renderHtml } from '../map/html';
+import type { ServiceCidrFact, VpcFact } from '../workspace/facts';
 
 const USAGE = `Usage: eks-lens check [options] PATH...
+       eks-lens map [--format svg|html] [--output FILE] [--config FILE|--no-config] PATH...
 
 Checks eksctl ClusterConfigs, CloudFormation templates and Kubernetes manifests.
 PATH is a file, a directory (walked for *.yaml, *.yml and CloudFormation *.json), or - for stdin.
@@ -30,7 +35,13 @@ Options:
   -h, --help                    show this help
   -v, --version                 show the version
 
-Exit status: 0 no errors, 1 errors found, 2 bad usage or unreadable input.`;
+Exit status: 0 no errors, 1 errors found, 2 bad usage or unreadable input.
+
+eks-lens map draws each VPC's address space (blocks, subnets to scale, free blocks, overlaps,
+reserved ranges from the project file and service CIDRs) as a standalone SVG or HTML page.
+  --format svg|html             output format (default: svg)
+  -o, --output FILE             write to FILE instead of standard output
+Exit status: 0 written (also when no VPC is found), 2 bad usage or unreadable input.`;
 
 class UsageError extends Error {}
 
@@ -173,6 +184,108 @@ export function runCheck(args: string[]): number {
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
+interface MapOptions {
+  format: 'svg' | 'html';
+  output?: string;
+  config?: string;
+  noConfig: boolean;
+  paths: string[];
+}
+
+function parseMapArgs(args: string[]): MapOptions {
+  const options: MapOptions = { format: 'svg', noConfig: false, paths: [] };
+  for (let i = 0; i < args.length; i++) {
+    let arg = args[i];
+    let inline: string | undefined;
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    if (eq > 0) {
+      inline = arg.slice(eq + 1);
+      arg = arg.slice(0, eq);
+    }
+    const take = () => {
+      if (inline !== undefined) return inline;
+      const v = args[++i];
+      if (v === undefined) throw new UsageError(`${arg} needs a value`);
+      return v;
+    };
+    switch (arg) {
+      case '--format': {
+        const f = take();
+        if (f !== 'svg' && f !== 'html') throw new UsageError(`map: --format must be svg or html, not "${f}"`);
+        options.format = f;
+        break;
+      }
+      case '-o':
+      case '--output':
+        options.output = take();
+        break;
+      case '--config':
+        options.config = take();
+        break;
+      case '--no-config':
+        options.noConfig = true;
+        break;
+      default:
+        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`map: unknown option ${arg}`);
+        options.paths.push(arg);
+    }
+  }
+  if (options.paths.length === 0) throw new UsageError('map: no PATH given');
+  return options;
+}
+
+/** eks-lens map: the address map of every VPC in the given files, as SVG or HTML. */
+export function runMap(args: string[]): number {
+  const options = parseMapArgs(args);
+  let projectConfig: PartialConfig | undefined;
+  let configFile: string | undefined;
+  if (!options.noConfig) {
+    configFile = options.config ?? findProjectConfig(process.cwd());
+    if (configFile) {
+      const loaded = readProjectConfig(configFile);
+      if (options.config && loaded.problems.some((p) => p.startsWith('cannot be read'))) {
+        process.stderr.write(`eks-lens: ${configFile} ${loaded.problems.join('; ')}\n`);
+        return 2;
+      }
+      for (const problem of loaded.problems) process.stderr.write(`eks-lens: ${configFile}: ${problem}\n`);
+      projectConfig = loaded.config;
+    }
+  }
+  const config = mergeConfig(projectConfig, {});
+  const { targets, unreadable } = expandPaths(options.paths);
+  const vpcs: VpcFact[] = [];
+  const serviceCidrs: ServiceCidrFact[] = [];
+  for (const target of targets) {
+    let text: string;
+    try {
+      text = readInput(target.path);
+    } catch (error) {
+      unreadable.push(`${target.path}: ${(error as Error).message}`);
+      continue;
+    }
+    const shown = target.path === '-' ? '<stdin>' : target.path;
+    const model = buildFileModel({ uri: shown, text, maxBytes: config.maxFileBytes });
+    if (model.format === 'json' && !target.explicit && !model.documents.some((d) => d.kind === 'cloudformation')) continue;
+    const facts = factsOf(model);
+    vpcs.push(...(facts.vpcs ?? []));
+    serviceCidrs.push(...facts.serviceCidrs);
+  }
+  const source = configFile ? `reserved in ${configFile}` : 'reserved';
+  const map = buildAddressMap({ vpcs, serviceCidrs, reserved: config.reservedCidrs.map((cidr) => ({ cidr, label: source })) });
+  const title = 'VPC address map';
+  const output = options.format === 'html' ? renderHtml(map, { title }) : renderSvg(map, { title });
+  for (const problem of unreadable) process.stderr.write(`eks-lens: cannot read ${problem}\n`);
+  if (options.output) {
+    try {
+      writeFileSync(options.output, output);
+    } catch (error) {
+      process.stderr.write(`eks-lens: cannot write ${options.output}: ${(error as Error).message}\n`);
+      return 2;
+    }
+  } else process.stdout.write(output);
+  return unreadable.length ? 2 : 0;
+}
+
 export function main(argv: string[]): number {
   const [command, ...rest] = argv;
   try {
@@ -184,12 +297,12 @@ export function main(argv: string[]): number {
       process.stdout.write(`${VERSION}\n`);
       return 0;
     }
-    if (command !== 'check') throw new UsageError(`unknown command "${command}"`);
+    if (command !== 'check' && command !== 'map') throw new UsageError(`unknown command "${command}"`);
     if (rest.includes('-h') || rest.includes('--help')) {
       process.stdout.write(USAGE + '\n');
       return 0;
     }
-    return runCheck(rest);
+    return command === 'map' ? runMap(rest) : runCheck(rest);
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`eks-lens: ${error.message}\n\n${USAGE}\n`);

@@ -1,0 +1,101 @@
+// The `eksLens/addressMap` request: the address map of the workspace (or of one document) as the
+// HTML page the client shows in a webview. The server gathers the VPC facts, the reserved ranges
+// of the effective configuration and the service CIDRs; drawing is `map/`'s job.
+import path from 'node:path';
+import type { EffectiveConfig } from '../engine/config';
+import { buildAddressMap } from '../map/model';
+import { renderHtml } from '../map/html';
+import type { FileModel } from '../model/document';
+import { parseCidr } from '../net/cidr';
+import { factsOf, type FileFacts, type ServiceCidrFact, type VpcFact } from '../workspace/facts';
+import { normalizeUri } from '../workspace/index';
+
+export const ADDRESS_MAP_REQUEST = 'eksLens/addressMap';
+
+export interface AddressMapParams {
+  readonly scope: 'workspace' | 'file';
+  /** The document of a `file` map (open, or else as the index read it from disk); for a
+   *  `workspace` map, the document whose settings apply (optional). */
+  readonly uri?: string;
+  /** The webview's `cspSource` and a fresh nonce for the page's script. */
+  readonly cspSource: string;
+  readonly nonce: string;
+}
+
+export interface AddressMapResult {
+  readonly title: string;
+  readonly html: string;
+  readonly vpcCount: number;
+}
+
+/** What the handler reads from the server: kept as functions so that it can be tested alone. */
+export interface AddressMapSources {
+  /** Facts of every file of the workspace index (scanned from disk, or open documents as last checked). */
+  indexed(): readonly FileFacts[];
+  /** URIs of the open documents. */
+  openUris(): readonly string[];
+  /** The model of an open document's current text; undefined when it is not open. */
+  model(uri: string): Promise<FileModel | undefined>;
+  /** The effective configuration for a document or a workspace folder; undefined: the defaults. */
+  config(uri: string | undefined): Promise<EffectiveConfig>;
+}
+
+export async function addressMap(params: AddressMapParams, sources: AddressMapSources): Promise<AddressMapResult> {
+  const vpcs: VpcFact[] = [];
+  const serviceCidrs: ServiceCidrFact[] = [];
+  const take = (facts: FileFacts, keep: (uri: string) => boolean = () => true): void => {
+    for (const vpc of facts.vpcs ?? []) if (keep(vpc.uri)) vpcs.push(vpc);
+    for (const service of facts.serviceCidrs) if (keep(service.uri)) serviceCidrs.push(service);
+  };
+  let title: string;
+  if (params.scope === 'file') {
+    if (typeof params.uri !== 'string') throw new Error('a file address map needs the document uri');
+    const model = await sources.model(params.uri);
+    if (model) take(factsOf(model));
+    else {
+      // Not open: what the index read from disk, if anything.
+      const wanted = normalizeUri(params.uri);
+      for (const facts of sources.indexed()) take(facts, (uri) => normalizeUri(uri) === wanted);
+    }
+    title = `Address map: ${displayName(params.uri)}`;
+  } else {
+    // Open documents count with their current text (edits not yet checked or saved included);
+    // the index supplies every other file.
+    const open = new Set<string>();
+    for (const uri of sources.openUris()) {
+      const model = await sources.model(uri);
+      if (!model) continue;
+      open.add(normalizeUri(uri));
+      take(factsOf(model));
+    }
+    for (const facts of sources.indexed()) take(facts, (uri) => !open.has(normalizeUri(uri)));
+    title = 'Address map: workspace';
+  }
+  const config = await sources.config(params.uri);
+  const reserved = reservedRanges(config);
+  // Files first, then position: the same workspace always gives the same picture.
+  vpcs.sort(byPlace);
+  serviceCidrs.sort(byPlace);
+  const map = buildAddressMap({ vpcs, reserved, serviceCidrs });
+  const html = renderHtml(map, { title, webview: { cspSource: params.cspSource, nonce: params.nonce } });
+  return { title, html, vpcCount: vpcs.length };
+}
+
+/** The configuration's reserved ranges that parse; a bad one is already reported as a setting problem. */
+function reservedRanges(config: EffectiveConfig): Array<{ cidr: string; label: string }> {
+  return config.reservedCidrs.filter((text) => parseCidr(text).ok).map((cidr) => ({ cidr, label: 'reserved range' }));
+}
+
+function byPlace(a: { uri: string; range: { start: { line: number; character: number } } }, b: typeof a): number {
+  if (a.uri !== b.uri) return a.uri < b.uri ? -1 : 1;
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}
+
+function displayName(uri: string): string {
+  if (uri.startsWith('untitled:')) return uri.slice('untitled:'.length);
+  try {
+    return path.posix.basename(decodeURIComponent(new URL(uri).pathname)) || uri;
+  } catch {
+    return uri;
+  }
+}
