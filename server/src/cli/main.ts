@@ -128,28 +128,27 @@ function readInput(path: string): string {
   return path === '-' ? readFileSync(0, 'utf8') : readFileSync(path, 'utf8');
 }
 
-export function runCheck(args: string[]): number {
-  const options = parseArgs(args);
-  let projectConfig: PartialConfig | undefined;
-  if (!options.noConfig) {
-    const file = options.config ?? findProjectConfig(process.cwd());
-    if (file) {
-      const loaded = readProjectConfig(file);
-      if (options.config && loaded.problems.some((p) => p.startsWith('cannot be read'))) {
-        process.stderr.write(`eks-lens: ${file} ${loaded.problems.join('; ')}\n`);
-        return 2;
-      }
-      for (const problem of loaded.problems) process.stderr.write(`eks-lens: ${file}: ${problem}\n`);
-      projectConfig = loaded.config;
-    }
+/**
+ * The project file (`--config FILE`, else `.eks-lens.yaml` found from the working directory, none
+ * with `--no-config`); a number is the exit status when an explicit file cannot be read.
+ */
+function loadProjectConfig(options: { config?: string; noConfig?: boolean }): { config?: PartialConfig; file?: string } | number {
+  if (options.noConfig) return {};
+  const file = options.config ?? findProjectConfig(process.cwd());
+  if (!file) return {};
+  const loaded = readProjectConfig(file);
+  if (options.config && loaded.problems.some((p) => p.startsWith('cannot be read'))) {
+    process.stderr.write(`eks-lens: ${file} ${loaded.problems.join('; ')}\n`);
+    return 2;
   }
-  const config = mergeConfig(projectConfig, { rules: options.rules, kubernetesVersion: options.kubernetesVersion, serviceCidr: options.serviceCidr });
+  for (const problem of loaded.problems) process.stderr.write(`eks-lens: ${file}: ${problem}\n`);
+  return { config: loaded.config, file };
+}
 
-  const { targets, unreadable } = expandPaths(options.paths);
-  // Read and parse everything first: a file's checks may depend on what the others declare
-  // (an eksctl service CIDR, a workload a PodDisruptionBudget selects).
+/** Reads and parses every file the paths name; what cannot be read is listed, not thrown. */
+function readModels(paths: readonly string[], maxBytes: number | undefined): { models: FileModel[]; unreadable: string[] } {
+  const { targets, unreadable } = expandPaths([...paths]);
   const models: FileModel[] = [];
-  const index = new WorkspaceIndex();
   for (const target of targets) {
     let text: string;
     try {
@@ -159,12 +158,25 @@ export function runCheck(args: string[]): number {
       continue;
     }
     const shown = target.path === '-' ? '<stdin>' : target.path;
-    const model = buildFileModel({ uri: shown, text, maxBytes: config.maxFileBytes });
-    // Walked JSON files are checked only when they are CloudFormation templates.
+    const model = buildFileModel({ uri: shown, text, maxBytes });
+    // Walked JSON files are ours only when they are CloudFormation templates.
     if (model.format === 'json' && !target.explicit && !model.documents.some((d) => d.kind === 'cloudformation')) continue;
     models.push(model);
-    index.set(shown, factsOf(model));
   }
+  return { models, unreadable };
+}
+
+export function runCheck(args: string[]): number {
+  const options = parseArgs(args);
+  const project = loadProjectConfig(options);
+  if (typeof project === 'number') return project;
+  const config = mergeConfig(project.config, { rules: options.rules, kubernetesVersion: options.kubernetesVersion, serviceCidr: options.serviceCidr });
+
+  // Read and parse everything first: a file's checks may depend on what the others declare
+  // (an eksctl service CIDR, a workload a PodDisruptionBudget selects, another VPC).
+  const { models, unreadable } = readModels(options.paths, config.maxFileBytes);
+  const index = new WorkspaceIndex();
+  for (const model of models) index.set(model.uri, factsOf(model));
   const results: FileResult[] = models.map((model) => ({
     path: model.uri,
     findings: checkFile(model, {
@@ -237,40 +249,18 @@ function parseMapArgs(args: string[]): MapOptions {
 /** eks-lens map: the address map of every VPC in the given files, as SVG or HTML. */
 export function runMap(args: string[]): number {
   const options = parseMapArgs(args);
-  let projectConfig: PartialConfig | undefined;
-  let configFile: string | undefined;
-  if (!options.noConfig) {
-    configFile = options.config ?? findProjectConfig(process.cwd());
-    if (configFile) {
-      const loaded = readProjectConfig(configFile);
-      if (options.config && loaded.problems.some((p) => p.startsWith('cannot be read'))) {
-        process.stderr.write(`eks-lens: ${configFile} ${loaded.problems.join('; ')}\n`);
-        return 2;
-      }
-      for (const problem of loaded.problems) process.stderr.write(`eks-lens: ${configFile}: ${problem}\n`);
-      projectConfig = loaded.config;
-    }
-  }
-  const config = mergeConfig(projectConfig, {});
-  const { targets, unreadable } = expandPaths(options.paths);
+  const project = loadProjectConfig(options);
+  if (typeof project === 'number') return project;
+  const config = mergeConfig(project.config, {});
+  const { models, unreadable } = readModels(options.paths, config.maxFileBytes);
   const vpcs: VpcFact[] = [];
   const serviceCidrs: ServiceCidrFact[] = [];
-  for (const target of targets) {
-    let text: string;
-    try {
-      text = readInput(target.path);
-    } catch (error) {
-      unreadable.push(`${target.path}: ${(error as Error).message}`);
-      continue;
-    }
-    const shown = target.path === '-' ? '<stdin>' : target.path;
-    const model = buildFileModel({ uri: shown, text, maxBytes: config.maxFileBytes });
-    if (model.format === 'json' && !target.explicit && !model.documents.some((d) => d.kind === 'cloudformation')) continue;
+  for (const model of models) {
     const facts = factsOf(model);
     vpcs.push(...(facts.vpcs ?? []));
     serviceCidrs.push(...facts.serviceCidrs);
   }
-  const source = configFile ? `reserved in ${configFile}` : 'reserved';
+  const source = project.file ? `reserved in ${project.file}` : 'reserved';
   const map = buildAddressMap({ vpcs, serviceCidrs, reserved: config.reservedCidrs.map((cidr) => ({ cidr, label: source })) });
   const title = 'VPC address map';
   const output = options.format === 'html' ? renderHtml(map, { title }) : renderSvg(map, { title });
