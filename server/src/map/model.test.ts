@@ -90,6 +90,16 @@ describe('address map model', () => {
     assert.equal(map.vpcs[1].blocks[0].marks.length, 0);
   });
 
+  it('does not mark one VPC described twice (a cluster using by id the VPC a template creates) as sharing addresses', () => {
+    const created = vpcFact('Vpc', ['10.20.0.0/16'], [], 'file:///ws/network.yaml');
+    const used = { ...vpcFact('prod', ['10.20.0.0/16'], [], 'file:///ws/cluster.yaml'), existing: true };
+    const map = buildAddressMap({ vpcs: [created, used] });
+    assert.deepEqual(map.vpcOverlaps, []);
+    assert.equal(map.vpcs.length, 2);
+    // Two new VPCs with that block do share it.
+    assert.equal(buildAddressMap({ vpcs: [created, { ...used, existing: false }] }).vpcOverlaps.length, 1);
+  });
+
   it('lists IPv6 blocks without drawing them', () => {
     const map = buildAddressMap({ vpcs: [vpcFact('a', ['10.0.0.0/16', '2600:1f14::/56'], [['v6', '2600:1f14::/64']])] });
     assert.equal(map.vpcs[0].blocks.length, 1);
@@ -121,5 +131,16 @@ describe('address map model', () => {
     assert.deepEqual(block.subnets.map((s) => [s.name, s.tier, s.az, s.line, s.offset]), [['us-east-1a', 'private', 'us-east-1a', 8, 0], ['pub-a', 'public', 'us-east-1a', 10, 0.5]]);
     // The service range, given both ways, is marked once.
     assert.deepEqual(block.marks.map((m) => [m.kind, m.label, m.offset]), [['service', 'service CIDR of this cluster', 0.9375]]);
+  });
+});
+
+describe('file labels', () => {
+  it('gives every place the label of its file and keeps the uri for opening it', () => {
+    const map = buildAddressMap({ vpcs: [vpcFact('a', ['10.0.0.0/16'], [['s1', '10.0.0.0/24', 'us-east-1a', 'public']])], fileLabel: (uri) => `label of ${uri}` });
+    const vpc = map.vpcs[0];
+    assert.equal(vpc.file, `label of ${vpc.uri}`);
+    assert.equal(vpc.blocks[0].file, `label of ${vpc.blocks[0].uri}`);
+    assert.equal(vpc.blocks[0].subnets[0].file, `label of ${vpc.blocks[0].subnets[0].uri}`);
+    assert.match(vpc.blocks[0].subnets[0].uri, /^file:/);
   });
 });

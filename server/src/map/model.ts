@@ -6,11 +6,14 @@
 import { formatAddress, overlaps, parseCidr, sizeOf, type Cidr } from '../net/cidr';
 import { blockText, freeBlocks } from '../network/space';
 import type { ServiceCidrFact, SubnetFact, VpcFact } from '../workspace/facts';
+import { sameVpc } from '../workspace/sameVpc';
 
 /** Where a drawn item is written: a file (as given to the checker, or a URI) and a 0-based line. */
 export interface MapPlace {
   readonly uri: string;
   readonly line: number;
+  /** How the file is shown to people (a workspace-relative path); the uri when absent. */
+  readonly file?: string;
 }
 
 /** The colour family of a subnet. `unknown` when the file does not say (CloudFormation subnets
@@ -62,6 +65,7 @@ export interface MapMark extends Span {
   readonly label: string;
   readonly uri?: string;
   readonly line?: number;
+  readonly file?: string;
 }
 
 export interface MapBlock extends MapPlace {
@@ -114,6 +118,8 @@ export interface AddressMapInput {
   readonly reserved?: readonly { readonly cidr: string; readonly label: string }[];
   /** Service CIDRs of every cluster in view; each VPC's own is added from its fact. */
   readonly serviceCidrs?: readonly ServiceCidrFact[];
+  /** How to show a file to people (e.g. relative to the workspace folder); uris stay as they are for opening. */
+  readonly fileLabel?: (uri: string) => string;
 }
 
 const lineOf = (place: { range: { start: { line: number } } }) => place.range.start.line;
@@ -171,6 +177,8 @@ export function buildAddressMap(input: AddressMapInput): AddressMap {
   const vpcOverlaps: VpcOverlap[] = [];
   for (let i = 0; i < input.vpcs.length; i++) {
     for (let j = i + 1; j < input.vpcs.length; j++) {
+      // One VPC described twice (referenced by id elsewhere, a copied template) shares nothing with itself.
+      if (sameVpc(input.vpcs[i], input.vpcs[j])) continue;
       for (const a of ipv4Blocks[i]) {
         for (const b of ipv4Blocks[j]) {
           if (!overlaps(a.cidr, b.cidr)) continue;
@@ -304,7 +312,19 @@ export function buildAddressMap(input: AddressMapInput): AddressMap {
     };
   });
 
-  return { vpcs, vpcOverlaps, reserved: reserved.map((r) => ({ cidr: r.cidr, label: r.label })) };
+  const map: AddressMap = { vpcs, vpcOverlaps, reserved: reserved.map((r) => ({ cidr: r.cidr, label: r.label })) };
+  if (input.fileLabel) labelFiles(map, input.fileLabel);
+  return map;
+}
+
+/** Gives every place of a freshly built map (plain objects and arrays only) the file's label. */
+function labelFiles(value: unknown, label: (uri: string) => string): void {
+  if (Array.isArray(value)) for (const item of value) labelFiles(item, label);
+  else if (value && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    if (typeof record.uri === 'string') record.file = label(record.uri);
+    for (const key of Object.keys(record)) if (key !== 'uri' && key !== 'file') labelFiles(record[key], label);
+  }
 }
 
 /** Counts for a summary line. */

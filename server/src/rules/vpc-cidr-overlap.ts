@@ -1,7 +1,8 @@
 import { defineRule, type RelatedPlace } from '../engine/rule';
 import { effectiveVpcRanges, networkOf } from '../network/model';
-import { overlaps, type Cidr } from '../net/cidr';
+import { overlaps } from '../net/cidr';
 import { documentFacts, type VpcFact } from '../workspace/facts';
+import { sameVpc } from '../workspace/sameVpc';
 
 // Two VPCs whose IPv4 blocks overlap cannot be peered, and a transit gateway cannot route between
 // the overlapping parts (a route table holds one route per destination; the fix is NAT or renumbering).
@@ -68,34 +69,11 @@ export default defineRule({
   },
 });
 
-/**
- * True when `b` is probably the VPC `a` describes, seen from another file: one of them refers to
- * an existing VPC and they write the same block.
- */
-function sameVpc(a: VpcFact, b: VpcFact): boolean {
-  // The same definition twice (a template kept as both JSON and YAML, a copied file): one network.
-  const blocks = a.cidrs.map((c) => c.cidr);
-  if (a.uri !== b.uri && a.name === b.name && blocks.length && sameList(blocks, b.cidrs.map((c) => c.cidr)) && sameList(subnetBlocks(a), subnetBlocks(b))) return true;
-  if (!a.existing && !b.existing) return false;
-  return a.cidrs.some((x) => !x.defaulted && b.cidrs.some((y) => !y.defaulted && sameBlock(x.cidr, y.cidr)));
-}
-
-function subnetBlocks(vpc: VpcFact): Cidr[] {
-  return vpc.subnets.flatMap((s) => (s.cidr ? [s.cidr] : []));
-}
-
-function sameList(a: readonly Cidr[], b: readonly Cidr[]): boolean {
-  return a.length === b.length && a.every((x) => b.some((y) => sameBlock(x, y)));
-}
-
 function byPlace(a: VpcFact, b: VpcFact): number {
   if (a.uri !== b.uri) return a.uri < b.uri ? -1 : 1;
   return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
 
-function sameBlock(a: Cidr, b: Cidr): boolean {
-  return a.family === b.family && a.first === b.first && a.last === b.last;
-}
 
 function blockText(block: VpcFact['cidrs'][number]): string {
   return block.defaulted ? `${block.cidr.text} (eksctl's default)` : block.cidr.text;
