@@ -239,11 +239,11 @@ connection.onRequest('eksLens/planSubnets', async (params: { uri: string; offset
 // The address map the client's eksLens.showAddressMap command shows in a webview.
 connection.onRequest(ADDRESS_MAP_REQUEST, (params: AddressMapParams) =>
   addressMap(params, {
-    // A view from no file at all is every indexed file.
-    indexed: () => indexer.index.viewFrom('').others,
+    indexed: () => indexer.index.all(),
     openUris: () => documents.all().map((d) => d.uri),
     model: currentModel,
     config: (uri) => settings.configFor(uri ?? workspaceFolders[0] ?? ''),
+    folders: () => workspaceFolders,
   }),
 );
 

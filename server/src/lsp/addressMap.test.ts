@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { DEFAULT_CONFIG, type EffectiveConfig } from '../engine/config';
 import { buildFileModel, type FileModel } from '../model/document';
 import { factsOf, type FileFacts } from '../workspace/facts';
-import { addressMap, type AddressMapSources } from './addressMap';
+import { addressMap, fileLabel, type AddressMapSources } from './addressMap';
 
 const cluster = (cidr: string) => `apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: c, region: us-east-1}\nvpc:\n  cidr: ${cidr}\n`;
 const template = (cidr: string) => `Resources:\n  Vpc:\n    Type: AWS::EC2::VPC\n    Properties: {CidrBlock: ${cidr}}\n`;
@@ -58,5 +58,14 @@ describe('eksLens/addressMap handler', () => {
     assert.ok(!result.html.includes('not-a-cidr'));
     const none = await addressMap({ scope: 'file', uri: 'untitled:x', ...params }, sources({ 'untitled:x': cluster('10.20.0.0/16') }, {}));
     assert.ok(!none.html.includes('10.20.64.0/18'), 'no reserved range without the setting');
+  });
+});
+
+describe('file labels on the address map', () => {
+  it('shows a file by its path inside its workspace folder, with the folder name when there are several', () => {
+    assert.equal(fileLabel('file:///ws/app/net%20work.yaml', ['file:///ws/app']), 'net work.yaml');
+    assert.equal(fileLabel('file:///ws/app/infra/vpc.yaml', ['file:///ws/app/', 'file:///ws/other']), 'app/infra/vpc.yaml');
+    assert.equal(fileLabel('file:///elsewhere/vpc.yaml', ['file:///ws/app']), '/elsewhere/vpc.yaml');
+    assert.equal(fileLabel('untitled:Untitled-1', ['file:///ws/app']), 'Untitled-1');
   });
 });

@@ -38,6 +38,8 @@ export interface AddressMapSources {
   model(uri: string): Promise<FileModel | undefined>;
   /** The effective configuration for a document or a workspace folder; undefined: the defaults. */
   config(uri: string | undefined): Promise<EffectiveConfig>;
+  /** The workspace folders' URIs, so that files are shown by their path inside one. */
+  folders?(): readonly string[];
 }
 
 export async function addressMap(params: AddressMapParams, sources: AddressMapSources): Promise<AddressMapResult> {
@@ -76,7 +78,8 @@ export async function addressMap(params: AddressMapParams, sources: AddressMapSo
   // Files first, then position: the same workspace always gives the same picture.
   vpcs.sort(byPlace);
   serviceCidrs.sort(byPlace);
-  const map = buildAddressMap({ vpcs, reserved, serviceCidrs });
+  const folders = sources.folders?.() ?? [];
+  const map = buildAddressMap({ vpcs, reserved, serviceCidrs, fileLabel: (uri) => fileLabel(uri, folders) });
   const html = renderHtml(map, { title, webview: { cspSource: params.cspSource, nonce: params.nonce } });
   return { title, html, vpcCount: vpcs.length };
 }
@@ -89,6 +92,26 @@ function reservedRanges(config: EffectiveConfig): Array<{ cidr: string; label: s
 function byPlace(a: { uri: string; range: { start: { line: number; character: number } } }, b: typeof a): number {
   if (a.uri !== b.uri) return a.uri < b.uri ? -1 : 1;
   return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}
+
+/** A file's path inside its workspace folder (with the folder's name when there are several). */
+export function fileLabel(uri: string, folders: readonly string[]): string {
+  const normal = normalizeUri(uri);
+  for (const folder of folders) {
+    const base = normalizeUri(folder).replace(/\/?$/, '/');
+    if (!normal.startsWith(base)) continue;
+    const inside = safeDecode(normal.slice(base.length));
+    return folders.length > 1 ? `${displayName(folder)}/${inside}` : inside;
+  }
+  return normal.startsWith('file:') ? safeDecode(new URL(normal).pathname) : displayName(uri);
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 function displayName(uri: string): string {

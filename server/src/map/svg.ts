@@ -60,7 +60,7 @@ export function num(n: number): string {
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
-export const where = (p: { uri: string; line: number }) => `${p.uri}:${p.line + 1}`;
+export const where = (p: { uri: string; line: number; file?: string }) => `${p.file ?? p.uri}:${p.line + 1}`;
 
 /** The text of each bar's items, for tooltips, aria-labels and the text list. */
 export function describeSubnet(s: MapBlock['subnets'][number]): string {
@@ -121,7 +121,7 @@ function drawBlock(out: Out, vpc: MapVpc, block: MapBlock, numbers: Map<object, 
   const barY = markY(block.marks.length) + 2;
   for (const [i, m] of block.marks.entries()) {
     const c = MARK_COLOURS[m.kind];
-    const title = `${c.label}: ${m.label} ${m.cidr} covers ${m.start}–${m.end} of this block${m.uri !== undefined && m.line !== undefined ? `; ${where({ uri: m.uri, line: m.line })}` : ''}`;
+    const title = `${c.label}: ${m.label} ${m.cidr} covers ${m.start}–${m.end} of this block${m.uri !== undefined && m.line !== undefined ? `; ${where({ uri: m.uri, line: m.line, file: m.file })}` : ''}`;
     itemRect(out, m, markY(i), 8, { class: `item mark mark-${m.kind}`, 'data-kind': `mark-${m.kind}`, 'data-uri': m.uri, 'data-line': m.line, role: 'img', fill: c.fill, stroke: c.stroke, 'stroke-width': 1 }, title);
   }
   // The block itself, network address to broadcast address.

@@ -43,6 +43,11 @@ export class WorkspaceIndex {
     return { others };
   }
 
+  /** The facts of every file. */
+  all(): FileFacts[] {
+    return [...this.files.values()];
+  }
+
   get size(): number {
     return this.files.size;
   }
