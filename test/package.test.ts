@@ -131,6 +131,7 @@ describe('the .vsix', () => {
       'dist/cli.js',
       'docs/hover.md',
       'docs/kubernetes-api-lifecycle.md',
+      'docs/address-map.md',
       ...filesIn('docs/rules', '.md'),
       ...filesIn('docs/images', '.png'),
       // Snippets and grammars ship as the JSON files the manifest contributes; the folders'

@@ -5,8 +5,9 @@
 //      extensions dir, opens a fresh copy of test/e2e/workspace;
 //   4. drives the workbench with playwright-core + Debian chromium (scripts/e2e/ui-driver.mjs);
 //   5. prints "N passed, N failed, N skipped" and exits non-zero on a failure.
-// Screenshots go to test-results/e2e/. The README's picture, docs/images/eks-lens-in-vscode.png,
-// is written when it is missing or with --update-screenshot (so a run leaves the tree clean).
+// Screenshots go to test-results/e2e/. The README's pictures, docs/images/eks-lens-in-vscode.png
+// and docs/images/address-map-vscode.png, are written when missing or with --update-screenshot
+// (so a run leaves the tree clean).
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { codeServerCli, freePort, launchBrowser, log, newRun, root, run, setup, startServer, stopServer, tools, withCleanup } from './lib.mjs';
@@ -15,7 +16,8 @@ import { driveUi } from './ui-driver.mjs';
 const t0 = Date.now();
 const outDir = path.join(root, 'test-results/e2e');
 const readmeShot = path.join(root, 'docs/images/eks-lens-in-vscode.png');
-const updateShot = process.argv.includes('--update-screenshot') || !existsSync(readmeShot);
+const mapReadmeShot = path.join(root, 'docs/images/address-map-vscode.png');
+const update = process.argv.includes('--update-screenshot');
 
 let server;
 let context;
@@ -27,6 +29,7 @@ const cleanup = withCleanup(async () => {
 let results = [];
 let fatal;
 let menuShot;
+let mapShot;
 try {
   if (!setup()) throw new Error('setup failed (see above)');
   run('npm', ['run', '--silent', 'build']);
@@ -46,7 +49,7 @@ try {
   context = await launchBrowser(r);
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
-  ({ results, menuShot } = await driveUi({ context, url: `${server.url}/?folder=${encodeURIComponent(r.workspace)}`, workspace: r.workspace, outDir }));
+  ({ results, menuShot, mapShot } = await driveUi({ context, url: `${server.url}/?folder=${encodeURIComponent(r.workspace)}`, workspace: r.workspace, outDir }));
 } catch (e) {
   fatal = e;
   log(`ERROR ${e.message}`);
@@ -60,13 +63,13 @@ const failed = count('failed') + (fatal ? 1 : 0);
 // The README's picture: the hover on a squiggled CIDR (finding + address facts, Problems panel
 // open), else the quick-fix menu; docs/images is only written from a run where every step passed.
 const best = results.find((x) => x.status === 'passed' && /squiggled subnet CIDR/.test(x.name))?.screenshot ?? menuShot;
-if (best) {
-  copyFileSync(best, path.join(outDir, 'eks-lens-in-vscode.png'));
-  if (updateShot && !failed) {
-    mkdirSync(path.dirname(readmeShot), { recursive: true });
-    copyFileSync(best, readmeShot);
-    log(`README screenshot: ${path.relative(root, readmeShot)} (${Math.round(statSync(readmeShot).size / 1024)} KB)`);
-  }
+if (best) copyFileSync(best, path.join(outDir, 'eks-lens-in-vscode.png'));
+// The address map beside the editor, after a click on a subnet opened its line.
+for (const [shot, target] of [[best, readmeShot], [mapShot, mapReadmeShot]]) {
+  if (!shot || failed || !(update || !existsSync(target))) continue;
+  mkdirSync(path.dirname(target), { recursive: true });
+  copyFileSync(shot, target);
+  log(`README screenshot: ${path.relative(root, target)} (${Math.round(statSync(target).size / 1024)} KB)`);
 }
 
 console.log(`\ntest:e2e ran in code-server ${tools.codeServerVersion} (VS Code ${tools.vscodeVersion}, the .vsix installed), driven in headless Chromium: screenshots in ${path.relative(root, outDir)}/, ${((Date.now() - t0) / 1000).toFixed(1)} s in all`);

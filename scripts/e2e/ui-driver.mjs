@@ -3,6 +3,7 @@
 // Every wait is on UI state, bounded; a screenshot is taken after each step (and on failure).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { log } from './lib.mjs';
 
 const EDITOR = '.editor-instance .monaco-editor';
@@ -54,9 +55,9 @@ export async function driveUi({ context, url, workspace, outDir }) {
     await page.waitForFunction(() => /YAML/i.test(document.getElementById('status.editor.mode')?.textContent ?? ''), null, { timeout: 15_000 });
   }
 
-  /** The editor lines (number and text) that carry an error squiggle. */
-  function squiggledLines() {
-    return page.evaluate((editorSel) => {
+  /** The editor lines (number and text) that carry a squiggle of the given severity (error by default). */
+  function squiggledLines(severity = 'error') {
+    return page.evaluate(({ editorSel, squiggle }) => {
       const editor = document.querySelector(editorSel);
       if (!editor) return [];
       const rows = (sel) => [...editor.querySelectorAll(sel)].map((el) => ({ el, r: el.getBoundingClientRect() }));
@@ -64,13 +65,13 @@ export async function driveUi({ context, url, workspace, outDir }) {
       const numbers = rows('.margin-view-overlays .line-numbers');
       const at = (list, y) => list.find(({ r }) => y >= r.top && y < r.bottom)?.el.textContent?.replace(/\u00a0/g, ' ') ?? '';
       const seen = new Map();
-      for (const { r } of rows('.squiggly-error')) {
+      for (const { r } of rows(squiggle)) {
         const y = r.top + r.height / 2;
         const line = Number(at(numbers, y));
         seen.set(line, at(lines, y).trim());
       }
       return [...seen].map(([line, text]) => ({ line, text })).sort((a, b) => a.line - b.line);
-    }, EDITOR);
+    }, { editorSel: EDITOR, squiggle: `.squiggly-${severity}` });
   }
 
   /** Scrolls the editor to the line of `needle` in fixture `file` with Go to Line (Ctrl+G). */
@@ -248,15 +249,154 @@ export async function driveUi({ context, url, workspace, outDir }) {
     return `menu: ${JSON.stringify(offered)}; after the fix the line reads "CidrBlock: 10.0.32.0/20" and no squiggle is left; Problems, explorer and tab no longer count problems in network.yaml`;
   });
 
+  // The address map. Run from the command palette, it opens a webview beside the editor (VS Code
+  // puts the page two iframes deep: iframe.webview > iframe#active-frame). Each subnet is drawn as
+  // a control carrying its file and 0-based line; a click on one, or Enter on a focused one, must
+  // open that file in the editor with the cursor on that line. The step closes the map again,
+  // so the steps after it find one editor group, as before.
+  let mapShot;
+  /** Side bar and panel, hidden for the map's screenshot: [part, the key that toggles it]. */
+  const hiddenParts = [];
+  const mapTab = page.locator('.tabs-container .tab').filter({ hasText: 'Address map: workspace' });
+  /** Closes the map and shows what was hidden (also after a failure half-way through the step). */
+  async function restoreLayout() {
+    if (await mapTab.count()) {
+      await mapTab.locator('.tab-actions .action-label').first().click();
+      await page.waitForFunction(() => document.querySelectorAll('.part.editor .editor-group-container').length === 1 && !document.querySelector('iframe.webview'), null, { timeout: 10_000 });
+    }
+    for (const [part, key] of hiddenParts.splice(0)) {
+      await page.keyboard.press(key);
+      await part.waitFor({ state: 'visible', timeout: 5_000 });
+    }
+    // Showing the panel focuses it: give the keyboard back to the editor, where it was.
+    await page.keyboard.press('Control+1');
+    await page.waitForFunction(() => !!document.activeElement?.closest('.part.editor .monaco-editor'), null, { timeout: 5_000 });
+  }
+  await step('address map: the palette command draws the VPCs; a clicked subnet, or Enter on one, opens its file at its line', async () => {
+    /** Runs `fn`, naming `what` in its error. */
+    const doing = async (what, fn) => {
+      try {
+        return await fn();
+      } catch (e) {
+        throw new Error(`${what}: ${e.message}`);
+      }
+    };
+    await clearHover();
+    // Start from another file, so that landing in cluster.yaml is the click's doing.
+    await doing('opening network.yaml', () => openFile('network.yaml'));
+    await doing('running "EKS Lens: Show Address Map" from the palette (F1)', async () => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input.input').first();
+      await input.waitFor({ state: 'visible' });
+      await input.fill('>EKS Lens: Show Address Map');
+      await page.locator('.quick-input-list .monaco-list-row[aria-label*="EKS Lens: Show Address Map"]').first().waitFor();
+      await page.keyboard.press('Enter');
+      await input.waitFor({ state: 'hidden' });
+      await mapTab.first().waitFor({ timeout: 30_000 });
+    });
+
+    const map = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    const fixtureLine = (file, needle) => {
+      const n = readFileSync(path.join(workspace, file), 'utf8').split('\n').findIndex((l) => l.includes(needle)) + 1;
+      if (n < 1) throw new Error(`"${needle}" is not in ${file}`);
+      return n;
+    };
+    /** The block of `file` whose label has `label`: checked to be a keyboard control for `line`. */
+    async function block(kind, file, label, line) {
+      const el = map.locator(`svg rect[data-kind="${kind}"][data-uri$="/${file}"][aria-label*="${label}"]`);
+      await doing(`waiting for the ${kind} "${label}" of ${file} in the map's webview`, () => el.first().waitFor({ timeout: 30_000 }));
+      if ((await el.count()) !== 1) throw new Error(`${await el.count()} ${kind} blocks of ${file} labelled "${label}"`);
+      const [uri, dataLine, tabindex, role] = await Promise.all(['data-uri', 'data-line', 'tabindex', 'role'].map((a) => el.getAttribute(a)));
+      if (fileURLToPath(uri) !== path.join(workspace, file)) throw new Error(`the ${kind} "${label}" points at ${uri}, not at the workspace's ${file}`);
+      if (Number(dataLine) + 1 !== line) throw new Error(`the ${kind} "${label}" points at line ${Number(dataLine) + 1} of ${file}, expected ${line}`);
+      if (tabindex !== '0' || role !== 'button') throw new Error(`the ${kind} "${label}" is not a control (tabindex=${tabindex}, role=${role}): did the page's script run?`);
+      return el;
+    }
+    /** Waits for `file` to be the active editor with the cursor at the start of `line`. */
+    async function cursorAt(file, line) {
+      await page.locator(`.editor-group-container.active .tabs-container .tab.active[aria-label^="${file}"]`).waitFor({ timeout: 15_000 });
+      const want = `Ln ${line}, Col 1`;
+      await page
+        .waitForFunction((want) => (document.getElementById('status.editor.selection')?.textContent ?? '').includes(want), want, { timeout: 15_000 })
+        .catch(async () => {
+          throw new Error(`status bar shows "${await page.locator('#status\\.editor\\.selection').innerText().catch(() => '(none)')}", expected "${want}" in ${file}`);
+        });
+      const active = page.locator(`.editor-group-container.active ${EDITOR} .margin-view-overlays .line-numbers.active-line-number`);
+      const shown = (await active.first().innerText()).trim();
+      if (shown !== String(line)) throw new Error(`the editor's cursor line is ${shown}, expected ${line}`);
+      return want;
+    }
+
+    // The map of the workspace: cluster.yaml's VPC block and its two subnets are drawn.
+    const vpcLine = fixtureLine('cluster.yaml', 'cidr: 10.0.0.0/16');
+    const vpc = await block('block', 'cluster.yaml', 'Primary block 10.0.0.0/16', vpcLine);
+    const subnetLine = fixtureLine('cluster.yaml', 'cidr: 10.0.0.0/19');
+    const subnet = await block('subnet', 'cluster.yaml', 'us-west-2a, 10.0.0.0/19', subnetLine);
+    await block('subnet', 'cluster.yaml', 'us-west-2b, 10.0.16.0/20', fixtureLine('cluster.yaml', 'cidr: 10.0.16.0/20'));
+    // …and the CIDRs are written in the drawing itself, not only in its accessible labels.
+    const drawn = (await map.locator('svg text').allTextContents()).join('\n');
+    for (const cidr of ['Primary block 10.0.0.0/16', '10.0.0.0/19', '10.0.16.0/20']) {
+      if (!drawn.includes(cidr)) throw new Error(`the drawing does not show "${cidr}": ${JSON.stringify(drawn.slice(0, 400))}`);
+    }
+    const summary = (await map.locator('p.summary').innerText()).trim();
+    const vpcLabel = await vpc.getAttribute('aria-label');
+    if (!(await page.locator('.editor-group-container.active .tabs-container .tab.active[aria-label^="network.yaml"]').count())) {
+      throw new Error('opening the map moved the focus off network.yaml');
+    }
+
+    // A click on us-west-2a, on its left half (the right half lies under the overlap's hatching).
+    await subnet.click({ position: { x: 8, y: 12 } });
+    const clicked = await doing('after the click on us-west-2a', () => cursorAt('cluster.yaml', subnetLine));
+    // The picture: side bar and panel out of the way, the map's group widened so the drawing is
+    // legible beside the line that was opened.
+    await doing('making room for the screenshot', async () => {
+      for (const [id, key] of [['workbench.parts.sidebar', 'Control+B'], ['workbench.parts.panel', 'Control+J']]) {
+        const part = page.locator(`[id="${id}"]`);
+        if (!(await part.isVisible())) continue;
+        await page.keyboard.press(key);
+        await part.waitFor({ state: 'hidden', timeout: 5_000 });
+        hiddenParts.push([part, key]);
+      }
+      const groups = await page.locator('.part.editor .editor-group-container').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()));
+      if (groups.length === 2) {
+        const y = groups[0].top + groups[0].height / 2;
+        await page.mouse.move(groups[0].right, y);
+        await page.mouse.down();
+        await page.mouse.move(groups[0].left + 440, y, { steps: 8 });
+        await page.mouse.up();
+      }
+      await page.mouse.move(5, 5);
+      await map.locator('svg').first().waitFor();
+      await page.waitForTimeout(300); // the webview follows the new layout a frame later
+      await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null, { timeout: 5_000 }).catch(() => {});
+    });
+    mapShot = path.join(outDir, 'address-map.png');
+    await page.screenshot({ path: mapShot });
+
+    // The keyboard: Enter on network.yaml's SubnetA opens network.yaml at its CidrBlock line.
+    const netLine = fixtureLine('network.yaml', 'CidrBlock: 10.0.0.0/19');
+    const subnetA = await block('subnet', 'network.yaml', 'SubnetA, 10.0.0.0/19', netLine);
+    await subnetA.focus();
+    await subnetA.press('Enter');
+    const pressed = await doing('after Enter on SubnetA', () => cursorAt('network.yaml', netLine));
+
+    await doing('closing the map and restoring the layout', restoreLayout);
+    return `map "${summary.slice(0, 80)}"; ${vpcLabel}; click on us-west-2a: cluster.yaml "${clicked}"; Enter on SubnetA: network.yaml "${pressed}"`;
+  });
+  if ((await mapTab.count()) || hiddenParts.length) await restoreLayout().catch((e) => log(`could not restore the layout after the address map: ${e.message.split('\n')[0]}`));
+
   // Snippets: in a new, empty YAML file, type a prefix, ask for suggestions (Ctrl+Space: in YAML a
   // plain word is a string, where quick suggestions are off), accept the snippet with Enter, and
-  // expect its text with no squiggle of any severity. The hover on one of its CIDRs shows the
+  // expect its text with no squiggle of any severity — except, for the cluster, the one warning
+  // the workspace earns it: its default VPC block 10.0.0.0/16 is network.yaml's too, which
+  // vpc-cidr-overlap reports on the `cidr:` line. The hover on one of its CIDRs shows the
   // server has the inserted text; for the cluster, a wrong value typed at a tab stop must then
   // bring a squiggle (so "no squiggle" is a real answer), and undoing it must take it away.
   const snippetFile = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).contributes?.snippets?.find((s) => s.language === 'yaml')?.path;
   const snippets = snippetFile ? Object.values(JSON.parse(readFileSync(new URL(`../../${snippetFile}`, import.meta.url), 'utf8'))) : [];
   const cases = [
-    { prefix: 'eks-cluster', expect: 'kind: ClusterConfig', cidr: '10.0.0.0/16', facts: [/65,536 addresses/], tabTo: 4, wrong: '10.0.0.0/8' },
+    { prefix: 'eks-cluster', expect: 'kind: ClusterConfig', cidr: '10.0.0.0/16', facts: [/65,536 addresses/], tabTo: 4, wrong: '10.0.0.0/8', crossFileWarning: 'cidr: 10.0.0.0/16' },
     { prefix: 'k8s-network-policy', expect: 'kind: NetworkPolicy', cidr: '169.254.169.254/32', facts: [/1 address/, /link-local/] },
   ];
   for (const c of cases) {
@@ -292,11 +432,14 @@ export async function driveUi({ context, url, workspace, outDir }) {
       await page.waitForFunction(({ sel, expect }) => [...document.querySelectorAll(`${sel} .view-lines .view-line`)].some((l) => l.textContent.replace(/\u00a0/g, ' ').includes(expect)), { sel: EDITOR, expect: c.expect }, { timeout: 10_000 });
       const shown = await linesText();
       if (shown.some((l) => l.trim() === c.prefix)) throw new Error(`the typed prefix is still in the file: ${JSON.stringify(shown.slice(0, 5))}`);
-      const squiggles = `${EDITOR} .squiggly-error, ${EDITOR} .squiggly-warning, ${EDITOR} .squiggly-info, ${EDITOR} .squiggly-hint`;
+      const squiggles = `${EDITOR} .squiggly-error, ${EDITOR} .squiggly-info, ${EDITOR} .squiggly-hint`;
+      const unexpectedWarnings = async () => (await squiggledLines('warning')).filter((l) => !(c.crossFileWarning && l.text.includes(c.crossFileWarning)));
       const noSquiggleFor = async (ms) => {
         for (const until = Date.now() + ms; Date.now() < until; await page.waitForTimeout(250)) {
           const n = await page.locator(squiggles).count();
           if (n) throw new Error(`${n} squiggle(s) on ${JSON.stringify(await squiggledLines())} in the expanded ${c.prefix}`);
+          const warned = await unexpectedWarnings();
+          if (warned.length) throw new Error(`warning squiggle(s) on ${JSON.stringify(warned)} in the expanded ${c.prefix}`);
         }
       };
       let control = '';
@@ -325,12 +468,18 @@ export async function driveUi({ context, url, workspace, outDir }) {
       const hoverText = await hover(c.cidr, c.facts);
       await clearHover();
       await noSquiggleFor(2_000);
+      let crossFile = '';
+      if (c.crossFileWarning) {
+        const warned = await squiggledLines('warning');
+        if (!warned.some((l) => l.text.includes(c.crossFileWarning))) throw new Error(`no vpc-cidr-overlap warning on "${c.crossFileWarning}": warnings on ${JSON.stringify(warned)}`);
+        crossFile = `; the only squiggle is the cross-file warning on "${c.crossFileWarning}" (network.yaml's VPC)`;
+      }
       await page.keyboard.press('Control+S');
-      return `suggested as "${detail.slice(0, 80)}"; ${shown.filter((l) => l.trim()).length} lines shown${control}; hover on ${c.cidr}: "${hoverText.slice(0, 60)}"; no squiggle`;
+      return `suggested as "${detail.slice(0, 80)}"; ${shown.filter((l) => l.trim()).length} lines shown${control}; hover on ${c.cidr}: "${hoverText.slice(0, 60)}"; no squiggle${crossFile}`;
     });
   }
 
-  return { results, menuShot };
+  return { results, menuShot, mapShot };
 }
 
 function slug(name) {
