@@ -979,7 +979,7 @@ async function scanRun(server, folder) {
     const sent = performance.now();
     const deadline = sent + RUN_TIMEOUT_MS;
     for (;;) {
-      const done = client.logs.find((l) => /^indexed \d+ YAML files/.test(l.message));
+      const done = client.logs.find((l) => /^indexed \d+ files/.test(l.message));
       if (done) return { ms: done.at - sent, message: done.message, peak: client.peakRssMB() };
       if (performance.now() > deadline || !client.alive) throw new Error(`no scan report${client.stderrTail()}`);
       await new Promise((resolve) => setTimeout(resolve, 20));

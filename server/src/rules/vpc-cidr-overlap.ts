@@ -35,22 +35,22 @@ export default defineRule({
     const { vpcs } = networkOf(doc);
     if (!vpcs.length) return;
     const own = documentFacts(file, doc).vpcs ?? [];
-    const candidates: VpcFact[] = [
-      ...file.documents.filter((d) => !d.syntaxErrors.length).flatMap((d) => documentFacts(file, d).vpcs ?? []),
-      // Other files in a stable order, whatever order the index learnt them in.
-      ...workspace.others.flatMap((f) => f.vpcs ?? []).sort(byPlace),
-    ];
+    const sameFile = file.documents.filter((d) => !d.syntaxErrors.length).flatMap((d) => documentFacts(file, d).vpcs ?? []);
+    const otherFiles = workspace.others.flatMap((f) => f.vpcs ?? []);
     vpcs.forEach((vpc, i) => {
       const self = own[i];
       if (!self) return;
-      const others = candidates.filter((other) => other !== self && !sameVpc(self, other));
-      if (!others.length) return;
       for (const range of effectiveVpcRanges(vpc)) {
         if (!range.node) continue;
-        const hits = others.flatMap((other) => {
-          const blocks = other.cidrs.filter((c) => !c.defaulted && overlaps(c.cidr, range.cidr));
-          return blocks.length ? [{ other, blocks }] : [];
-        });
+        // Overlap first (cheap), then identity; other files in a stable order, whatever order the
+        // index learnt them in. Sorting only the hits keeps a large workspace linear per file.
+        const overlapping = (others: readonly VpcFact[]) =>
+          others.flatMap((other) => {
+            const touches = (c: VpcFact['cidrs'][number]) => !c.defaulted && overlaps(c.cidr, range.cidr);
+            if (other === self || !other.cidrs.some(touches) || sameVpc(self, other)) return [];
+            return [{ other, blocks: other.cidrs.filter(touches) }];
+          });
+        const hits = [...overlapping(sameFile), ...overlapping(otherFiles).sort((a, b) => byPlace(a.other, b.other))];
         const target = range.node;
         if (!hits.length) continue;
         const named = hits.slice(0, NAMED).map(({ other, blocks }) => `${blocks.map(blockText).join(' and ')} of ${vpcName(other)} in ${whereIs(other, file.uri, doc.index)}`);

@@ -9,18 +9,22 @@ import type { VpcFact } from './facts';
  */
 export function sameVpc(a: VpcFact, b: VpcFact): boolean {
   // The same definition twice (a template kept as both JSON and YAML, a copied file): one network.
-  const blocks = a.cidrs.map((c) => c.cidr);
-  if (a.uri !== b.uri && a.name === b.name && blocks.length && sameList(blocks, b.cidrs.map((c) => c.cidr)) && sameList(subnetBlocks(a), subnetBlocks(b))) return true;
+  if (a.uri !== b.uri && a.cidrs.length && definition(a) === definition(b)) return true;
   if (!a.existing && !b.existing) return false;
   return a.cidrs.some((x) => !x.defaulted && b.cidrs.some((y) => !y.defaulted && sameBlock(x.cidr, y.cidr)));
 }
 
-function subnetBlocks(vpc: VpcFact): Cidr[] {
-  return vpc.subnets.flatMap((s) => (s.cidr ? [s.cidr] : []));
-}
+const definitions = new WeakMap<VpcFact, string>();
 
-function sameList(a: readonly Cidr[], b: readonly Cidr[]): boolean {
-  return a.length === b.length && a.every((x) => b.some((y) => sameBlock(x, y)));
+/** The VPC's name, blocks and subnet blocks as one text (computed once per fact: workspaces compare every pair). */
+function definition(vpc: VpcFact): string {
+  let text = definitions.get(vpc);
+  if (text === undefined) {
+    const blocks = (list: readonly Cidr[]) => [...new Set(list.map((c) => `${c.family}:${c.first}-${c.last}`))].sort().join(',');
+    text = `${vpc.name}\n${blocks(vpc.cidrs.map((c) => c.cidr))}\n${blocks(vpc.subnets.flatMap((s) => (s.cidr ? [s.cidr] : [])))}`;
+    definitions.set(vpc, text);
+  }
+  return text;
 }
 
 export function sameBlock(a: Cidr, b: Cidr): boolean {
