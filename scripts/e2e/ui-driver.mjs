@@ -217,11 +217,22 @@ export async function driveUi({ context, url, workspace, outDir }) {
     await openFile('network.yaml');
     await page.locator(`${EDITOR} .squiggly-error`).first().waitFor({ timeout: 30_000 });
     const { x, y } = await pointOf('10.0.16.0/20');
-    await page.mouse.click(x, y);
-    await page.mouse.move(5, 5);
-    await page.keyboard.press('Control+.');
     const fix = page.locator('.action-widget .monaco-list-row').filter({ hasText: /Move subnet SubnetB to 10\.0\.32\.0\/20/ });
-    await fix.first().waitFor();
+    // Ctrl+. asks for the actions at that moment; on a loaded machine the menu can come back
+    // before the editor has the diagnostics it offers fixes for. Ask again, up to three times.
+    for (let attempt = 1; ; attempt++) {
+      await page.mouse.click(x, y);
+      await page.mouse.move(5, 5);
+      await page.keyboard.press('Control+.');
+      try {
+        await fix.first().waitFor({ timeout: 8_000 });
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+        log(`quick fix: the menu had no "Move subnet SubnetB" on attempt ${attempt}; asking again`);
+        await page.keyboard.press('Escape');
+      }
+    }
     const offered = (await page.locator('.action-widget .monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean);
     menuShot = await shot('quick-fix-menu');
     await fix.first().click();
