@@ -174,6 +174,31 @@ describe('eks-lens check', () => {
     assert.equal(JSON.parse(r.stdout).files[0].path, '<stdin>');
   });
 
+  it('checks every VPC of the files it is given against reservedCidrs and against each other', () => {
+    const dir = tree({
+      '.eks-lens.yaml': 'reservedCidrs: [10.50.0.0/16]\n',
+      'clusters/prod.yaml': OTHER_CLEAN_VPC.replace('10.2.0.0/16', '10.50.0.0/16'),
+      'clusters/stage.yaml': OTHER_CLEAN_VPC.replace('10.2.0.0/16', '10.60.0.0/16').replace('name: d,', 'name: stage,'),
+      'network/vpc.json': JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Resources: { Shared: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.60.0.0/17' } } } }),
+    });
+    const r = run(['check', '--format', 'json', '.'], { cwd: dir });
+    const findings = (JSON.parse(r.stdout).files as Array<{ path: string; diagnostics: Array<{ code: string; message: string }> }>)
+      .flatMap((f) => f.diagnostics.map((d) => ({ file: f.path.split(path.sep).join('/'), code: d.code, message: d.message })))
+      .sort((a, b) => (a.file < b.file ? -1 : 1));
+    assert.deepEqual(
+      findings.map((f) => [f.file, f.code]),
+      [
+        ['clusters/prod.yaml', 'vpc-cidr-overlap-reserved'],
+        ['clusters/stage.yaml', 'vpc-cidr-overlap'],
+        ['network/vpc.json', 'vpc-cidr-overlap'],
+      ],
+    );
+    assert.match(findings[0].message, /10\.50\.0\.0\/16/);
+    assert.match(findings[1].message, /^VPC CIDR 10\.60\.0\.0\/16 overlaps 10\.60\.0\.0\/17 of VPC Shared in vpc\.json/);
+    assert.match(findings[2].message, /^VPC CIDR 10\.60\.0\.0\/17 overlaps 10\.60\.0\.0\/16 of the VPC of cluster stage in stage\.yaml/);
+    assert.equal(r.status, 1);
+  });
+
   it('prints help and version', () => {
     assert.match(run(['--help']).stdout, /Usage: eks-lens check/);
     assert.match(run(['--version']).stdout.trim(), /^\d+\.\d+\.\d+/);
