@@ -57,13 +57,11 @@ interface Options {
   paths: string[];
 }
 
-function parseArgs(args: string[]): Options {
-  const options: Options = { format: 'text', rules: {}, noConfig: false, colour: !!process.stdout.isTTY && !process.env.NO_COLOR, paths: [] };
-  const value = (i: number, flag: string) => {
-    const v = args[i + 1];
-    if (v === undefined) throw new UsageError(`${flag} needs a value`);
-    return v;
-  };
+/**
+ * Calls `handle` for each argument; `take()` returns an option's value, written `--flag=value` or
+ * as the next argument (which it then consumes).
+ */
+function forEachArg(args: readonly string[], handle: (arg: string, take: () => string) => void): void {
   for (let i = 0; i < args.length; i++) {
     let arg = args[i];
     let inline: string | undefined;
@@ -72,7 +70,19 @@ function parseArgs(args: string[]): Options {
       inline = arg.slice(eq + 1);
       arg = arg.slice(0, eq);
     }
-    const take = () => (inline !== undefined ? inline : value(i++, arg));
+    const take = () => {
+      if (inline !== undefined) return inline;
+      const v = args[++i];
+      if (v === undefined) throw new UsageError(`${arg} needs a value`);
+      return v;
+    };
+    handle(arg, take);
+  }
+}
+
+function parseArgs(args: string[]): Options {
+  const options: Options = { format: 'text', rules: {}, noConfig: false, colour: !!process.stdout.isTTY && !process.env.NO_COLOR, paths: [] };
+  forEachArg(args, (arg, take) => {
     switch (arg) {
       case '--format': {
         const f = take();
@@ -119,7 +129,7 @@ function parseArgs(args: string[]): Options {
         if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
         options.paths.push(arg);
     }
-  }
+  });
   if (options.paths.length === 0) throw new UsageError('no PATH given');
   return options;
 }
@@ -206,20 +216,7 @@ interface MapOptions {
 
 function parseMapArgs(args: string[]): MapOptions {
   const options: MapOptions = { format: 'svg', noConfig: false, paths: [] };
-  for (let i = 0; i < args.length; i++) {
-    let arg = args[i];
-    let inline: string | undefined;
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    if (eq > 0) {
-      inline = arg.slice(eq + 1);
-      arg = arg.slice(0, eq);
-    }
-    const take = () => {
-      if (inline !== undefined) return inline;
-      const v = args[++i];
-      if (v === undefined) throw new UsageError(`${arg} needs a value`);
-      return v;
-    };
+  forEachArg(args, (arg, take) => {
     switch (arg) {
       case '--format': {
         const f = take();
@@ -241,7 +238,7 @@ function parseMapArgs(args: string[]): MapOptions {
         if (arg.startsWith('-') && arg !== '-') throw new UsageError(`map: unknown option ${arg}`);
         options.paths.push(arg);
     }
-  }
+  });
   if (options.paths.length === 0) throw new UsageError('map: no PATH given');
   return options;
 }
