@@ -8,7 +8,8 @@
 // Screenshots go to test-results/e2e/. The README's pictures, docs/images/eks-lens-in-vscode.png
 // and docs/images/address-map-vscode.png, are written when missing or with --update-screenshot
 // (so a run leaves the tree clean).
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { toPalettePng } from '../png-palette.mjs';
 import path from 'node:path';
 import { codeServerCli, freePort, launchBrowser, log, newRun, root, run, setup, startServer, stopServer, tools, withCleanup } from './lib.mjs';
 import { driveUi } from './ui-driver.mjs';
@@ -68,7 +69,8 @@ if (best) copyFileSync(best, path.join(outDir, 'eks-lens-in-vscode.png'));
 for (const [shot, target] of [[best, readmeShot], [mapShot, mapReadmeShot]]) {
   if (!shot || failed || !(update || !existsSync(target))) continue;
   mkdirSync(path.dirname(target), { recursive: true });
-  copyFileSync(shot, target);
+  // Reduced to a palette: the pictures ship in the .vsix, which has a size budget.
+  writeFileSync(target, toPalettePng(readFileSync(shot)));
   log(`README screenshot: ${path.relative(root, target)} (${Math.round(statSync(target).size / 1024)} KB)`);
 }
 
