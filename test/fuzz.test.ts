@@ -583,7 +583,7 @@ function runCase(c: Case, stats: Stats): string[] {
     checkFindings(findings, text, lengths, 'original');
 
     const facts = call('factsOf', () => factsOf(model));
-    for (const fact of [...(facts?.serviceCidrs ?? []), ...(facts?.workloads ?? []), ...(facts?.vpcCidrs ?? [])]) {
+    for (const fact of [...(facts?.serviceCidrs ?? []), ...(facts?.workloads ?? []), ...(facts?.vpcs ?? []).flatMap((v) => [v, ...v.cidrs, ...v.subnets])]) {
       stats.facts++;
       if (fact.uri !== c.uri) problems.push(`fact for another file: ${fact.uri}`);
       const bad = badRange(fact.range, lengths);

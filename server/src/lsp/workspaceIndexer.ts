@@ -80,10 +80,9 @@ export class WorkspaceIndexer {
    * Indexes the files of the workspace folders that the filters choose. A scan started while
    * another runs cancels the older one. The scan gives way to other work every few milliseconds
    * (each file is parsed one document at a time) and skips open files, which are indexed from
-   * their live text. A third argument that is a number is the delay, as in earlier versions.
+   * their live text.
    */
-  async scan(folderUris: readonly string[], isOpen: (uri: string) => boolean, options: ScanOptions | number = {}): Promise<ScanResult> {
-    const opts: ScanOptions = typeof options === 'number' ? { delayMs: options } : options;
+  async scan(folderUris: readonly string[], isOpen: (uri: string) => boolean, opts: ScanOptions = {}): Promise<ScanResult> {
     this.current?.abort();
     const controller = new AbortController();
     this.current = controller;

@@ -3,9 +3,9 @@
 // ranges that must stay clear placed on it as fractions of the block. The SVG and HTML
 // renderers only turn these numbers into pictures; every decision about what the picture says
 // is made here, so it can be tested without drawing anything.
-import { formatAddress, overlaps, parseCidr, sizeOf, type Cidr } from '../net/cidr';
+import { contains, formatAddress, overlaps, parseCidr, sizeOf, type Cidr } from '../net/cidr';
 import { blockText, freeBlocks } from '../network/space';
-import type { ServiceCidrFact, SubnetFact, VpcFact } from '../workspace/facts';
+import type { ServiceCidrFact, SubnetFact, VpcCidrFact, VpcFact } from '../workspace/facts';
 import { sameVpc } from '../workspace/sameVpc';
 
 /** Where a drawn item is written: a file (as given to the checker, or a URI) and a 0-based line. */
@@ -16,8 +16,8 @@ export interface MapPlace {
   readonly file?: string;
 }
 
-/** The colour family of a subnet. `unknown` when the file does not say (CloudFormation subnets
- *  whose routes are not read). `vpn-only` is drawn when a fact carries it. */
+/** The colour family of a subnet. `unknown` when the file does not say (a template subnet whose
+ *  route table is not in the template or cannot be read). */
 export type MapTier = 'public' | 'private' | 'vpn-only' | 'unknown';
 
 /** A part of a block, as fractions of the block's size (0 = network address, 1 = past the broadcast address). */
@@ -125,11 +125,7 @@ export interface AddressMapInput {
 const lineOf = (place: { range: { start: { line: number } } }) => place.range.start.line;
 
 function tierOf(subnet: SubnetFact): MapTier {
-  // Facts carry public/private today; accept a VPN-only tier when a builder provides one.
-  const tier = subnet.tier as string | undefined;
-  if (tier === 'public' || tier === 'private') return tier;
-  if (tier === 'vpn' || tier === 'vpn-only') return 'vpn-only';
-  return 'unknown';
+  return subnet.tier ?? 'unknown';
 }
 
 /** The part of `range` inside `block`, as fractions of the block; undefined when they do not meet. */
@@ -175,6 +171,9 @@ export function buildAddressMap(input: AddressMapInput): AddressMap {
   const ipv4Blocks = input.vpcs.map((vpc) => vpc.cidrs.filter((c) => c.cidr.family === 4));
 
   const vpcOverlaps: VpcOverlap[] = [];
+  /** Each block of another VPC that shares addresses with a block, by block. */
+  const sharedWith = new Map<VpcCidrFact, Array<{ vpc: VpcFact; block: VpcCidrFact }>>();
+  const share = (block: VpcCidrFact, vpc: VpcFact, other: VpcCidrFact) => sharedWith.set(block, [...(sharedWith.get(block) ?? []), { vpc, block: other }]);
   for (let i = 0; i < input.vpcs.length; i++) {
     for (let j = i + 1; j < input.vpcs.length; j++) {
       // One VPC described twice (referenced by id elsewhere, a copied template) shares nothing with itself.
@@ -189,6 +188,8 @@ export function buildAddressMap(input: AddressMapInput): AddressMap {
             a: { vpc: input.vpcs[i].name, block: a.cidr.text, uri: a.uri, line: lineOf(a) },
             b: { vpc: input.vpcs[j].name, block: b.cidr.text, uri: b.uri, line: lineOf(b) },
           });
+          share(a, input.vpcs[j], b);
+          share(b, input.vpcs[i], a);
         }
       }
     }
@@ -226,12 +227,12 @@ export function buildAddressMap(input: AddressMapInput): AddressMap {
     const home = new Map<SubnetFact, number>();
     const outside: MapVpc['outside'][number][] = [];
     for (const s of subnets4) {
-      let at = blocks.findIndex((b) => s.cidr.first >= b.cidr.first && s.cidr.last <= b.cidr.last);
+      let at = blocks.findIndex((b) => contains(b.cidr, s.cidr));
       if (at < 0) at = blocks.findIndex((b) => overlaps(b.cidr, s.cidr));
       if (at >= 0) home.set(s, at);
       else outside.push({ uri: s.uri, line: lineOf(s), name: s.name, cidr: s.cidr.text, ...(s.az ? { az: s.az } : {}), tier: tierOf(s) });
     }
-    const covered = (s: SubnetFact & { cidr: Cidr }) => blocks.some((b) => s.cidr.first >= b.cidr.first && s.cidr.last <= b.cidr.last);
+    const covered = (s: SubnetFact & { cidr: Cidr }) => blocks.some((b) => contains(b.cidr, s.cidr));
 
     const mapBlocks = blocks.map((block, blockIndex): MapBlock => {
       const place = { uri: block.uri, line: lineOf(block) };
@@ -271,12 +272,9 @@ export function buildAddressMap(input: AddressMapInput): AddressMap {
         const whose = own ? 'this cluster' : s.name ? `cluster ${s.name}` : s.source === 'ServiceCIDR' ? 'a ServiceCIDR' : 'another cluster';
         marks.push({ kind: 'service', cidr: s.cidr.text, label: `service CIDR of ${whose}`, uri: s.uri, line: lineOf(s), ...span });
       }
-      for (const o of vpcOverlaps) {
-        const [self, other] = o.a.uri === block.uri && o.a.line === lineOf(block) && o.a.block === block.cidr.text ? [o.a, o.b] : o.b.uri === block.uri && o.b.line === lineOf(block) && o.b.block === block.cidr.text ? [o.b, o.a] : [];
-        if (!self || !other) continue;
-        const parsed = parseCidr(other.block);
-        const span = parsed.ok ? spanIn(block.cidr, parsed.value.first, parsed.value.last) : undefined;
-        if (span) marks.push({ kind: 'vpc', cidr: other.block, label: `VPC ${other.vpc}`, uri: other.uri, line: other.line, ...span });
+      for (const other of sharedWith.get(block) ?? []) {
+        const span = spanIn(block.cidr, other.block.cidr.first, other.block.cidr.last);
+        if (span) marks.push({ kind: 'vpc', cidr: other.block.cidr.text, label: `VPC ${other.vpc.name}`, uri: other.block.uri, line: lineOf(other.block), ...span });
       }
       return {
         ...place,

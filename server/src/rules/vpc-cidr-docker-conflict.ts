@@ -38,7 +38,7 @@ export default defineRule({
       const taken: Cidr[] = [
         ...networkOf(doc).vpcs.flatMap((v) => effectiveVpcRanges(v).filter((r) => r.node !== node).map((r) => r.cidr)),
         ...file.documents.filter((d) => d !== doc && !d.syntaxErrors.length).flatMap((d) => networkOf(d).vpcs.flatMap((v) => effectiveVpcRanges(v).map((r) => r.cidr))),
-        ...workspace.others.flatMap((f) => (f.vpcCidrs ?? []).map((v) => v.cidr)),
+        ...workspace.others.flatMap((f) => (f.vpcs ?? []).flatMap((v) => v.cidrs.map((c) => c.cidr))),
         ...config.reservedCidrs.flatMap((text) => {
           const parsed = parseCidr(text);
           return parsed.ok ? [parsed.value] : [];

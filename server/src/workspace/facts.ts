@@ -77,7 +77,6 @@ export interface VpcFact extends Place {
 export interface FileFacts {
   readonly serviceCidrs: readonly ServiceCidrFact[];
   readonly workloads: readonly WorkloadFact[];
-  readonly vpcCidrs?: readonly VpcCidrFact[];
   readonly vpcs?: readonly VpcFact[];
 }
 
@@ -95,18 +94,16 @@ export const EMPTY_WORKSPACE: WorkspaceView = { others: [] };
 export function factsOf(file: FileModel): FileFacts {
   const serviceCidrs: ServiceCidrFact[] = [];
   const workloads: WorkloadFact[] = [];
-  const vpcCidrs: VpcCidrFact[] = [];
   const vpcs: VpcFact[] = [];
   for (const doc of file.documents) {
     if (doc.syntaxErrors.length) continue;
     const facts = documentFacts(file, doc);
     serviceCidrs.push(...facts.serviceCidrs);
     workloads.push(...facts.workloads);
-    vpcCidrs.push(...(facts.vpcCidrs ?? []));
     vpcs.push(...(facts.vpcs ?? []));
   }
-  if (!serviceCidrs.length && !workloads.length && !vpcCidrs.length && !vpcs.length) return NO_FACTS;
-  return vpcCidrs.length || vpcs.length ? { serviceCidrs, workloads, vpcCidrs, vpcs } : { serviceCidrs, workloads };
+  if (!serviceCidrs.length && !workloads.length && !vpcs.length) return NO_FACTS;
+  return vpcs.length ? { serviceCidrs, workloads, vpcs } : { serviceCidrs, workloads };
 }
 
 /** The facts of one document, computed once per parsed document. */
@@ -118,7 +115,6 @@ export function documentFacts(file: FileModel, doc: StreamDocument): FileFacts {
     };
     if (doc.kind === 'eksctl' || doc.kind === 'cloudformation') {
       const network = networkOf(doc);
-      const vpcCidrs: VpcCidrFact[] = network.vpcs.flatMap((vpc) => effectiveVpcRanges(vpc).map((r) => ({ ...place(r.node ?? doc.root!), cidr: r.cidr })));
       const service = network.cluster?.serviceCidr;
       const name = literalString(getIn(doc.root, ['metadata', 'name'], doc.anchors));
       const serviceCidrs: ServiceCidrFact[] = service ? [{ ...place(service.node), cidr: service.cidr, source: 'eksctl', name }] : [];
@@ -142,8 +138,8 @@ export function documentFacts(file: FileModel, doc: StreamDocument): FileFacts {
           ...(doc.kind === 'eksctl' && serviceCidrs[0] ? { serviceCidr: serviceCidrs[0] } : {}),
         };
       });
-      if (!serviceCidrs.length && !vpcCidrs.length && !vpcs.length) return NO_FACTS;
-      return { serviceCidrs, workloads: [], vpcCidrs, vpcs };
+      if (!serviceCidrs.length && !vpcs.length) return NO_FACTS;
+      return { serviceCidrs, workloads: [], vpcs };
     }
     // https://kubernetes.io/docs/tasks/network/extend-service-ip-ranges/
     if (doc.kind === 'kubernetes' && doc.objectKind === 'ServiceCIDR' && doc.apiVersion?.startsWith('networking.k8s.io/')) {
