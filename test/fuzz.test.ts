@@ -1,18 +1,22 @@
 // Fuzzing the language features with hostile input: mutated copies of the examples, the test
 // fixtures and (when it sits beside the project) the shared corpus go through everything an editor
 // asks of the server — the document model, every rule, workspace facts, hover and completion at
-// random offsets, the code actions, and each fix applied and the file re-parsed. Nothing may throw,
-// no rule may fail, each case must finish within a bound, and every range, position and edit the
-// features return must lie inside the text they were computed from.
+// random offsets, the code actions, each fix applied and the file re-parsed, and the address map
+// drawn from the workspace facts. Nothing may throw, no rule may fail, no case may hang, and every
+// range, position and edit the features return must lie inside the text they were computed from.
+// How long cases take is reported as figures (slowest cases, slowest call per kind), never asserted:
+// speed targets live in `npm run bench`, where a loaded machine cannot turn them into a red test.
 //
 // Deterministic: case i is generated from (seed, i) alone, so any case can be replayed by itself:
 //   EKS_LENS_FUZZ_SEED=<seed> EKS_LENS_FUZZ_CASE=<i> node scripts/test.mjs fuzz
-// Other knobs: EKS_LENS_FUZZ_CASES (how many), EKS_LENS_FUZZ_BUDGET_MS (stop starting cases after
-// this long), EKS_LENS_FUZZ_PROCS (processes). The cases run in child processes (this same bundle,
-// started with EKS_LENS_FUZZ_CHILD set) so that a case that hangs or kills its process is reported
-// with its index instead of stalling the suite; children run the features on their main thread, with
-// the default stack, as the server does. A failing case's text is written to a JSON file in the
-// temporary folder (lone surrogates and NULs survive JSON, not UTF-8).
+// Every run checks the same fixed number of cases (EKS_LENS_FUZZ_CASES, default 10,000), so every
+// machine tests the same inputs; `npm run fuzz` is a longer run (100,000 by default). Other knobs:
+// EKS_LENS_FUZZ_PROCS (processes), EKS_LENS_FUZZ_HANG_MS (the hang watchdog). The cases run in child
+// processes (this same bundle, started with EKS_LENS_FUZZ_CHILD set) so that a case that hangs or
+// kills its process is reported with its index instead of stalling the suite; children run the
+// features on their main thread, with the default stack, as the server does. A failing case's text
+// is written to a JSON file under test-results/fuzz/ (lone surrogates and NULs survive JSON, not
+// UTF-8).
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
@@ -29,18 +33,23 @@ import { hoverAt } from '../server/src/hover/index';
 import { buildFileModel, type FileModel } from '../server/src/model/document';
 import type { Range } from '../server/src/model/lineIndex';
 import { factsOf, type FileFacts, type WorkspaceView } from '../server/src/workspace/facts';
+import { buildAddressMap } from '../server/src/map/model';
+import { renderHtml } from '../server/src/map/html';
+import { renderSvg } from '../server/src/map/svg';
 import { aliasBomb, mergeKeyChain, truncatedManifest } from './support/hostile';
 
 const SEED = Number(process.env.EKS_LENS_FUZZ_SEED ?? 0x5eed_e15) >>> 0;
-const CASES = Number(process.env.EKS_LENS_FUZZ_CASES ?? 3000);
+const CASES = Number(process.env.EKS_LENS_FUZZ_CASES ?? 10_000);
 const ONLY = process.env.EKS_LENS_FUZZ_CASE === undefined ? undefined : Number(process.env.EKS_LENS_FUZZ_CASE);
-/** After this long no new case is started (the run says how many it got through). */
-const BUDGET_MS = Number(process.env.EKS_LENS_FUZZ_BUDGET_MS ?? 45_000);
 const PROCS = Math.max(1, Number(process.env.EKS_LENS_FUZZ_PROCS ?? Math.min(2, os.availableParallelism())));
-/** Each case (all of its calls together) must finish within this; a single call too. */
-const CASE_LIMIT_MS = Number(process.env.EKS_LENS_FUZZ_CASE_LIMIT_MS ?? 5_000);
-/** A case still running after this long is a hang: its process is killed and the case reported. */
-const HANG_MS = 20_000;
+/**
+ * A case still running after this long is a hang: its process is killed and the case reported.
+ * Generous on purpose: the slowest cases take a few seconds on a loaded 2-core machine, and only a
+ * real hang (an endless loop, a blocking read) comes near this.
+ */
+const HANG_MS = Number(process.env.EKS_LENS_FUZZ_HANG_MS ?? 60_000);
+/** Where a failing case's text is written for replaying. */
+const DUMPS = path.join(process.cwd(), 'test-results', 'fuzz');
 
 const ROOT = process.cwd();
 const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus');
@@ -408,6 +417,52 @@ const MUTATORS: Array<[weight: number, name: string, mutate: Mutator]> = [
     const at = m.index! + m[1].length;
     return [t.slice(0, at) + next + t.slice(at + m[2].length), `key ${show(m[2])}>${show(next)} at ${at}`];
   }],
+  // Shapes that once cost minutes or crashed: floods of empty documents, aliases, findings and
+  // identical subnets or VPCs (the address map), and comments that only look like comments.
+  [3, 'flood', (t, r) => {
+    const variant = r.int(7);
+    const place = (block: string, what: string): [string, string] => (r.chance(0.5) ? [`${t}\n---\n${block}`, `${what} as another document`] : [`${block}\n---\n${t}`, `${what} as the first document`]);
+    if (variant === 0) {
+      const n = r.size(100, 200_000);
+      const at = r.pick(lineStartsOf(t));
+      return [insertAt(t, at, '---\n'.repeat(n)), `${n} empty documents at ${at}`];
+    }
+    if (variant === 1) {
+      const n = r.size(100, 20_000);
+      return place(`flood: &f 10.0.0.0/16\nrefs:\n${'- *f\n'.repeat(n)}`, `${n} aliases of one anchor`);
+    }
+    if (variant === 2) {
+      const n = r.size(100, 10_000);
+      const anchors = Array.from({ length: n }, (_, i) => `a${i}: &a${i} 10.${i % 256}.0.0/16\n`).join('');
+      const refs = Array.from({ length: n }, () => `- *a${r.int(n)}\n`).join('');
+      return place(`${anchors}refs:\n${refs}`, `${n} anchors each referenced`);
+    }
+    if (variant === 3) {
+      const n = r.size(100, 50_000);
+      const cidr = r.pick(['10.0.0.1/8', '10.0.0.0/33', '300.0.0.0/8']);
+      const policy = `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: flood}\nspec:\n  podSelector: {}\n  ingress:\n  - from:\n${`    - ipBlock: {cidr: ${cidr}}\n`.repeat(n)}`;
+      return place(policy, `${n} ipBlocks of ${cidr}`);
+    }
+    if (variant === 4) {
+      const n = r.size(10, 1_000);
+      const cidr = r.pick(['10.0.0.0/24', '10.0.0.0/16', '10.1.0.0/24']);
+      const subnets = Array.from({ length: n }, (_, i) => `      s${i}: {az: us-west-2${'abc'[i % 3]}, cidr: ${cidr}}\n`).join('');
+      return place(`apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: flood, region: us-west-2}\nvpc:\n  cidr: 10.0.0.0/16\n  subnets:\n    private:\n${subnets}`, `${n} eksctl subnets of ${cidr}`);
+    }
+    if (variant === 5) {
+      const n = r.size(10, 1_000);
+      const vpcs = r.chance(0.5);
+      const resources = Array.from({ length: n }, (_, i) =>
+        vpcs ? `  Vpc${i}:\n    Type: AWS::EC2::VPC\n    Properties: {CidrBlock: 10.0.0.0/16}\n` : `  Subnet${i}:\n    Type: AWS::EC2::Subnet\n    Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24, AvailabilityZone: us-east-1a}\n`,
+      ).join('');
+      const vpc = vpcs ? '' : '  Vpc:\n    Type: AWS::EC2::VPC\n    Properties: {CidrBlock: 10.0.0.0/16}\n';
+      return [`AWSTemplateFormatVersion: '2010-09-09'\nResources:\n${vpc}${resources}`, `a template of ${n} identical ${vpcs ? 'VPCs' : 'subnets'} (replacing the file)`];
+    }
+    const directive = r.pick(['# eks-lens-disable', '# eks-lens-disable-next-line', '# eks-lens-disable-next-line cidr-host-bits', '# eks-lens-disable cidr-syntax']);
+    const style = r.pick(['|', '>', '|-', '"', "'"]);
+    const body = style === '"' || style === "'" ? `${style}#!/bin/sh\n  ${directive}\n  echo 10.0.0.1/8${style}` : `${style}\n    #!/bin/sh\n    ${directive}\n    echo 10.0.0.1/8`;
+    return place(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: script}\ndata:\n  run.sh: ${body}\n`, `a ${style} scalar holding ${show(directive, 60)}`);
+  }],
   [3, 'unicode', (t, r) => {
     const changes: string[] = [];
     for (let k = r.range(1, 4); k > 0; k--) {
@@ -496,14 +551,22 @@ interface Stats {
   actions: number;
   fixesApplied: number;
   facts: number;
-  slowestMs: number;
-  slowestCase: number;
+  maps: number;
+  /** The largest SVG or HTML page drawn, in characters. */
+  mapBytes: number;
+  /** The slowest cases of this process, slowest first (figures for the report, never limits). */
+  slowest: Array<{ index: number; ms: number; source: string; mutations: string }>;
+  /** How many cases took at least each of SLOW_BUCKETS. */
+  slowCases: number[];
   stageMaxMs: Record<string, number>;
 }
 
+const SLOWEST_KEPT = 5;
+const SLOW_BUCKETS = [1_000, 5_000, 20_000];
+
 const newStats = (): Stats => ({
-  cases: 0, notParsed: 0, findings: 0, hovers: 0, hoverResults: 0, completions: 0, completionItems: 0, actions: 0, fixesApplied: 0, facts: 0,
-  slowestMs: 0, slowestCase: -1, stageMaxMs: {},
+  cases: 0, notParsed: 0, findings: 0, hovers: 0, hoverResults: 0, completions: 0, completionItems: 0, actions: 0, fixesApplied: 0, facts: 0, maps: 0, mapBytes: 0,
+  slowest: [], slowCases: SLOW_BUCKETS.map(() => 0), stageMaxMs: {},
 });
 
 const factsCache = new Map<string, FileFacts>();
@@ -528,7 +591,6 @@ function runCase(c: Case, stats: Stats): string[] {
     } finally {
       const ms = performance.now() - t0;
       stats.stageMaxMs[stage] = Math.max(stats.stageMaxMs[stage] ?? 0, ms);
-      if (ms > CASE_LIMIT_MS) problems.push(`${stage} took ${ms.toFixed(0)} ms (limit ${CASE_LIMIT_MS} ms)`);
     }
   }
 
@@ -588,6 +650,20 @@ function runCase(c: Case, stats: Stats): string[] {
       if (fact.uri !== c.uri) problems.push(`fact for another file: ${fact.uri}`);
       const bad = badRange(fact.range, lengths);
       if (bad) problems.push(`fact range ${rangeText(fact.range)}: ${bad}`);
+    }
+
+    // The address map of this file and the rest of the workspace, drawn as the CLI and the editor draw it.
+    const vpcs = [...(facts?.vpcs ?? []), ...others.flatMap((o) => o.vpcs ?? [])];
+    const serviceCidrs = [...(facts?.serviceCidrs ?? []), ...others.flatMap((o) => o.serviceCidrs)];
+    const map = call('buildAddressMap', () => buildAddressMap({ vpcs, serviceCidrs, reserved: [{ cidr: '10.0.0.0/8', label: 'reserved' }] }));
+    if (map) {
+      stats.maps++;
+      for (const [kind, render] of [['renderSvg', () => renderSvg(map, { title: 'fuzz' })], ['renderHtml', () => renderHtml(map, { title: 'fuzz', webview: { cspSource: 'vscode-webview:', nonce: 'n0nce' } })]] as const) {
+        const out = call(kind, render);
+        if (out === undefined) continue;
+        stats.mapBytes = Math.max(stats.mapBytes, out.length);
+        if (!out.includes('</svg>')) problems.push(`${kind}: no complete <svg> element in ${out.length} characters`);
+      }
     }
 
     // Hover at random offsets, at both ends, and where findings start (where users point).
@@ -667,12 +743,10 @@ function runCase(c: Case, stats: Stats): string[] {
   }
 
   const ms = performance.now() - started;
-  if (ms > CASE_LIMIT_MS) problems.push(`the case took ${ms.toFixed(0)} ms (limit ${CASE_LIMIT_MS} ms)`);
   stats.cases++;
-  if (ms > stats.slowestMs) {
-    stats.slowestMs = ms;
-    stats.slowestCase = c.index;
-  }
+  stats.slowest.push({ index: c.index, ms, source: c.source.name, mutations: c.mutations.map((m) => m.slice(0, 80)).join('; ') });
+  stats.slowest.sort((a, b) => b.ms - a.ms).splice(SLOWEST_KEPT);
+  for (const [i, bound] of SLOW_BUCKETS.entries()) if (ms >= bound) stats.slowCases[i]++;
   return [...new Set(problems)];
 }
 
@@ -684,7 +758,6 @@ interface ChildSpec {
   from: number;
   step: number;
   end: number;
-  deadline: number;
 }
 
 interface Failure {
@@ -700,19 +773,14 @@ type Message =
   | { type: 'sources'; local: number; corpus: number; corpusPresent: boolean }
   | { type: 'case'; index: number }
   | { type: 'fail'; failure: Failure }
-  | { type: 'done'; stats: Stats; stoppedAt?: number };
+  | { type: 'done'; stats: Stats };
 
 function childMain(spec: ChildSpec): void {
   const send = (m: Message) => writeSync(3, JSON.stringify(m) + '\n');
   const sources = loadSources();
   send({ type: 'sources', local: sources.local.length, corpus: sources.corpus.length, corpusPresent: sources.corpusPresent });
   const stats = newStats();
-  let stoppedAt: number | undefined;
   for (let index = spec.from; index < spec.end; index += spec.step) {
-    if (Date.now() > spec.deadline) {
-      stoppedAt = index;
-      break;
-    }
     send({ type: 'case', index });
     const c = makeCase(spec.seed, index, sources);
     let problems: string[];
@@ -722,14 +790,13 @@ function childMain(spec: ChildSpec): void {
       problems = [`the harness threw ${describeError(error)}`];
     }
     if (problems.length) {
-      const dir = path.join(os.tmpdir(), 'eks-lens-fuzz');
-      mkdirSync(dir, { recursive: true });
-      const dump = path.join(dir, `seed-${spec.seed}-case-${index}.json`);
+      mkdirSync(DUMPS, { recursive: true });
+      const dump = path.join(DUMPS, `seed-${spec.seed}-case-${index}.json`);
       writeFileSync(dump, JSON.stringify({ seed: spec.seed, index, source: c.source.name, uri: c.uri, languageId: c.languageId, maxBytes: c.maxBytes, mutations: c.mutations, text: c.text }));
       send({ type: 'fail', failure: { index, source: c.source.name, mutations: c.mutations, length: c.text.length, problems: problems.slice(0, 8), dump } });
     }
   }
-  send({ type: 'done', stats, stoppedAt });
+  send({ type: 'done', stats });
 }
 
 // -------------------------------------------------------------------------------------------------
@@ -738,7 +805,6 @@ function childMain(spec: ChildSpec): void {
 interface LaneResult {
   stats: Stats[];
   failures: Failure[];
-  stoppedAt?: number;
   sources?: Extract<Message, { type: 'sources' }>;
 }
 
@@ -768,7 +834,6 @@ function runLane(spec: ChildSpec, result: LaneResult): Promise<void> {
         else if (m.type === 'done') {
           done = true;
           result.stats.push(m.stats);
-          if (m.stoppedAt !== undefined) result.stoppedAt = m.stoppedAt;
         }
       }
     });
@@ -787,7 +852,7 @@ function runLane(spec: ChildSpec, result: LaneResult): Promise<void> {
       const problem = hung ? `hung: still running after ${HANG_MS / 1000} s (process killed)` : `the process died (exit ${code}, signal ${signal}): ${stderr.trim().slice(-1500)}`;
       result.failures.push({ index: failed, source: c.source.name, mutations: c.mutations, length: c.text.length, problems: [problem] });
       const next = failed + spec.step;
-      if (next < spec.end && Date.now() < spec.deadline) resolve(runLane({ ...spec, from: next }, result));
+      if (next < spec.end) resolve(runLane({ ...spec, from: next }, result));
       else resolve();
     });
   });
@@ -801,31 +866,30 @@ if (childSpec) {
   childMain(JSON.parse(childSpec) as ChildSpec);
 } else {
   describe('fuzz: hostile variants of real files through every language feature', () => {
-    it('nothing throws, no rule fails, every case finishes in time, every range lies inside its text', { timeout: BUDGET_MS + HANG_MS * 3 + 60_000 }, async () => {
+    // No overall time limit: the watchdog ends any case that hangs, so the run always finishes.
+    it('nothing throws, no rule fails, no case hangs, every range lies inside its text', async () => {
       const started = Date.now();
-      const deadline = started + BUDGET_MS;
       const lanes: LaneResult[] = [];
       if (ONLY !== undefined) {
         lanes.push({ stats: [], failures: [] });
-        await runLane({ seed: SEED, from: ONLY, step: 1, end: ONLY + 1, deadline: Number.MAX_SAFE_INTEGER }, lanes[0]);
+        await runLane({ seed: SEED, from: ONLY, step: 1, end: ONLY + 1 }, lanes[0]);
       } else {
         for (let p = 0; p < PROCS; p++) lanes.push({ stats: [], failures: [] });
-        await Promise.all(lanes.map((lane, p) => runLane({ seed: SEED, from: p, step: PROCS, end: CASES, deadline }, lane)));
+        await Promise.all(lanes.map((lane, p) => runLane({ seed: SEED, from: p, step: PROCS, end: CASES }, lane)));
       }
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       const stats = lanes.flatMap((l) => l.stats);
       const failures = lanes.flatMap((l) => l.failures).sort((a, b) => a.index - b.index);
       const sum = (k: keyof Stats) => stats.reduce((s, x) => s + (x[k] as number), 0);
       const ran = sum('cases') + failures.filter((f) => f.problems.some((p) => p.startsWith('hung') || p.startsWith('the process died'))).length;
-      const slowest = stats.reduce((a, b) => (b.slowestMs > a.slowestMs ? b : a), newStats());
+      const slowest = stats.flatMap((s) => s.slowest).sort((a, b) => b.ms - a.ms).slice(0, SLOWEST_KEPT);
+      const slowCases = SLOW_BUCKETS.map((_, i) => stats.reduce((n, s) => n + s.slowCases[i], 0));
       const stageMax: Record<string, number> = {};
       for (const s of stats) for (const [k, v] of Object.entries(s.stageMaxMs)) stageMax[k] = Math.max(stageMax[k] ?? 0, v);
       const sources = lanes.find((l) => l.sources)?.sources;
-      const stoppedEarly = lanes.some((l) => l.stoppedAt !== undefined);
 
       console.log(
-        `fuzz: seed ${SEED} (EKS_LENS_FUZZ_SEED), ${ran} cases${ONLY !== undefined ? ` (case ${ONLY} only)` : ` of ${CASES}`} in ${seconds} s on ${ONLY !== undefined ? 1 : PROCS} process(es)` +
-          (stoppedEarly ? `; stopped starting cases at the ${BUDGET_MS / 1000} s budget` : ''),
+        `fuzz: seed ${SEED} (EKS_LENS_FUZZ_SEED), ${ran} cases${ONLY !== undefined ? ` (case ${ONLY} only)` : ` of ${CASES}`} in ${seconds} s on ${ONLY !== undefined ? 1 : PROCS} process(es), hang watchdog ${HANG_MS / 1000} s per case`,
       );
       if (sources) {
         console.log(
@@ -835,10 +899,15 @@ if (childSpec) {
       }
       console.log(
         `fuzz: ${sum('findings')} findings, ${sum('notParsed')} files refused (size/NUL), ${sum('hovers')} hovers (${sum('hoverResults')} answered), ` +
-          `${sum('completions')} completions (${sum('completionItems')} items), ${sum('actions')} code actions, ${sum('fixesApplied')} edits applied and re-checked, ${sum('facts')} workspace facts`,
+          `${sum('completions')} completions (${sum('completionItems')} items), ${sum('actions')} code actions, ${sum('fixesApplied')} edits applied and re-checked, ${sum('facts')} workspace facts, ${sum('maps')} address maps drawn (largest ${Math.max(0, ...stats.map((x) => x.mapBytes)).toLocaleString('en-US')} characters)`,
       );
       console.log(
-        `fuzz: slowest case #${slowest.slowestCase} ${slowest.slowestMs.toFixed(0)} ms (limit ${CASE_LIMIT_MS} ms); slowest call per kind: ` +
+        `fuzz: slowest cases (figures, not limits): ${slowest.map((x) => `#${x.index} ${x.ms.toFixed(0)} ms`).join(', ')}; ` +
+          SLOW_BUCKETS.map((b, i) => `${slowCases[i]} case(s) ≥ ${b / 1000} s`).join(', '),
+      );
+      if (slowest[0]) console.log(`fuzz: slowest case #${slowest[0].index}: ${slowest[0].source}, ${slowest[0].mutations || 'no mutation'}`);
+      console.log(
+        'fuzz: slowest call per kind: ' +
           Object.entries(stageMax)
             .filter(([k]) => !k.includes(': '))
             .sort((a, b) => b[1] - a[1])

