@@ -2,9 +2,15 @@
 // out/test-<pid>/ (so that runs at the same time do not remove each other's files; removed at the
 // end), then runs them with Node's test runner. Bundling lets tests import the ESM-only
 // dependencies the same way the shipped bundles do.
+//
+// Tests must leave no files behind. The run gets a temporary folder of its own (TMPDIR, which
+// os.tmpdir() and the processes the tests start honour); after the run that folder must be empty,
+// and the system's temporary folder must hold no eks-lens file or folder that was not there before.
+// Anything left is listed and fails the run.
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { sharedOptions } from './esbuild-options.mjs';
 
@@ -22,7 +28,7 @@ function findTests(dir, out = []) {
 }
 
 const entryPoints = roots.flatMap((root) => findTests(root)).sort();
-const outdir = `out/test-${process.pid}`;
+const outdir = path.resolve(`out/test-${process.pid}`);
 rmSync(outdir, { recursive: true, force: true });
 await esbuild.build({
   entryPoints,
@@ -35,6 +41,24 @@ await esbuild.build({
 const files = entryPoints.map((p) => path.join(outdir, p.replace(/\.ts$/, '.js')));
 const filter = process.argv.slice(2);
 const selected = filter.length ? files.filter((f) => filter.some((s) => f.includes(s))) : files;
-const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...selected], { stdio: 'inherit' });
+
+const systemTmp = os.tmpdir();
+const ours = (name) => /^eks-lens/i.test(name);
+const before = new Set(readdirSync(systemTmp).filter(ours));
+const tmp = path.join(outdir, 'tmp');
+mkdirSync(tmp, { recursive: true });
+const env = { ...process.env, TMPDIR: tmp, TMP: tmp, TEMP: tmp };
+const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...selected], { stdio: 'inherit', env });
+
+const leftInRun = readdirSync(tmp);
+const leftInSystem = readdirSync(systemTmp).filter((name) => ours(name) && !before.has(name));
+const left = [...leftInRun.map((n) => path.join(tmp, n)), ...leftInSystem.map((n) => path.join(systemTmp, n))];
+if (left.length) {
+  console.log(`\n✖ the tests left ${left.length} file(s) or folder(s) in temporary folders (every test must remove what it creates):`);
+  for (const f of left.slice(0, 20)) console.log(`  ${f}`);
+  if (left.length > 20) console.log(`  … and ${left.length - 20} more`);
+} else {
+  console.log(`\n✔ the tests left their temporary folder empty and added nothing to ${systemTmp}`);
+}
 rmSync(outdir, { recursive: true, force: true });
-process.exit(result.status ?? 1);
+process.exit(result.status === 0 && left.length === 0 ? 0 : (result.status || 1));

@@ -83,21 +83,40 @@ const quietSettings = {
   'workbench.layoutControl.enabled': false,
 };
 
+/** True while process `pid` lives. */
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === 'EPERM';
+  }
+}
+
 /**
  * A fresh folder for one run under $E2E_HOME/runs: its own HOME, XDG dirs and TMPDIR, user-data,
  * extensions and server-data dirs, and a copy of the fixture workspace (tests may edit it).
- * Older runs of the same kind are deleted, the last three kept for looking into.
+ * `finishRun` removes it when the run passed; failed runs are kept for looking into, the newest two
+ * of each kind. A run still in use by another checkout (its owner process lives) is never removed.
  */
 export function newRun(kind) {
   const runs = path.join(tools.home, 'runs');
   mkdirSync(runs, { recursive: true });
+  const owner = (dir) => Number(readFileSync(path.join(dir, 'owner.pid'), 'utf8'));
   const old = readdirSync(runs)
     .filter((d) => d.startsWith(`${kind}-`))
     .map((d) => path.join(runs, d))
+    .filter((dir) => {
+      try {
+        return !alive(owner(dir));
+      } catch {
+        return true; // no owner file: a run of an older script, or one that never started
+      }
+    })
     .sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs);
   for (const dir of old.slice(0, Math.max(0, old.length - 2))) rmSync(dir, { recursive: true, force: true });
   // Short: Chromium and VS Code put Unix sockets under TMPDIR, whose paths may not exceed 107 bytes.
-  const dir = path.join(runs, `${kind}-${Date.now().toString(36)}`);
+  const dir = path.join(runs, `${kind}-${Date.now().toString(36)}${process.pid.toString(36)}`);
   const r = {
     dir,
     home: path.join(dir, 'home'),
@@ -109,6 +128,7 @@ export function newRun(kind) {
     profile: path.join(dir, 'chromium-profile'),
   };
   for (const d of [r.home, r.tmp, r.userData, r.extensions, r.serverData, r.profile]) mkdirSync(d, { recursive: true });
+  writeFileSync(path.join(dir, 'owner.pid'), String(process.pid));
   mkdirSync(path.join(r.userData, 'User'), { recursive: true });
   writeFileSync(path.join(r.userData, 'User/settings.json'), JSON.stringify(quietSettings, null, 2));
   cpSync(path.join(root, 'test/e2e/workspace'), r.workspace, { recursive: true });
@@ -133,12 +153,19 @@ export function newRun(kind) {
   return r;
 }
 
+/** Removes a run's folder when it passed (a failed run's logs stay for looking into). */
+export function finishRun(r, passed) {
+  if (!r) return;
+  if (passed) rmSync(r.dir, { recursive: true, force: true });
+  else log(`run state kept for looking into: ${r.dir}`);
+}
+
 /** code-server's own command line (install an extension, print its version). */
 export function codeServerCli(r, args) {
   return spawnSync(tools.node24, [tools.codeServerEntry, '--config', path.join(r.dir, 'config.yaml'), '--user-data-dir', r.userData, '--extensions-dir', r.extensions, ...args], {
     env: r.env,
     encoding: 'utf8',
-    timeout: 120_000,
+    timeout: 600_000,
   });
 }
 
@@ -147,7 +174,7 @@ export function codeServerCli(r, args) {
  * VS Code server bundled in it (kind 'vscode-server': accepts --enable-smoke-test-driver, which
  * the test payload needs) on 127.0.0.1:port, and resolves once it answers HTTP.
  */
-export async function startServer(r, kind, port, timeoutMs = 60_000) {
+export async function startServer(r, kind, port, timeoutMs = 300_000) {
   const args =
     kind === 'code-server'
       ? [tools.codeServerEntry, '--config', path.join(r.dir, 'config.yaml'), '--user-data-dir', r.userData, '--extensions-dir', r.extensions,
@@ -239,7 +266,8 @@ export function tail(file, lines = 40) {
 
 /**
  * Runs `cleanup` once, on normal exit of `main`, on SIGINT/SIGTERM, or when the whole run takes
- * longer than EKS_LENS_E2E_DEADLINE_S (default 720 s; then it fails).
+ * longer than EKS_LENS_E2E_DEADLINE_S (default 2,700 s, a watchdog for hangs: a first run installs
+ * the tools, and a loaded machine is slow; then it fails).
  */
 export function withCleanup(cleanup) {
   let done = false;
@@ -248,7 +276,7 @@ export function withCleanup(cleanup) {
     done = true;
     await cleanup();
   };
-  const deadline = Number(process.env.EKS_LENS_E2E_DEADLINE_S ?? 720);
+  const deadline = Number(process.env.EKS_LENS_E2E_DEADLINE_S ?? 2_700);
   setTimeout(async () => {
     console.error(`\nthe run took longer than ${deadline} s: stopping`);
     await once();

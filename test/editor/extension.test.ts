@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { codeOf, EXTENSION_ID, fixture, hoverText, open, positionOf, waitForDiagnostics } from './helpers';
+import { codeOf, EXTENSION_ID, fixture, hoverText, open, positionOf, waitForDiagnostics, waitUntil } from './helpers';
 
 const overlaps = (ds: readonly vscode.Diagnostic[]) => ds.filter((d) => codeOf(d) === 'subnet-overlap');
 
@@ -211,13 +211,14 @@ function serverProcesses(): number[] {
 }
 
 async function waitForServers(count: number, not: readonly number[], what: string): Promise<number[]> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const live = serverProcesses().filter((p) => !not.includes(p));
-    if (live.length >= count) return live;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; server processes now: ${JSON.stringify(serverProcesses())}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  return waitUntil(
+    () => {
+      const live = serverProcesses().filter((p) => !not.includes(p));
+      return live.length >= count ? live : undefined;
+    },
+    what,
+    () => `server processes now: ${JSON.stringify(serverProcesses())}`,
+  );
 }
 
 // The address map webview and the status bar's server side (the item itself cannot be read
@@ -263,11 +264,9 @@ function mapTabs(): vscode.Tab[] {
 }
 
 async function waitForMapTab(accept: (tab: vscode.Tab) => boolean, what: string): Promise<vscode.Tab> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const tab = mapTabs().find(accept);
-    if (tab) return tab;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; webview tabs: ${JSON.stringify(vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => [t.label, t.input instanceof vscode.TabInputWebview ? t.input.viewType : undefined]))}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  return waitUntil(
+    () => mapTabs().find(accept),
+    what,
+    () => `webview tabs: ${JSON.stringify(vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => [t.label, t.input instanceof vscode.TabInputWebview ? t.input.viewType : undefined]))}`,
+  );
 }

@@ -4,6 +4,24 @@ import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'eks-lens.eks-lens';
 
+/**
+ * The ceiling of every wait in this suite. Waits are conditions that end as soon as they hold; the
+ * ceiling only ends a wait for something that never happens, so it is long: a loaded 2-core
+ * machine can take many seconds to start a server or publish a check.
+ */
+export const WAIT_MS = Number(process.env.EKS_LENS_EDITOR_WAIT_MS ?? 180_000);
+
+/** Polls `probe` until it returns a value other than undefined, or fails after WAIT_MS naming `what`. */
+export async function waitUntil<T>(probe: () => T | undefined, what: string, describe: () => string = () => ''): Promise<T> {
+  const deadline = Date.now() + WAIT_MS;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${WAIT_MS / 1000} s waiting for ${what}${describe() ? `; ${describe()}` : ''}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** The fixture workspace the editor was opened on (a fresh copy of test/e2e/workspace). */
 export function fixture(name: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -30,7 +48,7 @@ export function waitForDiagnostics(
   uri: vscode.Uri,
   accept: (diagnostics: readonly vscode.Diagnostic[]) => boolean,
   what: string,
-  timeoutMs = 30_000,
+  timeoutMs = WAIT_MS,
 ): Promise<readonly vscode.Diagnostic[]> {
   return new Promise((resolve, reject) => {
     const check = (): boolean => {

@@ -31,7 +31,7 @@ end
 -- A request answered by every attached client; a timeout or an error response fails the run
 -- (0.7 calls the error field `error`, later versions `err`).
 local function request(buf, method, params)
-  local responses, timeout = vim.lsp.buf_request_sync(buf, method, params, 5000)
+  local responses, timeout = vim.lsp.buf_request_sync(buf, method, params, 120000)
   if not responses then error(method .. ': ' .. tostring(timeout)) end
   for _, r in pairs(responses) do
     local e = r.err or r.error
@@ -61,9 +61,9 @@ local config = {
 }
 
 local function wait_for_diagnostics(after)
-  if not vim.wait(20000, function() return publications > after end, 20) then error('no diagnostics published within 20 s') end
+  if not vim.wait(180000, function() return publications > after end, 20) then error('no diagnostics published within 180 s') end
   -- A workspace scan may publish again; wait until the server has been quiet for 750 ms.
-  vim.wait(10000, function() return vim.loop.now() - last_publication >= 750 end, 50)
+  vim.wait(60000, function() return vim.loop.now() - last_publication >= 750 end, 50)
 end
 
 local function diagnostics_of(buf)
@@ -144,7 +144,7 @@ local ok, err = pcall(function()
   end
 
   vim.lsp.stop_client(client_id)
-  vim.wait(3000, function() return vim.lsp.get_client_by_id(client_id) == nil end, 50)
+  vim.wait(30000, function() return vim.lsp.get_client_by_id(client_id) == nil end, 50)
 end)
 
 if not ok then
