@@ -1,17 +1,23 @@
 // Drives the VS Code workbench (served by code-server, the extension installed from its .vsix)
 // in headless Chromium the way a person would: Quick Open, the mouse, Ctrl+., the Problems panel.
-// Every wait is on UI state, bounded; a screenshot is taken after each step (and on failure).
+// Every wait is on UI state and ends as soon as the state is reached; its ceiling (WAIT) is long,
+// because a loaded 2-core machine can take many seconds to render or to answer, and it only ends a
+// wait for something that never happens. Steps check outcomes (a file open with the cursor on a
+// line), not the layout that led there (which editor group it opened in). A screenshot is taken
+// after each step (and on failure).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { log } from './lib.mjs';
 
 const EDITOR = '.editor-instance .monaco-editor';
+/** The ceiling of every wait (EKS_LENS_E2E_WAIT_MS, default 120 s). */
+const WAIT = Number(process.env.EKS_LENS_E2E_WAIT_MS ?? 120_000);
 
 export async function driveUi({ context, url, workspace, outDir }) {
   mkdirSync(outDir, { recursive: true });
   const page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(20_000);
+  page.setDefaultTimeout(WAIT);
   page.on('pageerror', (e) => log('page error:', e.message));
   const results = [];
   let shotNumber = 0;
@@ -52,7 +58,7 @@ export async function driveUi({ context, url, workspace, outDir }) {
     await page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor();
     await page.locator(`${EDITOR} .view-lines .view-line`).first().waitFor();
     // The language server needs the YAML language id; right after opening it can be Plain Text.
-    await page.waitForFunction(() => /YAML/i.test(document.getElementById('status.editor.mode')?.textContent ?? ''), null, { timeout: 15_000 });
+    await page.waitForFunction(() => /YAML/i.test(document.getElementById('status.editor.mode')?.textContent ?? ''), null, { timeout: WAIT });
   }
 
   /** The editor lines (number and text) that carry a squiggle of the given severity (error by default). */
@@ -126,13 +132,17 @@ export async function driveUi({ context, url, workspace, outDir }) {
 
   /** Moves the mouse onto `needle` and waits for a hover box whose text matches every pattern. */
   async function hover(needle, patterns) {
-    await clearHover();
-    const { x, y } = await pointOf(needle);
-    await page.mouse.move(x - 6, y, { steps: 3 });
-    await page.mouse.move(x, y, { steps: 3 });
     const sources = patterns.map((p) => [p.source, p.flags]);
-    const handle = await page
-      .waitForFunction(
+    // The mouse comes onto the word again every 20 s until WAIT is spent: a hover that a busy
+    // editor dropped is asked for again, as a person would move the mouse.
+    const until = Date.now() + WAIT;
+    let handle;
+    for (;;) {
+      await clearHover();
+      const { x, y } = await pointOf(needle);
+      await page.mouse.move(x - 6, y, { steps: 3 });
+      await page.mouse.move(x, y, { steps: 3 });
+      handle = await page.waitForFunction(
         (sources) => {
           for (const h of document.querySelectorAll('.monaco-hover')) {
             if (!h.checkVisibility?.()) continue;
@@ -142,12 +152,15 @@ export async function driveUi({ context, url, workspace, outDir }) {
           return false;
         },
         sources,
-        { timeout: 15_000 },
-      )
-      .catch(async () => {
+        { timeout: 20_000 },
+      ).catch(() => undefined);
+      if (handle) break;
+      if (Date.now() > until) {
         const seen = await page.evaluate(() => [...document.querySelectorAll('.monaco-hover')].filter((h) => h.checkVisibility?.()).map((h) => h.innerText));
-        throw new Error(`no hover on "${needle}" matching ${patterns.join(' and ')}; visible hovers: ${JSON.stringify(seen).slice(0, 600)}`);
-      });
+        throw new Error(`no hover on "${needle}" matching ${patterns.join(' and ')} within ${WAIT / 1000} s; visible hovers: ${JSON.stringify(seen).slice(0, 600)}`);
+      }
+      log(`hover on "${needle}": no matching box yet; moving the mouse onto it again`);
+    }
     // Let the fade-in finish, so the screenshot shows the box as a person sees it.
     await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null, { timeout: 5_000 }).catch(() => {});
     return (await handle.jsonValue()).replace(/\s+/g, ' ');
@@ -158,8 +171,8 @@ export async function driveUi({ context, url, workspace, outDir }) {
   let workbench = false;
   await step('workbench opens the fixture workspace', async () => {
     await page.goto(url);
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    await page.locator('.explorer-folders-view .monaco-list-row[aria-label^="cluster.yaml"]').waitFor({ timeout: 60_000 });
+    await page.locator('.monaco-workbench').waitFor({ timeout: WAIT });
+    await page.locator('.explorer-folders-view .monaco-list-row[aria-label^="cluster.yaml"]').waitFor({ timeout: WAIT });
     workbench = true;
     return 'explorer lists cluster.yaml';
   });
@@ -167,14 +180,14 @@ export async function driveUi({ context, url, workspace, outDir }) {
 
   await step('eksctl: error squiggle on the overlapping subnet, listed in Problems as subnet-overlap', async () => {
     await openFile('cluster.yaml');
-    await page.locator(`${EDITOR} .squiggly-error`).first().waitFor({ timeout: 30_000 });
+    await page.locator(`${EDITOR} .squiggly-error`).first().waitFor({ timeout: WAIT });
     const expected = [
       { line: 22, text: 'cidr: 10.0.0.0/19' },
       { line: 25, text: 'cidr: 10.0.16.0/20' },
     ];
     let lines = [];
-    // Both findings' decorations: poll briefly, they can arrive in two renders.
-    for (const until = Date.now() + 10_000; Date.now() < until; await page.waitForTimeout(200)) {
+    // Both findings' decorations: poll until both are drawn, they can arrive in two renders.
+    for (const until = Date.now() + WAIT; Date.now() < until; await page.waitForTimeout(200)) {
       lines = await squiggledLines();
       if (JSON.stringify(lines) === JSON.stringify(expected)) break;
     }
@@ -215,20 +228,20 @@ export async function driveUi({ context, url, workspace, outDir }) {
   await step('CloudFormation: Ctrl+. offers "Move subnet SubnetB …"; applying it removes the squiggles', async () => {
     await clearHover();
     await openFile('network.yaml');
-    await page.locator(`${EDITOR} .squiggly-error`).first().waitFor({ timeout: 30_000 });
+    await page.locator(`${EDITOR} .squiggly-error`).first().waitFor({ timeout: WAIT });
     const { x, y } = await pointOf('10.0.16.0/20');
     const fix = page.locator('.action-widget .monaco-list-row').filter({ hasText: /Move subnet SubnetB to 10\.0\.32\.0\/20/ });
     // Ctrl+. asks for the actions at that moment; on a loaded machine the menu can come back
-    // before the editor has the diagnostics it offers fixes for. Ask again, up to three times.
-    for (let attempt = 1; ; attempt++) {
+    // before the editor has the diagnostics it offers fixes for. Ask again until WAIT is spent.
+    for (let attempt = 1, until = Date.now() + WAIT; ; attempt++) {
       await page.mouse.click(x, y);
       await page.mouse.move(5, 5);
       await page.keyboard.press('Control+.');
       try {
-        await fix.first().waitFor({ timeout: 8_000 });
+        await fix.first().waitFor({ timeout: 15_000 });
         break;
       } catch (error) {
-        if (attempt === 3) throw error;
+        if (Date.now() > until) throw error;
         log(`quick fix: the menu had no "Move subnet SubnetB" on attempt ${attempt}; asking again`);
         await page.keyboard.press('Escape');
       }
@@ -237,7 +250,7 @@ export async function driveUi({ context, url, workspace, outDir }) {
     menuShot = await shot('quick-fix-menu');
     await fix.first().click();
     await fix.first().waitFor({ state: 'hidden' });
-    await page.waitForFunction((sel) => document.querySelectorAll(`${sel} .squiggly-error`).length === 0, EDITOR, { timeout: 30_000 });
+    await page.waitForFunction((sel) => document.querySelectorAll(`${sel} .squiggly-error`).length === 0, EDITOR, { timeout: WAIT });
     await pointOf('CidrBlock: 10.0.32.0/20'); // the text changed
     // The Problems panel follows (it is throttled): network.yaml's rows go, cluster.yaml's stay.
     await page.waitForFunction(
@@ -246,7 +259,7 @@ export async function driveUi({ context, url, workspace, outDir }) {
         return !rows.some((t) => /network\.yaml/.test(t)) && rows.some((t) => /cluster\.yaml/.test(t));
       },
       null,
-      { timeout: 15_000 },
+      { timeout: WAIT },
     );
     // …and so do the error counts on the explorer row and the tab ("• 2 problems in this file").
     await page.waitForFunction(
@@ -255,7 +268,7 @@ export async function driveUi({ context, url, workspace, outDir }) {
         return labels.length === 2 && [...labels].every((l) => !/problem/.test(l.getAttribute('aria-label') ?? ''));
       },
       null,
-      { timeout: 15_000 },
+      { timeout: WAIT },
     );
     return `menu: ${JSON.stringify(offered)}; after the fix the line reads "CidrBlock: 10.0.32.0/20" and no squiggle is left; Problems, explorer and tab no longer count problems in network.yaml`;
   });
@@ -273,15 +286,15 @@ export async function driveUi({ context, url, workspace, outDir }) {
   async function restoreLayout() {
     if (await mapTab.count()) {
       await mapTab.locator('.tab-actions .action-label').first().click();
-      await page.waitForFunction(() => document.querySelectorAll('.part.editor .editor-group-container').length === 1 && !document.querySelector('iframe.webview'), null, { timeout: 10_000 });
+      await page.waitForFunction(() => document.querySelectorAll('.part.editor .editor-group-container').length === 1 && !document.querySelector('iframe.webview'), null, { timeout: WAIT });
     }
     for (const [part, key] of hiddenParts.splice(0)) {
       await page.keyboard.press(key);
-      await part.waitFor({ state: 'visible', timeout: 5_000 });
+      await part.waitFor({ state: 'visible', timeout: WAIT });
     }
     // Showing the panel focuses it: give the keyboard back to the editor, where it was.
     await page.keyboard.press('Control+1');
-    await page.waitForFunction(() => !!document.activeElement?.closest('.part.editor .monaco-editor'), null, { timeout: 5_000 });
+    await page.waitForFunction(() => !!document.activeElement?.closest('.part.editor .monaco-editor'), null, { timeout: WAIT });
   }
   await step('address map: the palette command draws the VPCs; a clicked subnet, or Enter on one, opens its file at its line', async () => {
     /** Runs `fn`, naming `what` in its error. */
@@ -304,7 +317,7 @@ export async function driveUi({ context, url, workspace, outDir }) {
       await page.locator('.quick-input-list .monaco-list-row[aria-label*="EKS Lens: Show Address Map"]').first().waitFor();
       await page.keyboard.press('Enter');
       await input.waitFor({ state: 'hidden' });
-      await mapTab.first().waitFor({ timeout: 30_000 });
+      await mapTab.first().waitFor({ timeout: WAIT });
     });
 
     const map = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
@@ -316,7 +329,7 @@ export async function driveUi({ context, url, workspace, outDir }) {
     /** The block of `file` whose label has `label`: checked to be a keyboard control for `line`. */
     async function block(kind, file, label, line) {
       const el = map.locator(`svg rect[data-kind="${kind}"][data-uri$="/${file}"][aria-label*="${label}"]`);
-      await doing(`waiting for the ${kind} "${label}" of ${file} in the map's webview`, () => el.first().waitFor({ timeout: 30_000 }));
+      await doing(`waiting for the ${kind} "${label}" of ${file} in the map's webview`, () => el.first().waitFor({ timeout: WAIT }));
       if ((await el.count()) !== 1) throw new Error(`${await el.count()} ${kind} blocks of ${file} labelled "${label}"`);
       const [uri, dataLine, tabindex, role] = await Promise.all(['data-uri', 'data-line', 'tabindex', 'role'].map((a) => el.getAttribute(a)));
       if (fileURLToPath(uri) !== path.join(workspace, file)) throw new Error(`the ${kind} "${label}" points at ${uri}, not at the workspace's ${file}`);
@@ -324,18 +337,32 @@ export async function driveUi({ context, url, workspace, outDir }) {
       if (tabindex !== '0' || role !== 'button') throw new Error(`the ${kind} "${label}" is not a control (tabindex=${tabindex}, role=${role}): did the page's script run?`);
       return el;
     }
-    /** Waits for `file` to be the active editor with the cursor at the start of `line`. */
+    /**
+     * Waits for the outcome: `file` open in an editor whose cursor is on `line` (whichever editor
+     * group VS Code chose for it), and the status bar, which follows the focused editor, at the start
+     * of that line.
+     */
     async function cursorAt(file, line) {
-      await page.locator(`.editor-group-container.active .tabs-container .tab.active[aria-label^="${file}"]`).waitFor({ timeout: 15_000 });
       const want = `Ln ${line}, Col 1`;
       await page
-        .waitForFunction((want) => (document.getElementById('status.editor.selection')?.textContent ?? '').includes(want), want, { timeout: 15_000 })
+        .waitForFunction(
+          ({ file, line, want }) => {
+            const status = document.getElementById('status.editor.selection')?.textContent ?? '';
+            if (!status.includes(want)) return false;
+            return [...document.querySelectorAll('.part.editor .editor-group-container')].some(
+              (group) =>
+                group.querySelector(`.tabs-container .tab.active[aria-label^="${file}"]`) &&
+                group.querySelector('.margin-view-overlays .line-numbers.active-line-number')?.textContent.trim() === String(line),
+            );
+          },
+          { file, line, want },
+          { timeout: WAIT },
+        )
         .catch(async () => {
-          throw new Error(`status bar shows "${await page.locator('#status\\.editor\\.selection').innerText().catch(() => '(none)')}", expected "${want}" in ${file}`);
+          const status = await page.locator('#status\\.editor\\.selection').innerText().catch(() => '(none)');
+          const tabs = await page.locator('.tabs-container .tab.active').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+          throw new Error(`expected ${file} open at "${want}"; status bar shows "${status}", active tabs ${JSON.stringify(tabs)}`);
         });
-      const active = page.locator(`.editor-group-container.active ${EDITOR} .margin-view-overlays .line-numbers.active-line-number`);
-      const shown = (await active.first().innerText()).trim();
-      if (shown !== String(line)) throw new Error(`the editor's cursor line is ${shown}, expected ${line}`);
       return want;
     }
 
@@ -352,8 +379,8 @@ export async function driveUi({ context, url, workspace, outDir }) {
     }
     const summary = (await map.locator('p.summary').innerText()).trim();
     const vpcLabel = await vpc.getAttribute('aria-label');
-    if (!(await page.locator('.editor-group-container.active .tabs-container .tab.active[aria-label^="network.yaml"]').count())) {
-      throw new Error('opening the map moved the focus off network.yaml');
+    if (!(await page.locator('.tabs-container .tab.active[aria-label^="network.yaml"]').count())) {
+      throw new Error('opening the map closed or replaced network.yaml');
     }
 
     // A click on us-west-2a, on its left half (the right half lies under the overlap's hatching).
@@ -366,7 +393,7 @@ export async function driveUi({ context, url, workspace, outDir }) {
         const part = page.locator(`[id="${id}"]`);
         if (!(await part.isVisible())) continue;
         await page.keyboard.press(key);
-        await part.waitFor({ state: 'hidden', timeout: 5_000 });
+        await part.waitFor({ state: 'hidden', timeout: WAIT });
         hiddenParts.push([part, key]);
       }
       const groups = await page.locator('.part.editor .editor-group-container').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()));
@@ -422,16 +449,16 @@ export async function driveUi({ context, url, workspace, outDir }) {
       writeFileSync(path.join(workspace, name), '');
       // Opened from the explorer, which shows a new file at once (Quick Open's file list is cached).
       await page.keyboard.press('Escape');
-      await page.locator(`.explorer-folders-view .monaco-list-row[aria-label^="${name}"]`).click({ timeout: 15_000 });
+      await page.locator(`.explorer-folders-view .monaco-list-row[aria-label^="${name}"]`).click({ timeout: WAIT });
       await page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor();
-      await page.waitForFunction(() => /YAML/i.test(document.getElementById('status.editor.mode')?.textContent ?? ''), null, { timeout: 15_000 });
+      await page.waitForFunction(() => /YAML/i.test(document.getElementById('status.editor.mode')?.textContent ?? ''), null, { timeout: WAIT });
       await page.locator(`${EDITOR} .view-lines`).click();
       await page.keyboard.type(c.prefix);
       await page.keyboard.press('Escape');
       await page.keyboard.press('Control+Space');
       const widget = page.locator('.editor-widget.suggest-widget');
       const row = widget.locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${c.prefix}$`) }) });
-      await row.first().waitFor({ timeout: 15_000 });
+      await row.first().waitFor({ timeout: WAIT });
       const offered = (await widget.locator('.monaco-list-row .label-name').allInnerTexts()).map((t) => t.trim());
       // Enter accepts the focused suggestion: move the focus onto the snippet first.
       for (let n = 0; n < 20 && !(await row.first().evaluate((el) => el.classList.contains('focused'))); n++) await page.keyboard.press('ArrowDown');
@@ -440,7 +467,7 @@ export async function driveUi({ context, url, workspace, outDir }) {
       await page.keyboard.press('Enter');
       await widget.waitFor({ state: 'hidden' });
       const linesText = () => page.evaluate((sel) => [...document.querySelectorAll(`${sel} .view-lines .view-line`)].map((l) => l.textContent.replace(/\u00a0/g, ' ')), EDITOR);
-      await page.waitForFunction(({ sel, expect }) => [...document.querySelectorAll(`${sel} .view-lines .view-line`)].some((l) => l.textContent.replace(/\u00a0/g, ' ').includes(expect)), { sel: EDITOR, expect: c.expect }, { timeout: 10_000 });
+      await page.waitForFunction(({ sel, expect }) => [...document.querySelectorAll(`${sel} .view-lines .view-line`)].some((l) => l.textContent.replace(/\u00a0/g, ' ').includes(expect)), { sel: EDITOR, expect: c.expect }, { timeout: WAIT });
       const shown = await linesText();
       if (shown.some((l) => l.trim() === c.prefix)) throw new Error(`the typed prefix is still in the file: ${JSON.stringify(shown.slice(0, 5))}`);
       const squiggles = `${EDITOR} .squiggly-error, ${EDITOR} .squiggly-info, ${EDITOR} .squiggly-hint`;
@@ -458,11 +485,11 @@ export async function driveUi({ context, url, workspace, outDir }) {
         // Still in snippet mode with tab stop 1 selected: Tab on to the VPC CIDR's stop, type over it.
         for (let n = 1; n < c.tabTo; n++) await page.keyboard.press('Tab');
         await page.keyboard.type(c.wrong);
-        await page.locator(`${EDITOR} .squiggly-error`).first().waitFor({ timeout: 15_000 });
+        await page.locator(`${EDITOR} .squiggly-error`).first().waitFor({ timeout: WAIT });
         const flagged = await squiggledLines();
         if (!flagged.some((l) => l.text.includes(c.wrong))) throw new Error(`the squiggle is not on the line typed at tab stop ${c.tabTo}: ${JSON.stringify(flagged)}`);
         await page.keyboard.press('Control+Z');
-        await page.waitForFunction((sel) => document.querySelectorAll(`${sel} .squiggly-error`).length === 0, EDITOR, { timeout: 15_000 });
+        await page.waitForFunction((sel) => document.querySelectorAll(`${sel} .squiggly-error`).length === 0, EDITOR, { timeout: WAIT });
         control = `; ${c.wrong} typed at tab stop ${c.tabTo} was squiggled on line ${flagged.map((l) => l.line).join(', ')}, undo cleared it`;
       }
       // The hover answers from the server's copy of the text: it has the inserted snippet. Its line

@@ -150,8 +150,13 @@ suite('EKS Lens snippets', () => {
     test(`${snippet.prefix}: inserted ${where ? `into ${where.host}` : 'into an empty YAML file'}, no diagnostics`, async () => {
       // The file starts with a line the server reports (a YAML syntax error), so that "no
       // diagnostics" below is the server's answer to the inserted text, not the state before it.
-      const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: 'placeholder: [\n' });
+      // Each test's untitled document has a name of its own: VS Code reuses "Untitled-1" once the
+      // last one is gone, and on a loaded machine the close of the previous test's document and
+      // the open of this one can reach the language server in either order.
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'untitled', path: `/snippet-test-${snippet.prefix}-${Date.now().toString(36)}.yaml` }));
       const editor = await vscode.window.showTextDocument(document);
+      assert.equal(document.languageId, 'yaml');
+      assert.ok(await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'placeholder: [\n')), 'typing the placeholder failed');
       await waitForDiagnostics(document.uri, (d) => d.some((x) => codeOf(x) === 'yaml-syntax'), 'the yaml-syntax finding on the placeholder line');
       const whole = () => new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
       if (where) {
