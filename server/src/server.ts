@@ -18,9 +18,13 @@ import { drive, ValidationScheduler } from './lsp/scheduler';
 import { SettingsStore } from './lsp/settings';
 import { WorkspaceIndexer } from './lsp/workspaceIndexer';
 import { ModelCache } from './model/document';
+import { Lifecycle } from './lsp/lifecycle';
 import { VERSION } from './version';
 
-const connection = createConnection(ProposedFeatures.all);
+// Requests before `initialize` and after `shutdown` are refused as the protocol says; see lifecycle.ts.
+const lifecycle = new Lifecycle();
+const connection = createConnection(ProposedFeatures.all, { messageStrategy: lifecycle });
+lifecycle.register(connection);
 const documents = new TextDocuments(TextDocument);
 const models = new ModelCache();
 let pullConfiguration = false;
@@ -75,7 +79,8 @@ const scheduler = new ValidationScheduler(async (uri, isStale) => {
   const result = await drive(
     (function* () {
       const model = yield* models.build(input);
-      indexer.fromModel(model);
+      // A document closed meanwhile must not come back into the index.
+      if (documents.get(uri)) indexer.fromModel(model);
       return { model, findings: yield* checkSteps(model, { config, workspace: indexer.index.viewFrom(uri), onRuleError }) };
     })(),
     isStale,
@@ -168,7 +173,8 @@ documents.onDidClose((e) => {
   scheduler.cancel(e.document.uri);
   lastFindings.delete(e.document.uri);
   models.delete(e.document.uri);
-  // Unsaved edits are gone with the editor: index what the file on disk says.
+  // Unsaved edits are gone with the editor: index what the file on disk says, if the workspace
+  // includes it; an untitled document (or a file gone or excluded) declares nothing any more.
   void indexer.refresh(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
