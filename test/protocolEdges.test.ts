@@ -77,3 +77,35 @@ describe('closed untitled documents leave the workspace index', () => {
     assert.ok(!map.html.includes('alpha'), 'the closed document is gone from the map');
   });
 });
+
+describe('eksLens/addressMap answers "unchanged" when the facts are the same', () => {
+  let client: TestClient;
+  before(async () => {
+    client = new TestClient();
+    await client.initialize();
+  });
+  after(() => client.stop());
+
+  it('sends no page for a known version, and a new one once a fact changes', async () => {
+    const uri = 'untitled:versioned';
+    await client.open(uri, cluster('gamma', '10.50.0.0/16'));
+    await client.diagnostics(uri);
+    type Result = { html: string; version: string; unchanged?: boolean; places?: Array<{ uri: string; line: number }> };
+    const ask = (knownVersion?: string) => client.request<Result>('eksLens/addressMap', { scope: 'workspace', cspSource: 'x', nonce: `n${Math.random()}`, knownVersion });
+    const first = await ask();
+    assert.ok(first.html.includes('10.50.0.0/16') && first.version);
+    assert.ok(first.places?.some((p) => p.uri === uri && p.line === 4), 'the VPC block is a place the page may open');
+    const same = await ask(first.version);
+    assert.deepEqual([same.unchanged, same.html], [true, '']);
+    // A comment above moves every place a line down: a new page (its links point at new lines).
+    await client.change(uri, 2, [{ text: `# a comment\n${cluster('gamma', '10.50.0.0/16')}` }]);
+    await client.diagnostics(uri, { version: 2 });
+    const comment = await ask(first.version);
+    assert.equal(comment.unchanged, undefined, 'lines moved: the places changed');
+    const stable = await ask(comment.version);
+    assert.equal(stable.unchanged, true);
+    await client.change(uri, 3, [{ text: cluster('gamma', '10.51.0.0/16') }]);
+    const changed = await ask(comment.version);
+    assert.ok(!changed.unchanged && changed.html.includes('10.51.0.0/16') && changed.version !== comment.version);
+  });
+});

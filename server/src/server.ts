@@ -1,6 +1,6 @@
 // The language server's wiring: the connection, open documents, capabilities, and routing of
 // events to the modules that do the work. No analysis happens here.
-import { CodeActionKind, CompletionItemKind, InsertTextFormat, createConnection, DidChangeConfigurationNotification, FileChangeType, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import { CodeActionKind, CompletionItemKind, InsertTextFormat, LSPErrorCodes, ResponseError, createConnection, DidChangeConfigurationNotification, FileChangeType, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { PROJECT_FILE } from './engine/config';
 import { checkSteps } from './engine/run';
@@ -10,7 +10,7 @@ import { completionsAt } from './completion/index';
 import { codeActions } from './actions/index';
 import { toCodeAction } from './lsp/codeActions';
 import { planDefaults, planEdit } from './lsp/planner';
-import { addressMap, ADDRESS_MAP_REQUEST, type AddressMapParams } from './lsp/addressMap';
+import { addressMap, AddressMapCancelled, ADDRESS_MAP_REQUEST, type AddressMapParams } from './lsp/addressMap';
 import { statusOf, STATUS_NOTIFICATION } from './lsp/status';
 import type { Tier } from './actions/planner';
 import { checkFile, type Finding } from './engine/run';
@@ -243,15 +243,25 @@ connection.onRequest('eksLens/planSubnets', async (params: { uri: string; offset
 });
 
 // The address map the client's eksLens.showAddressMap command shows in a webview.
-connection.onRequest(ADDRESS_MAP_REQUEST, (params: AddressMapParams) =>
-  addressMap(params, {
-    indexed: () => indexer.index.all(),
-    openUris: () => documents.all().map((d) => d.uri),
-    model: currentModel,
-    config: (uri) => settings.configFor(uri ?? workspaceFolders[0] ?? ''),
-    folders: () => workspaceFolders,
-  }),
-);
+// It honours cancellation: the map is built a VPC at a time and stops when the client cancels.
+connection.onRequest(ADDRESS_MAP_REQUEST, async (params: AddressMapParams, token) => {
+  try {
+    return await addressMap(
+      params,
+      {
+        indexed: () => indexer.index.all(),
+        openUris: () => documents.all().map((d) => d.uri),
+        model: currentModel,
+        config: (uri) => settings.configFor(uri ?? workspaceFolders[0] ?? ''),
+        folders: () => workspaceFolders,
+      },
+      () => token.isCancellationRequested,
+    );
+  } catch (error) {
+    if (error instanceof AddressMapCancelled) return new ResponseError(LSPErrorCodes.RequestCancelled, error.message);
+    throw error;
+  }
+});
 
 connection.onShutdown(() => {
   clearTimeout(recheckTimer);
