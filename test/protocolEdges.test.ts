@@ -1,6 +1,8 @@
 // The protocol's edges, over stdio against a real dist/server.js: what the server answers before
 // `initialize` and after `shutdown`, and what a closed untitled document leaves behind.
 import assert from 'node:assert/strict';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { TestClient } from './support/lspClient';
 
@@ -75,6 +77,15 @@ describe('closed untitled documents leave the workspace index', () => {
     const map = await client.request<{ vpcCount: number; html: string }>('eksLens/addressMap', { scope: 'workspace', cspSource: 'x', nonce: 'n' });
     assert.equal(map.vpcCount, 1, 'only the open document is on the map');
     assert.ok(!map.html.includes('alpha'), 'the closed document is gone from the map');
+  });
+
+  it('drops a closed file: document whose file does not exist on disk', async () => {
+    const gone = `file://${path.join(os.tmpdir(), `eks-lens-no-such-dir-${process.pid}`, 'ghost.yaml')}`;
+    const b = 'untitled:ghost-b';
+    await client.open(gone, cluster('delta', '10.40.0.0/16'));
+    await client.diagnosticsUntil(b, (d) => d.some((x) => x.code === 'vpc-cidr-overlap'));
+    await client.close(gone);
+    await client.diagnosticsUntil(b, (d) => !d.some((x) => x.code === 'vpc-cidr-overlap'));
   });
 });
 
