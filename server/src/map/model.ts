@@ -144,6 +144,8 @@ export const LIMITS = {
   vpcOverlaps: 200,
   /** Names listed for one overlap or one subnet's `overlapsWith`, members for one VPC group. */
   names: 6,
+  /** For the whole map, so that 200 VPCs each at their own limits still make a page of a few MB. */
+  total: { blocks: 1000, subnets: 3000, unplaced: 1000, free: 3000, overlaps: 1000, marks: 2000 },
 } as const;
 
 export interface AddressMapInput {
@@ -307,9 +309,13 @@ export function* buildAddressMapSteps(input: AddressMapInput): Generator<void, A
     return { list, count };
   };
 
+  // What is left to draw in the whole map; each VPC takes from it in turn.
+  const budget = { ...LIMITS.total };
   const vpcs: MapVpc[] = [];
   for (const [index, vpc] of input.vpcs.slice(0, LIMITS.vpcs).entries()) {
-    vpcs.push(mapVpc(vpc, ipv4Blocks[index]));
+    const blocks = ipv4Blocks[index].slice(0, budget.blocks);
+    budget.blocks -= blocks.length;
+    vpcs.push(mapVpc(vpc, blocks));
     yield;
   }
 
@@ -318,7 +324,9 @@ export function* buildAddressMapSteps(input: AddressMapInput): Generator<void, A
     const blocksNotDrawn = vpc.cidrs.filter((c) => c.cidr.family === 4).length - blocks.length;
     const subnets4 = vpc.subnets.filter((s): s is SubnetFact & { cidr: Cidr } => s.cidr?.family === 4);
     const notIpv4 = vpc.subnets.filter((s) => s.cidr?.family !== 4);
-    const unplaced = notIpv4.slice(0, LIMITS.unplacedPerVpc).map((s) => ({
+    const unplacedRoom = Math.min(LIMITS.unplacedPerVpc, budget.unplaced);
+    budget.unplaced -= Math.min(unplacedRoom, notIpv4.length);
+    const unplaced = notIpv4.slice(0, unplacedRoom).map((s) => ({
       uri: s.uri,
       line: lineOf(s),
       name: s.name,
@@ -355,15 +363,18 @@ export function* buildAddressMapSteps(input: AddressMapInput): Generator<void, A
     const home = new Map<SubnetFact, number>();
     const outside: MapVpc['outside'][number][] = [];
     let subnetsNotDrawn = 0;
+    const subnetRoom = Math.min(LIMITS.subnetsPerVpc, budget.subnets);
+    budget.subnets -= Math.min(subnetRoom, subnets4.length);
     for (const [i, s] of subnets4.entries()) {
       let at = blocks.findIndex((b) => contains(b.cidr, s.cidr));
       if (at < 0) at = blocks.findIndex((b) => overlaps(b.cidr, s.cidr));
       work.steps += blocks.length;
-      if (i >= LIMITS.subnetsPerVpc) subnetsNotDrawn++;
+      // With blocks left out, a subnet on none of those drawn may well be inside one of the others.
+      if (i >= subnetRoom || (at < 0 && blocksNotDrawn > 0)) subnetsNotDrawn++;
       else if (at >= 0) home.set(s, at);
       else outside.push({ uri: s.uri, line: lineOf(s), name: s.name, cidr: s.cidr.text, ...(s.az ? { az: s.az } : {}), tier: tierOf(s) });
     }
-    const covered = (s: SubnetFact & { cidr: Cidr }) => blocks.some((b) => contains(b.cidr, s.cidr));
+    const covered = (s: SubnetFact & { cidr: Cidr }) => blocksNotDrawn > 0 || blocks.some((b) => contains(b.cidr, s.cidr));
     const drawnOn: (typeof subnets4)[number][][] = blocks.map(() => []);
     for (const s of subnets4) {
       const at = home.get(s);
@@ -393,45 +404,57 @@ export function* buildAddressMapSteps(input: AddressMapInput): Generator<void, A
       const taken = subnets4.filter((s) => overlaps(s.cidr, block.cidr)).map((s) => s.cidr);
       work.steps += subnets4.length;
       const allFree = freeBlocks([block.cidr], taken);
-      const free = allFree.slice(0, LIMITS.freePerBlock).map((f): MapFree => {
+      const free = allFree.slice(0, Math.min(LIMITS.freePerBlock, budget.free)).map((f): MapFree => {
         const size = 1n << BigInt(32 - f.prefix);
         return { ...place, cidr: blockText(f), ...spanIn(block.cidr, f.first, f.first + size - 1n)! };
       });
+      budget.free -= free.length;
       freeAddresses += allFree.reduce((n, f) => n + 2 ** (32 - f.prefix), 0);
       const overlapsHere: MapOverlap[] = [];
       let overlapsNotDrawn = 0;
+      const overlapRoom = Math.min(LIMITS.overlapsPerBlock, budget.overlaps);
       for (const g of groups) {
-        const span = spanIn(block.cidr, g.range.cidr.first, g.range.cidr.last);
         work.steps++;
-        if (!span) continue;
-        if (overlapsHere.length >= LIMITS.overlapsPerBlock) overlapsNotDrawn++;
-        else overlapsHere.push({ uri: g.range.uri, line: lineOf(g.range), ...span, cidr: g.range.cidr.text === g.range.cidr.network ? g.range.cidr.text : rangeText(g.range.cidr.first, g.range.cidr.last, 4), subnets: g.names, more: g.more });
+        if (!overlaps(block.cidr, g.range.cidr)) continue;
+        if (overlapsHere.length >= overlapRoom) {
+          overlapsNotDrawn++;
+          continue;
+        }
+        const span = spanIn(block.cidr, g.range.cidr.first, g.range.cidr.last)!;
+        overlapsHere.push({ uri: g.range.uri, line: lineOf(g.range), ...span, cidr: g.range.cidr.text === g.range.cidr.network ? g.range.cidr.text : rangeText(g.range.cidr.first, g.range.cidr.last, 4), subnets: g.names, more: g.more });
       }
+      budget.overlaps -= overlapsHere.length;
       const marks: MapMark[] = [];
       let marksNotDrawn = 0;
-      const mark = (m: MapMark) => {
-        if (marks.length < LIMITS.marksPerBlock) marks.push(m);
-        else marksNotDrawn++;
+      const markRoom = Math.min(LIMITS.marksPerBlock, budget.marks);
+      // Only the marks drawn are placed and labelled; the others are counted.
+      const room = (range: Cidr) => {
+        work.steps++;
+        if (range.family !== 4 || !overlaps(block.cidr, range)) return undefined;
+        if (marks.length >= markRoom) {
+          marksNotDrawn++;
+          return undefined;
+        }
+        return spanIn(block.cidr, range.first, range.last)!;
       };
       for (const r of reserved) {
-        const span = r.parsed.family === 4 ? spanIn(block.cidr, r.parsed.first, r.parsed.last) : undefined;
-        work.steps++;
-        if (span) mark({ kind: 'reserved', cidr: r.cidr, label: r.label, ...span });
+        const span = room(r.parsed);
+        if (span) marks.push({ kind: 'reserved', cidr: r.cidr, label: r.label, ...span });
       }
       for (const s of services.values()) {
-        const span = s.cidr.family === 4 ? spanIn(block.cidr, s.cidr.first, s.cidr.last) : undefined;
-        work.steps++;
+        const span = room(s.cidr);
         if (!span) continue;
         const own = vpc.serviceCidr && vpc.serviceCidr.uri === s.uri && lineOf(vpc.serviceCidr) === lineOf(s);
         const whose = own ? 'this cluster' : s.name ? `cluster ${s.name}` : s.source === 'ServiceCIDR' ? 'a ServiceCIDR' : 'another cluster';
-        mark({ kind: 'service', cidr: s.cidr.text, label: `service CIDR of ${whose}`, uri: s.uri, line: lineOf(s), ...span });
+        marks.push({ kind: 'service', cidr: s.cidr.text, label: `service CIDR of ${whose}`, uri: s.uri, line: lineOf(s), ...span });
       }
-      const others = sharedWith(block, Math.max(0, LIMITS.marksPerBlock - marks.length));
+      const others = sharedWith(block, Math.max(0, markRoom - marks.length));
       marksNotDrawn += others.count - others.list.length;
       for (const other of others.list) {
         const span = spanIn(block.cidr, other.block.cidr.first, other.block.cidr.last);
         if (span) marks.push({ kind: 'vpc', cidr: other.block.cidr.text, label: `VPC ${input.vpcs[other.vpc].name}`, uri: other.block.uri, line: lineOf(other.block), ...span });
       }
+      budget.marks -= marks.length;
       return {
         ...place,
         cidr: block.cidr.text,

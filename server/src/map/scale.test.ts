@@ -65,6 +65,28 @@ describe('address map at scale', () => {
     assert.ok(w2 <= 2.2 * w1 && w4 <= 2.2 * w2, `work ${w1}, ${w2}, ${w4} grows linearly`);
   });
 
+  it('bounds the whole map: 200 VPCs of 100 subnets draw 3,000 subnets and count the rest', () => {
+    const vpcs = Array.from({ length: 200 }, (_, v) => vpcFact(`v${v}`, [`10.${v}.0.0/16`], Array.from({ length: 100 }, (_, i): [string, string] => [`s${i}`, `10.${v}.${i}.0/24`])));
+    const map = buildAddressMap({ vpcs });
+    const drawn = map.vpcs.reduce((n, v) => n + v.blocks.reduce((m, b) => m + b.subnets.length, 0) + v.outside.length, 0);
+    const left = map.vpcs.reduce((n, v) => n + v.notDrawn.subnets, 0);
+    assert.equal(drawn, LIMITS.total.subnets);
+    assert.equal(drawn + left, 20_000);
+    const free = map.vpcs.reduce((n, v) => n + v.blocks.reduce((m, b) => m + b.free.length, 0), 0);
+    assert.ok(free <= LIMITS.total.free);
+    assert.ok(renderHtml(map).length < 12_000_000);
+  });
+
+  it('a VPC past the block limit: its subnets are counted as not drawn, not called outside the VPC', () => {
+    const blocks = (v: number) => Array.from({ length: 50 }, (_, b) => `10.${v}.${b}.0/24`);
+    const vpcs = Array.from({ length: 25 }, (_, v) => vpcFact(`v${v}`, blocks(v), [['s', `10.${v}.0.0/26`]]));
+    const map = buildAddressMap({ vpcs });
+    assert.equal(map.vpcs.reduce((n, v) => n + v.blocks.length, 0), LIMITS.total.blocks);
+    const last = map.vpcs[24];
+    assert.deepEqual([last.blocks.length, last.notDrawn.blocks, last.outside.length, last.notDrawn.subnets], [0, 50, 0, 1]);
+    assert.match(renderSvg(map), /… and 50 more blocks not drawn/);
+  });
+
   it('gives way after each VPC, so a request can be cancelled between them', () => {
     const steps = buildAddressMapSteps({ vpcs: identicalVpcs(10) });
     let yields = 0;
