@@ -1,7 +1,7 @@
 // The `eks-lens map` command, run as users run it: the built dist/cli.js (npm run build first).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -115,5 +115,22 @@ describe('eks-lens map', () => {
     assert.match(missing.stderr, /cannot read nope\.yaml/);
     assert.equal(subnetsOf(missing.stdout).length, 1, 'what could be read is still drawn');
     assert.match(run(['map', '--help']).stdout, /eks-lens map \[--format svg\|html\]/);
+  });
+
+  it('draws 1,000 VPCs that share one block without running out of memory, and says how many it left out', () => {
+    const resources = Array.from({ length: 1000 }, (_, i) => `  Vpc${i}:\n    Type: AWS::EC2::VPC\n    Properties: {CidrBlock: 10.0.0.0/16}`);
+    const dir = tree({ 'many.yaml': ['Resources:', ...resources, ''].join('\n') });
+    try {
+      for (const format of ['html', 'svg']) {
+        const r = spawnSync(process.execPath, [CLI, 'map', '--format', format, 'many.yaml'], { cwd: dir, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+        assert.equal(r.status, 0, r.stderr.slice(0, 500));
+        assert.match(r.stdout, /… and 800 more VPCs not drawn/);
+        assert.match(r.stdout, /1 group of VPCs sharing addresses/);
+        // Was "Invalid string length" after 2.7 GB of output.
+        assert.ok(r.stdout.length < 8_000_000, `${format}: ${r.stdout.length} characters`);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

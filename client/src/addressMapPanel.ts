@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { Range, Selection, TextEditorRevealType, Uri, ViewColumn, window, workspace, type Disposable, type WebviewPanel } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { MapPlaces, type MapPlace } from './mapPlaces';
 
 export const ADDRESS_MAP_VIEW_TYPE = 'eksLens.addressMap';
 
@@ -15,6 +16,11 @@ interface AddressMapResult {
   readonly title: string;
   readonly html: string;
   readonly vpcCount: number;
+  /** The server's digest of what the map is drawn from; `unchanged` when it is the one we sent. */
+  readonly version?: string;
+  readonly unchanged?: boolean;
+  /** The files and lines the page offers to open. */
+  readonly places?: readonly MapPlace[];
 }
 
 /** Schemes a block may open: the ones the language server is given documents from. */
@@ -28,8 +34,10 @@ export class AddressMapPanel implements Disposable {
   private generation = 0;
   /** Something was checked while the panel was hidden. */
   private stale = false;
-  /** The page shown, without its nonce. */
+  /** The server's version of the map shown (undefined: a message, or nothing, is shown). */
   private shown: string | undefined;
+  /** The places the shown map offers to open; the page may ask for no other. */
+  private readonly places = new MapPlaces();
 
   constructor(private readonly client: () => LanguageClient | undefined) {}
 
@@ -74,6 +82,7 @@ export class AddressMapPanel implements Disposable {
       enableFindWidget: true,
     });
     this.shown = undefined;
+    this.places.clear();
     panel.webview.html = message('Reading the workspace…');
     panel.webview.onDidReceiveMessage((m: unknown) => void this.open(m));
     panel.onDidChangeViewState(() => {
@@ -94,6 +103,7 @@ export class AddressMapPanel implements Disposable {
     const generation = ++this.generation;
     if (!client?.isRunning()) {
       this.shown = undefined;
+      this.places.clear();
       panel.webview.html = message('The EKS Lens language server is not running.');
       return;
     }
@@ -104,26 +114,31 @@ export class AddressMapPanel implements Disposable {
         uri: this.request.uri,
         cspSource: panel.webview.cspSource,
         nonce,
+        knownVersion: this.shown,
       });
       if (generation !== this.generation || this.panel !== panel) return;
       panel.title = result.title;
-      // An edit that changed no address leaves the page (and where the reader scrolled to) alone.
-      const page = result.html.split(nonce).join('');
-      if (page === this.shown) return;
-      this.shown = page;
+      // An edit that changed no address leaves the page (and where the reader scrolled to) alone:
+      // the server says so without sending the page again.
+      // (The server says `unchanged` only for the version we sent, which is the page shown.)
+      if (result.unchanged) return;
+      this.shown = result.version;
+      this.places.replace(result.places);
       panel.webview.html = result.html;
     } catch (error) {
       if (generation !== this.generation || this.panel !== panel) return;
       this.shown = undefined;
+      this.places.clear();
       panel.webview.html = message(`The address map could not be made: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 
-  /** `{ type: 'open', uri, line }` from the page: the file at that line, beside the map. */
+  /** `{ type: 'open', uri, line }` from the page: the file at that line, beside the map, when the
+   *  map showed that place (a page message naming any other is ignored). */
   private async open(m: unknown): Promise<void> {
-    if (!m || typeof m !== 'object') return;
-    const { type, uri, line } = m as { type?: unknown; uri?: unknown; line?: unknown };
-    if (type !== 'open' || typeof uri !== 'string' || typeof line !== 'number' || !Number.isInteger(line) || line < 0) return;
+    const place = this.places.accept(m);
+    if (!place) return;
+    const { uri, line } = place;
     let target: Uri;
     try {
       target = Uri.parse(uri, true);

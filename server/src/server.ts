@@ -1,6 +1,6 @@
 // The language server's wiring: the connection, open documents, capabilities, and routing of
 // events to the modules that do the work. No analysis happens here.
-import { CodeActionKind, CompletionItemKind, InsertTextFormat, createConnection, DidChangeConfigurationNotification, FileChangeType, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import { CodeActionKind, CompletionItemKind, InsertTextFormat, LSPErrorCodes, ResponseError, createConnection, DidChangeConfigurationNotification, FileChangeType, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { PROJECT_FILE } from './engine/config';
 import { checkSteps } from './engine/run';
@@ -10,7 +10,7 @@ import { completionsAt } from './completion/index';
 import { codeActions } from './actions/index';
 import { toCodeAction } from './lsp/codeActions';
 import { planDefaults, planEdit } from './lsp/planner';
-import { addressMap, ADDRESS_MAP_REQUEST, type AddressMapParams } from './lsp/addressMap';
+import { addressMap, AddressMapCancelled, ADDRESS_MAP_REQUEST, type AddressMapParams } from './lsp/addressMap';
 import { statusOf, STATUS_NOTIFICATION } from './lsp/status';
 import type { Tier } from './actions/planner';
 import { checkFile, type Finding } from './engine/run';
@@ -18,9 +18,13 @@ import { drive, ValidationScheduler } from './lsp/scheduler';
 import { SettingsStore } from './lsp/settings';
 import { WorkspaceIndexer } from './lsp/workspaceIndexer';
 import { ModelCache } from './model/document';
+import { Lifecycle } from './lsp/lifecycle';
 import { VERSION } from './version';
 
-const connection = createConnection(ProposedFeatures.all);
+// Requests before `initialize` and after `shutdown` are refused as the protocol says; see lifecycle.ts.
+const lifecycle = new Lifecycle();
+const connection = createConnection(ProposedFeatures.all, { messageStrategy: lifecycle });
+lifecycle.register(connection);
 const documents = new TextDocuments(TextDocument);
 const models = new ModelCache();
 let pullConfiguration = false;
@@ -75,7 +79,8 @@ const scheduler = new ValidationScheduler(async (uri, isStale) => {
   const result = await drive(
     (function* () {
       const model = yield* models.build(input);
-      indexer.fromModel(model);
+      // A document closed meanwhile must not come back into the index.
+      if (documents.get(uri)) indexer.fromModel(model);
       return { model, findings: yield* checkSteps(model, { config, workspace: indexer.index.viewFrom(uri), onRuleError }) };
     })(),
     isStale,
@@ -168,7 +173,8 @@ documents.onDidClose((e) => {
   scheduler.cancel(e.document.uri);
   lastFindings.delete(e.document.uri);
   models.delete(e.document.uri);
-  // Unsaved edits are gone with the editor: index what the file on disk says.
+  // Unsaved edits are gone with the editor: index what the file on disk says, if the workspace
+  // includes it; an untitled document (or a file gone or excluded) declares nothing any more.
   void indexer.refresh(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
@@ -237,15 +243,25 @@ connection.onRequest('eksLens/planSubnets', async (params: { uri: string; offset
 });
 
 // The address map the client's eksLens.showAddressMap command shows in a webview.
-connection.onRequest(ADDRESS_MAP_REQUEST, (params: AddressMapParams) =>
-  addressMap(params, {
-    indexed: () => indexer.index.all(),
-    openUris: () => documents.all().map((d) => d.uri),
-    model: currentModel,
-    config: (uri) => settings.configFor(uri ?? workspaceFolders[0] ?? ''),
-    folders: () => workspaceFolders,
-  }),
-);
+// It honours cancellation: the map is built a VPC at a time and stops when the client cancels.
+connection.onRequest(ADDRESS_MAP_REQUEST, async (params: AddressMapParams, token) => {
+  try {
+    return await addressMap(
+      params,
+      {
+        indexed: () => indexer.index.all(),
+        openUris: () => documents.all().map((d) => d.uri),
+        model: currentModel,
+        config: (uri) => settings.configFor(uri ?? workspaceFolders[0] ?? ''),
+        folders: () => workspaceFolders,
+      },
+      () => token.isCancellationRequested,
+    );
+  } catch (error) {
+    if (error instanceof AddressMapCancelled) return new ResponseError(LSPErrorCodes.RequestCancelled, error.message);
+    throw error;
+  }
+});
 
 connection.onShutdown(() => {
   clearTimeout(recheckTimer);

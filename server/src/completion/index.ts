@@ -13,6 +13,7 @@ import { firstFreeBlock } from '../network/space';
 import { overlaps, parseCidr, type Cidr } from '../net/cidr';
 import { planSubnets } from '../actions/planner';
 import { typingContext, type TypingContext } from './context';
+import { escapeMarkdown } from '../hover/markdown';
 
 export interface Completion {
   readonly label: string;
@@ -173,7 +174,7 @@ function freeCidrs(vpc: VpcModel | undefined): Array<Omit<Completion, 'start' | 
       label: block.text,
       insertText: block.text,
       detail: `first free /${prefix}: ${count((1n << BigInt(32 - prefix)) - 5n)} usable`,
-      documentation: `The first /${prefix} inside ${ranges.map((r) => r.text).join(' + ')} that no subnet of this file uses.`,
+      documentation: `The first /${prefix} inside ${ranges.map((r) => escapeMarkdown(r.text)).join(' + ')} that no subnet of this file uses.`,
       kind: 'value',
       order: out.length,
     });

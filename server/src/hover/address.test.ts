@@ -4,11 +4,12 @@ import { buildFileModel } from '../model/document';
 import { yaml } from '../../../test/support/ruleTester';
 import { hoverAt } from './index';
 
-/** The hover Markdown at the middle of the first occurrence of `target` in `text`. */
+/** The hover Markdown at the middle of the first occurrence of `target` in `text`, with the
+ *  backslash escapes of workspace text resolved (as the editor shows it; see markdown.test.ts). */
 function hover(text: string, target: string, uri = 'file.yaml'): string | undefined {
   const at = text.indexOf(target);
   assert.ok(at >= 0, `${target} is not in the text`);
-  return hoverAt(buildFileModel({ uri, text }), at + Math.floor(target.length / 2))?.markdown;
+  return hoverAt(buildFileModel({ uri, text }), at + Math.floor(target.length / 2))?.markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }
 
 const k8s = (value: string) => yaml('apiVersion: networking.k8s.io/v1', 'kind: NetworkPolicy', 'metadata: {name: np}', `spec: {podSelector: {}, ingress: [{from: [{ipBlock: {cidr: "${value}"}}]}]}`);

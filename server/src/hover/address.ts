@@ -6,6 +6,7 @@ import { blockText, freeBlocks } from '../network/space';
 import { count } from '../network/ranges';
 import { effectiveVpcRanges, networkOf, type SubnetModel, type VpcModel } from '../network/model';
 import type { Place } from './locate';
+import { escapeMarkdown } from './markdown';
 
 interface Kind {
   readonly text: string;
@@ -95,7 +96,7 @@ function cidrHover(block: Cidr, place: Place): string {
   const last = formatAddress(block.last, block.family);
   const lines: string[] = [];
   lines.push(`**${block.network}** · IPv${block.family} block`);
-  if (block.hostBitsSet) lines.push(`Written as ${block.text}: host bits are set, so tools take it as ${block.network}.`);
+  if (block.hostBitsSet) lines.push(`Written as ${escapeMarkdown(block.text)}: host bits are set, so tools take it as ${block.network}.`);
   const facts = [`${sizeText(block)}, ${first} – ${last}`];
   if (block.family === 4) facts.unshift(`netmask ${netmask(block.prefix)}`);
   lines.push(facts.join(' · '));
@@ -114,7 +115,7 @@ function cidrHover(block: Cidr, place: Place): string {
 }
 
 function ipHover(ip: IpAddress, place: Place): string {
-  const lines = [`**${ip.text}** · IPv${ip.family} address`, `Range: ${classify(ip)}.`];
+  const lines = [`**${escapeMarkdown(ip.text)}** · IPv${ip.family} address`, `Range: ${classify(ip)}.`];
   for (const vpc of networkOf(place.doc).vpcs) {
     const subnet = vpc.subnets.find((s) => s.cidr && contains(s.cidr.cidr, ip));
     if (subnet) {
@@ -126,8 +127,8 @@ function ipHover(ip: IpAddress, place: Place): string {
 }
 
 function describeSubnet(s: SubnetModel): string {
-  const details = [s.az && s.az !== s.name ? s.az : undefined, s.tier].filter(Boolean).join(', ');
-  return `${s.name} (${s.cidr!.cidr.text}${details ? `, ${details}` : ''})`;
+  const details = [s.az && s.az !== s.name ? s.az : undefined, s.tier].filter((d): d is string => !!d).map(escapeMarkdown).join(', ');
+  return `${escapeMarkdown(s.name)} (${escapeMarkdown(s.cidr!.cidr.text)}${details ? `, ${details}` : ''})`;
 }
 
 /** Where a block written as a VPC block or a subnet sits in its VPC, and the VPC's free space. */
@@ -138,12 +139,12 @@ function placement(block: Cidr, place: Place): string | undefined {
     const asSubnet = subnets.findIndex((s) => s.cidr!.node === place.node);
     const asVpc = ranges.find((r) => r.node === place.node);
     if (asSubnet < 0 && !asVpc) continue;
-    const vpcText = ranges.map((r) => r.cidr.text).join(' + ');
+    const vpcText = ranges.map((r) => escapeMarkdown(r.cidr.text)).join(' + ');
     const free = freeSpace(vpc, subnets);
     const freeText = free.blocks.length ? `free space left in the VPC: ${free.blocks.join(', ')}${free.more ? ` and ${free.more} smaller` : ''}` : 'no free space left in the VPC';
     if (asSubnet >= 0) {
       const s = subnets[asSubnet];
-      const details = [s.az, s.tier].filter(Boolean).join(', ');
+      const details = [s.az, s.tier].filter((d): d is string => !!d).map(escapeMarkdown).join(', ');
       if (!ranges.length) return `Subnet ${asSubnet + 1} of ${subnets.length} in this file${details ? ` (${details})` : ''}.`;
       return `Subnet ${asSubnet + 1} of ${subnets.length} in VPC ${vpcText}${details ? ` (${details})` : ''}; ${freeText}.`;
     }

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { DEFAULT_CONFIG, type EffectiveConfig } from '../engine/config';
 import { buildFileModel, type FileModel } from '../model/document';
 import { factsOf, type FileFacts } from '../workspace/facts';
-import { addressMap, fileLabel, type AddressMapSources } from './addressMap';
+import { addressMap, AddressMapCancelled, fileLabel, type AddressMapSources } from './addressMap';
 
 const cluster = (cidr: string) => `apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: c, region: us-east-1}\nvpc:\n  cidr: ${cidr}\n`;
 const template = (cidr: string) => `Resources:\n  Vpc:\n    Type: AWS::EC2::VPC\n    Properties: {CidrBlock: ${cidr}}\n`;
@@ -58,6 +58,47 @@ describe('eksLens/addressMap handler', () => {
     assert.ok(!result.html.includes('not-a-cidr'));
     const none = await addressMap({ scope: 'file', uri: 'untitled:x', ...params }, sources({ 'untitled:x': cluster('10.20.0.0/16') }, {}));
     assert.ok(!none.html.includes('10.20.64.0/18'), 'no reserved range without the setting');
+  });
+});
+
+describe('eksLens/addressMap: versions, places and cancellation', () => {
+  it('answers "unchanged", without a page, when nothing the map is drawn from has changed', async () => {
+    const open = { 'file:///w/a.yaml': cluster('10.20.0.0/16') };
+    const first = await addressMap({ scope: 'workspace', ...params }, sources(open, { 'file:///w/net.yaml': template('10.30.0.0/16') }));
+    assert.ok(first.html.includes('10.20.0.0/16') && first.version && !first.unchanged);
+    // The same facts (read again, with a new nonce): no page is built or sent.
+    const again = await addressMap({ scope: 'workspace', ...params, nonce: 'other', knownVersion: first.version }, sources(open, { 'file:///w/net.yaml': template('10.30.0.0/16') }));
+    assert.deepEqual([again.unchanged, again.html, again.version, again.places], [true, '', first.version, undefined]);
+    // A fact changed in a file not open, a setting changed: a new page.
+    const moved = await addressMap({ scope: 'workspace', ...params, knownVersion: first.version }, sources(open, { 'file:///w/net.yaml': template('10.31.0.0/16') }));
+    assert.ok(!moved.unchanged && moved.version !== first.version && moved.html.includes('10.31.0.0/16'));
+    const reserved = await addressMap({ scope: 'workspace', ...params, knownVersion: first.version }, sources(open, { 'file:///w/net.yaml': template('10.30.0.0/16') }, { reservedCidrs: ['10.20.0.0/24'] }));
+    assert.ok(!reserved.unchanged && reserved.html.length > 0);
+  });
+
+  it('lists every file and line the page offers to open', async () => {
+    const text = ['Resources:', '  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}', '  A: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24}}', ''].join('\n');
+    const result = await addressMap({ scope: 'workspace', ...params }, sources({ 'file:///w/t.yaml': text, 'untitled:c': cluster('10.0.0.0/16') }, {}));
+    const listed = new Set(result.places!.map((p) => `${p.line} ${p.uri}`));
+    const onPage = [...result.html.matchAll(/data-uri="([^"]*)" data-line="(\d+)"/g)].map((m) => `${m[2]} ${m[1].replace(/&amp;/g, '&')}`);
+    assert.ok(onPage.length >= 3, 'the page has places');
+    assert.equal(result.html.match(/data-uri=/g)!.length, onPage.length, 'every place on the page has its line beside it');
+    for (const place of onPage) assert.ok(listed.has(place), `${place} is listed`);
+    assert.ok(listed.has('2 file:///w/t.yaml') && listed.has('4 untitled:c'));
+  });
+
+  it('stops between VPCs when the request is cancelled', async () => {
+    const open = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`untitled:c${i}`, cluster(`10.${i}.0.0/16`)]));
+    let checks = 0;
+    const cancelAfter = 3;
+    await assert.rejects(
+      addressMap({ scope: 'workspace', ...params }, sources(open, {}), () => ++checks > cancelAfter),
+      (error) => error instanceof AddressMapCancelled,
+    );
+    assert.equal(checks, cancelAfter + 1, 'no more work after the cancellation was seen');
+    let total = 0;
+    await addressMap({ scope: 'workspace', ...params }, sources(open, {}), () => (total++, false));
+    assert.ok(total > 40, `the token is checked after each of the 40 VPCs (${total} checks)`);
   });
 });
 

@@ -1,14 +1,16 @@
 // The `eksLens/addressMap` request: the address map of the workspace (or of one document) as the
 // HTML page the client shows in a webview. The server gathers the VPC facts, the reserved ranges
 // of the effective configuration and the service CIDRs; drawing is `map/`'s job.
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { EffectiveConfig } from '../engine/config';
-import { buildAddressMap } from '../map/model';
+import { buildAddressMapSteps, type AddressMap } from '../map/model';
 import { renderHtml } from '../map/html';
 import type { FileModel } from '../model/document';
 import { parseCidr } from '../net/cidr';
 import { factsOf, type FileFacts, type ServiceCidrFact, type VpcFact } from '../workspace/facts';
 import { normalizeUri } from '../workspace/index';
+import { SLICE_MS } from './scheduler';
 
 export const ADDRESS_MAP_REQUEST = 'eksLens/addressMap';
 
@@ -20,12 +22,29 @@ export interface AddressMapParams {
   /** The webview's `cspSource` and a fresh nonce for the page's script. */
   readonly cspSource: string;
   readonly nonce: string;
+  /** The `version` of the map the client shows: when nothing it is drawn from has changed, the
+   *  answer says `unchanged` and carries no page, so the client leaves the webview alone. */
+  readonly knownVersion?: string;
 }
 
 export interface AddressMapResult {
   readonly title: string;
+  /** The page; empty when `unchanged`. */
   readonly html: string;
   readonly vpcCount: number;
+  /** A digest of everything the map is drawn from (facts, settings, file labels, title). */
+  readonly version: string;
+  /** True when `version` is the `knownVersion` the client sent: keep the page shown. */
+  readonly unchanged?: true;
+  /** Every file and line the page offers to open, so the client can refuse any other. */
+  readonly places?: readonly { readonly uri: string; readonly line: number }[];
+}
+
+/** Thrown when the request was cancelled while the map was being built. */
+export class AddressMapCancelled extends Error {
+  constructor() {
+    super('the address map request was cancelled');
+  }
 }
 
 /** What the handler reads from the server: kept as functions so that it can be tested alone. */
@@ -42,7 +61,7 @@ export interface AddressMapSources {
   folders?(): readonly string[];
 }
 
-export async function addressMap(params: AddressMapParams, sources: AddressMapSources): Promise<AddressMapResult> {
+export async function addressMap(params: AddressMapParams, sources: AddressMapSources, isCancelled: () => boolean = () => false): Promise<AddressMapResult> {
   const vpcs: VpcFact[] = [];
   const serviceCidrs: ServiceCidrFact[] = [];
   const take = (facts: FileFacts, keep: (uri: string) => boolean = () => true): void => {
@@ -79,9 +98,50 @@ export async function addressMap(params: AddressMapParams, sources: AddressMapSo
   vpcs.sort(byPlace);
   serviceCidrs.sort(byPlace);
   const folders = sources.folders?.() ?? [];
-  const map = buildAddressMap({ vpcs, reserved, serviceCidrs, fileLabel: (uri) => fileLabel(uri, folders) });
+  const version = digest({ title, vpcs, serviceCidrs, reserved, folders, cspSource: params.cspSource });
+  if (params.knownVersion === version) return { title, html: '', vpcCount: vpcs.length, version, unchanged: true };
+  if (isCancelled()) throw new AddressMapCancelled();
+  // Built a VPC at a time; the event loop gets a turn every few milliseconds, so a
+  // $/cancelRequest (or an edit) is read while a large workspace is drawn.
+  const steps = buildAddressMapSteps({ vpcs, reserved, serviceCidrs, fileLabel: (uri) => fileLabel(uri, folders) });
+  let map: AddressMap;
+  let sliceStart = Date.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) {
+      map = step.value;
+      break;
+    }
+    if (isCancelled()) throw new AddressMapCancelled();
+    if (Date.now() - sliceStart >= SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = Date.now();
+    }
+  }
+  if (isCancelled()) throw new AddressMapCancelled();
   const html = renderHtml(map, { title, webview: { cspSource: params.cspSource, nonce: params.nonce } });
-  return { title, html, vpcCount: vpcs.length };
+  return { title, html, vpcCount: vpcs.length, version, places: placesOf(map) };
+}
+
+/** A digest of what a map is drawn from (CIDRs hold bigints, which JSON cannot write as such). */
+function digest(value: unknown): string {
+  const text = JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+  return createHash('sha256').update(text).digest('base64url');
+}
+
+/** Every file and line a map names, once each: what its page may ask to open. */
+export function placesOf(map: AddressMap): Array<{ uri: string; line: number }> {
+  const seen = new Map<string, { uri: string; line: number }>();
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) for (const item of value) walk(item);
+    else if (value && typeof value === 'object') {
+      const record = value as Record<string, unknown>;
+      if (typeof record.uri === 'string' && typeof record.line === 'number') seen.set(`${record.line} ${record.uri}`, { uri: record.uri, line: record.line });
+      for (const key of Object.keys(record)) walk(record[key]);
+    }
+  };
+  walk(map);
+  return [...seen.values()];
 }
 
 /** The configuration's reserved ranges that parse; a bad one is already reported as a setting problem. */

@@ -189,9 +189,9 @@ export class WorkspaceIndexer {
     return isIncludedFile(relativeInside(folder.root, file)!, folder.filter);
   }
 
-  /** Re-reads a file that changed on disk (not open in the editor), or forgets a deleted or excluded one. */
+  /** Re-reads a file that changed on disk (not open in the editor), or forgets a deleted or excluded
+   *  one, or a document that has no file (a closed `untitled:` document). */
   async refresh(uri: string): Promise<void> {
-    if (!uri.startsWith('file:')) return;
     if (!this.includes(uri)) {
       this.forget(uri);
       return;

@@ -90,4 +90,16 @@ describe('address map HTML', () => {
     const html = renderHtml(map(), { webview: { cspSource: '"><script>', nonce: '"x' } });
     assert.deepEqual(html.match(/<script[^>]*>/g), ['<script nonce="&quot;x">']);
   });
+
+  it('escapes names, zones and file paths from the workspace: no markup, script or link can be planted', () => {
+    const evil = '"><script>alert(1)</script><img src=x onerror=alert(2)><a href="https://evil.example">';
+    const hostile = buildAddressMap({ vpcs: [vpcFact(evil, ['10.0.0.0/16'], [[evil, '10.0.0.0/24', evil], [`${evil}2`, '10.0.0.0/24']], `file:///ws/${encodeURIComponent(evil)}.yaml`)], fileLabel: () => evil });
+    for (const html of [renderHtml(hostile), renderHtml(hostile, { webview: { cspSource: 'vscode-webview://x', nonce: 'n0nce' } })]) {
+      assert.ok((html.match(/<script[^>]*>/g) ?? []).every((tag) => tag === '<script nonce="n0nce">'), 'only the nonced script');
+      // Every "<" of the page opens a real tag (text escapes it); with quoted values left out, no tag may load or link anything.
+      const tags = html.replace(/"[^"]*"/g, '""').match(/<[^>]*>/g) ?? [];
+      assert.deepEqual(tags.filter((t) => /^<\/?(img|a|iframe|object|embed|foreignObject|image|use)\b/i.test(t) || /\s(on\w+|href|xlink:href|src)=/i.test(t)), []);
+      assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt;'), 'shown as text');
+    }
+  });
 });

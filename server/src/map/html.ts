@@ -4,7 +4,7 @@
 // one small script, allowed by its nonce, that turns every placed item into a control opening
 // its file at its line. Nothing is loaded from anywhere.
 import type { AddressMap, MapVpc } from './model';
-import { escapeXml as esc, MARK_COLOURS, summaryText, svgElement, TIER_COLOURS, where } from './svg';
+import { blockNotDrawn, count, escapeXml as esc, MARK_COLOURS, nameList, notDrawnText, summaryText, svgElement, TIER_COLOURS, vpcNotDrawn, where } from './svg';
 
 export interface HtmlOptions {
   readonly title?: string;
@@ -80,23 +80,25 @@ function placeCell(place: { uri: string; line: number } | undefined, interactive
 function vpcRows(vpc: MapVpc): Row[] {
   const rows: Row[] = [];
   for (const b of vpc.blocks) {
-    rows.push({ kind: b.primary ? 'primary block' : 'secondary block', name: '', cidr: b.cidr, detail: `${b.first} – ${b.last}, ${b.addresses.toLocaleString('en-US')} addresses${b.defaulted ? ', eksctl default' : ''}`, place: b });
+    rows.push({ kind: b.primary ? 'primary block' : 'secondary block', name: '', cidr: b.cidr, detail: `${b.first} – ${b.last}, ${count(b.addresses)} addresses${b.defaulted ? ', eksctl default' : ''}`, place: b });
     for (const s of b.subnets) {
-      const notes = [`${s.addresses.toLocaleString('en-US')} addresses`];
-      if (s.overlapsWith.length) notes.push(`overlaps ${s.overlapsWith.join(', ')}`);
+      const notes = [`${count(s.addresses)} addresses`];
+      if (s.overlapsWith.length) notes.push(`overlaps ${nameList(s.overlapsWith, s.overlapsWithMore, ', ')}`);
       if (s.partlyOutside) notes.push('partly outside the VPC');
       rows.push({ kind: TIER_COLOURS[s.tier].label, name: s.name, cidr: s.cidr, az: s.az, detail: notes.join('; '), place: s, alert: s.partlyOutside || s.overlapsWith.length > 0, swatch: TIER_COLOURS[s.tier].fill });
     }
-    for (const f of b.free) rows.push({ kind: 'free block', name: '', cidr: f.cidr, detail: `${f.addresses.toLocaleString('en-US')} addresses`, place: f });
-    for (const o of b.overlaps) rows.push({ kind: 'overlap', name: `${o.subnets[0]} and ${o.subnets[1]}`, cidr: o.cidr, place: o, alert: true });
+    for (const f of b.free) rows.push({ kind: 'free block', name: '', cidr: f.cidr, detail: `${count(f.addresses)} addresses`, place: f });
+    for (const o of b.overlaps) rows.push({ kind: 'overlap', name: nameList(o.subnets, o.more), cidr: o.cidr, place: o, alert: true });
     for (const m of b.marks) {
       rows.push({ kind: MARK_COLOURS[m.kind].label, name: m.label, cidr: m.cidr, detail: `covers ${m.start} – ${m.end} of ${b.cidr}`, place: m.uri !== undefined && m.line !== undefined ? { uri: m.uri, line: m.line } : undefined, alert: true, swatch: MARK_COLOURS[m.kind].fill });
     }
+    for (const line of blockNotDrawn(b)) rows.push({ kind: 'not drawn', name: '', cidr: '', detail: line, alert: true });
   }
   for (const b of vpc.ipv6Blocks) rows.push({ kind: 'IPv6 block', name: '', cidr: b.cidr, detail: 'listed, not drawn', place: b });
   for (const s of vpc.outside) rows.push({ kind: 'subnet outside the VPC', name: s.name, cidr: s.cidr, az: s.az, place: s, alert: true });
   for (const s of vpc.unplaced) rows.push({ kind: 'subnet not drawn', name: s.name, cidr: s.cidr ?? '', az: s.az, detail: s.reason, place: s });
   if (vpc.serviceCidr) rows.push({ kind: 'service CIDR of this cluster', name: '', cidr: vpc.serviceCidr.cidr, place: vpc.serviceCidr });
+  for (const line of vpcNotDrawn(vpc)) rows.push({ kind: 'not drawn', name: '', cidr: '', detail: line, alert: true });
   return rows;
 }
 
@@ -121,15 +123,18 @@ export function renderHtml(map: AddressMap, options: HtmlOptions = {}): string {
     sections.push(`<h2>${i + 1}. VPC ${esc(vpc.name)}</h2>\n<p>${esc(vpc.source === 'eksctl' ? 'eksctl ClusterConfig' : 'CloudFormation template')}, ${esc(where(vpc))}${vpc.existing ? ', existing VPC' : ''}</p>`);
     sections.push(table(`Blocks, subnets, free blocks and overlaps of VPC ${vpc.name}`, vpcRows(vpc), interactive));
   }
+  if (map.notDrawn.vpcs) sections.push(`<p class="not-drawn" role="note"><strong>${esc(notDrawnText(map.notDrawn.vpcs, 'VPCs'))}</strong></p>`);
   if (map.vpcOverlaps.length) {
     sections.push('<h2>VPCs that share addresses</h2>');
     sections.push(
       table(
         'VPCs that share addresses',
-        map.vpcOverlaps.flatMap((o): Row[] => [
-          { kind: 'shared range', name: `${o.a.vpc} (${o.a.block})`, cidr: o.cidr, place: o.a, alert: true },
-          { kind: 'shared range', name: `${o.b.vpc} (${o.b.block})`, cidr: o.cidr, place: o.b, alert: true },
-        ]),
+        map.vpcOverlaps
+          .flatMap((o): Row[] => [
+            ...o.members.map((m): Row => ({ kind: 'shared range', name: `${m.vpc} (${m.block})`, cidr: o.cidr, place: m, alert: true })),
+            ...(o.more ? [{ kind: 'shared range', name: '', cidr: o.cidr, detail: `and ${count(o.more)} more blocks`, alert: true }] : []),
+          ])
+          .concat(map.notDrawn.vpcOverlaps ? [{ kind: 'not drawn', name: '', cidr: '', detail: notDrawnText(map.notDrawn.vpcOverlaps, 'groups of VPCs sharing addresses'), alert: true }] : []),
         interactive,
       ),
     );

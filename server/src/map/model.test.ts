@@ -82,8 +82,8 @@ describe('address map model', () => {
   it('finds VPCs of different files that share addresses, and marks each side', () => {
     const map = buildAddressMap({ vpcs: [vpcFact('a', ['10.0.0.0/16'], []), vpcFact('b', ['172.16.0.0/16'], []), vpcFact('c', ['10.0.128.0/17'], [])] });
     assert.deepEqual(
-      map.vpcOverlaps.map((o) => [o.a.vpc, o.b.vpc, o.cidr, o.a.uri, o.b.line]),
-      [['a', 'c', '10.0.128.0/17', 'file:///ws/a.yaml', 2]],
+      map.vpcOverlaps.map((o) => [o.members.map((m) => m.vpc), o.cidr, o.members[0].uri, o.members[1].line, o.more]),
+      [[['a', 'c'], '10.0.128.0/17', 'file:///ws/a.yaml', 2, 0]],
     );
     assert.deepEqual(map.vpcs[0].blocks[0].marks.map((m) => [m.kind, m.label, m.offset, m.width, m.uri]), [['vpc', 'VPC c', 0.5, 0.5, 'file:///ws/c.yaml']]);
     assert.deepEqual(map.vpcs[2].blocks[0].marks.map((m) => [m.kind, m.label, m.offset, m.width]), [['vpc', 'VPC a', 0, 1]]);

@@ -39,8 +39,10 @@ export interface MapSubnet extends MapPlace, Span {
   readonly network: string;
   readonly az?: string;
   readonly tier: MapTier;
-  /** Names of the subnets of the same VPC it shares addresses with. */
+  /** Names of (the first few) subnets of the same VPC it shares addresses with. */
   readonly overlapsWith: readonly string[];
+  /** How many more subnets it shares addresses with than `overlapsWith` names. */
+  readonly overlapsWithMore: number;
   /** True when part of it lies outside the block it is drawn on (and outside every other block). */
   readonly partlyOutside: boolean;
 }
@@ -49,10 +51,14 @@ export interface MapFree extends MapPlace, Span {
   readonly cidr: string;
 }
 
-/** Addresses two subnets of the VPC both claim. */
+/** Addresses several subnets of the VPC claim: a subnet inside another one (or written twice) and
+ *  everything nested in it, reported once for the group rather than once per pair. */
 export interface MapOverlap extends MapPlace, Span {
   readonly cidr: string;
-  readonly subnets: readonly [string, string];
+  /** The subnets that claim it, the enclosing one first (the first few). */
+  readonly subnets: readonly string[];
+  /** How many more subnets claim it than `subnets` names. */
+  readonly more: number;
 }
 
 export type MarkKind = 'reserved' | 'service' | 'vpc';
@@ -81,6 +87,8 @@ export interface MapBlock extends MapPlace {
   readonly free: readonly MapFree[];
   readonly overlaps: readonly MapOverlap[];
   readonly marks: readonly MapMark[];
+  /** What the limits left out of the lists above (see LIMITS). */
+  readonly notDrawn: { readonly free: number; readonly overlaps: number; readonly marks: number };
 }
 
 export interface MapVpc extends MapPlace {
@@ -97,20 +105,48 @@ export interface MapVpc extends MapPlace {
   readonly serviceCidr?: MapPlace & { readonly cidr: string };
   readonly totalAddresses: number;
   readonly usedAddresses: number;
+  /** What the limits left out (see LIMITS): blocks, IPv4 subnets (drawn or outside), subnets listed only. */
+  readonly notDrawn: { readonly blocks: number; readonly subnets: number; readonly unplaced: number };
 }
 
-/** Two VPCs of the list that share addresses. */
+/** VPCs that share addresses: one group of nested (or equal) blocks of different VPCs, reported
+ *  once whatever the number of pairs in it. */
 export interface VpcOverlap {
+  /** The addresses every block of the group holds, or, when there is no such range, the group's whole range. */
   readonly cidr: string;
-  readonly a: MapPlace & { readonly vpc: string; readonly block: string };
-  readonly b: MapPlace & { readonly vpc: string; readonly block: string };
+  /** The blocks of the group in address order (the first few), each with its VPC. */
+  readonly members: readonly (MapPlace & { readonly vpc: string; readonly block: string })[];
+  /** How many more blocks the group has than `members` lists. */
+  readonly more: number;
 }
 
 export interface AddressMap {
   readonly vpcs: readonly MapVpc[];
   readonly vpcOverlaps: readonly VpcOverlap[];
   readonly reserved: readonly { readonly cidr: string; readonly label: string }[];
+  /** What the limits left out (see LIMITS): whole VPCs, groups of VPCs sharing addresses. */
+  readonly notDrawn: { readonly vpcs: number; readonly vpcOverlaps: number };
 }
+
+/**
+ * How much one map draws. A workspace may hold anything (a cloned repository chooses), and the
+ * page must stay small enough to build, send and show: beyond these, the map draws the first
+ * ones and says how many more it left out.
+ */
+export const LIMITS = {
+  vpcs: 200,
+  blocksPerVpc: 50,
+  subnetsPerVpc: 500,
+  unplacedPerVpc: 500,
+  freePerBlock: 200,
+  overlapsPerBlock: 100,
+  marksPerBlock: 10,
+  vpcOverlaps: 200,
+  /** Names listed for one overlap or one subnet's `overlapsWith`, members for one VPC group. */
+  names: 6,
+  /** For the whole map, so that 200 VPCs each at their own limits still make a page of a few MB. */
+  total: { blocks: 1000, subnets: 3000, unplaced: 1000, free: 3000, overlaps: 1000, marks: 2000 },
+} as const;
 
 export interface AddressMapInput {
   readonly vpcs: readonly VpcFact[];
@@ -120,6 +156,8 @@ export interface AddressMapInput {
   readonly serviceCidrs?: readonly ServiceCidrFact[];
   /** How to show a file to people (e.g. relative to the workspace folder); uris stay as they are for opening. */
   readonly fileLabel?: (uri: string) => string;
+  /** Counts the comparisons made, for tests that prove the work grows linearly. */
+  readonly work?: { steps: number };
 }
 
 const lineOf = (place: { range: { start: { line: number } } }) => place.range.start.line;
@@ -157,7 +195,46 @@ function compareCidr(a: Cidr, b: Cidr): number {
   return a.first < b.first ? -1 : a.first > b.first ? 1 : a.last < b.last ? -1 : a.last > b.last ? 1 : 0;
 }
 
+/**
+ * Ranges in a laminar order: by first address, the larger first, then as given. CIDR blocks are
+ * either nested or apart, so a stack of the blocks still open gives each one the nearest block
+ * holding it (`parent`) and the end of the run of blocks inside it (`end`, exclusive): what a
+ * block overlaps is its ancestors and that run. One sort and one pass, whatever the overlaps.
+ */
+interface Laminar<T> {
+  readonly items: readonly T[];
+  readonly parent: readonly number[];
+  readonly end: readonly number[];
+  readonly depth: readonly number[];
+}
+
+function laminate<T>(list: readonly T[], range: (item: T) => Cidr): Laminar<T> {
+  const items = list.map((item, index) => ({ item, index, r: range(item) })).sort((a, b) => (a.r.first < b.r.first ? -1 : a.r.first > b.r.first ? 1 : a.r.last > b.r.last ? -1 : a.r.last < b.r.last ? 1 : a.index - b.index));
+  const parent: number[] = [];
+  const end: number[] = new Array<number>(items.length).fill(items.length);
+  const depth: number[] = [];
+  const stack: number[] = [];
+  for (let i = 0; i < items.length; i++) {
+    while (stack.length && items[stack[stack.length - 1]].r.last < items[i].r.first) end[stack.pop()!] = i;
+    parent.push(stack.length ? stack[stack.length - 1] : -1);
+    depth.push(stack.length);
+    stack.push(i);
+  }
+  return { items: items.map((x) => x.item), parent, end, depth };
+}
+
+/** Builds the whole map at once. */
 export function buildAddressMap(input: AddressMapInput): AddressMap {
+  const steps = buildAddressMapSteps(input);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Builds the map, giving way after each VPC so that a caller can stop (a cancelled request). */
+export function* buildAddressMapSteps(input: AddressMapInput): Generator<void, AddressMap> {
+  const work = input.work ?? { steps: 0 };
   const reserved = (input.reserved ?? []).flatMap((r) => {
     const parsed = parseCidr(r.cidr);
     return parsed.ok ? [{ ...r, parsed: parsed.value }] : [];
@@ -168,114 +245,216 @@ export function buildAddressMap(input: AddressMapInput): AddressMap {
     services.set(`${s.uri}\n${lineOf(s)}\n${s.cidr.network}`, s);
   }
 
-  const ipv4Blocks = input.vpcs.map((vpc) => vpc.cidrs.filter((c) => c.cidr.family === 4));
+  const ipv4Blocks = input.vpcs.map((vpc) => vpc.cidrs.filter((c) => c.cidr.family === 4).slice(0, LIMITS.blocksPerVpc));
 
+  // Every IPv4 block of every VPC in one laminar order: a group of blocks that share addresses is
+  // a top-level block and the run inside it.
+  type Owned = { block: VpcCidrFact; vpc: number };
+  const all = laminate<Owned>(
+    ipv4Blocks.flatMap((blocks, vpc) => blocks.map((block) => ({ block, vpc }))),
+    (o) => o.block.cidr,
+  );
+  const positionOf = new Map<VpcCidrFact, number>(all.items.map((o, i) => [o.block, i]));
+  /** Two blocks of different VPCs that are not one VPC described twice. */
+  const apart = (x: Owned, y: Owned) => {
+    work.steps++;
+    return x.vpc !== y.vpc && !sameVpc(input.vpcs[x.vpc], input.vpcs[y.vpc]);
+  };
   const vpcOverlaps: VpcOverlap[] = [];
-  /** Each block of another VPC that shares addresses with a block, by block. */
-  const sharedWith = new Map<VpcCidrFact, Array<{ vpc: VpcFact; block: VpcCidrFact }>>();
-  const share = (block: VpcCidrFact, vpc: VpcFact, other: VpcCidrFact) => sharedWith.set(block, [...(sharedWith.get(block) ?? []), { vpc, block: other }]);
-  for (let i = 0; i < input.vpcs.length; i++) {
-    for (let j = i + 1; j < input.vpcs.length; j++) {
-      // One VPC described twice (referenced by id elsewhere, a copied template) shares nothing with itself.
-      if (sameVpc(input.vpcs[i], input.vpcs[j])) continue;
-      for (const a of ipv4Blocks[i]) {
-        for (const b of ipv4Blocks[j]) {
-          if (!overlaps(a.cidr, b.cidr)) continue;
-          const first = a.cidr.first > b.cidr.first ? a.cidr.first : b.cidr.first;
-          const last = a.cidr.last < b.cidr.last ? a.cidr.last : b.cidr.last;
-          vpcOverlaps.push({
-            cidr: rangeText(first, last, 4),
-            a: { vpc: input.vpcs[i].name, block: a.cidr.text, uri: a.uri, line: lineOf(a) },
-            b: { vpc: input.vpcs[j].name, block: b.cidr.text, uri: b.uri, line: lineOf(b) },
-          });
-          share(a, input.vpcs[j], b);
-          share(b, input.vpcs[i], a);
-        }
-      }
+  let vpcOverlapsNotDrawn = 0;
+  for (let root = 0; root < all.items.length; root = all.end[root]) {
+    const last = all.end[root];
+    if (last - root < 2) continue;
+    // Shared when two blocks of the group are of VPCs apart: every block overlaps the top one; a
+    // group where all agree with the top one is searched a few levels up from each block.
+    let shared = false;
+    for (let i = root + 1; i < last && !shared; i++) {
+      if (apart(all.items[root], all.items[i])) shared = true;
+      for (let up = all.parent[i], n = 0; !shared && up > root && n < 8; up = all.parent[up], n++) if (apart(all.items[up], all.items[i])) shared = true;
     }
+    if (!shared) continue;
+    if (vpcOverlaps.length >= LIMITS.vpcOverlaps) {
+      vpcOverlapsNotDrawn++;
+      continue;
+    }
+    let first = all.items[root].block.cidr.first;
+    let lastAddress = all.items[root].block.cidr.last;
+    for (let i = root + 1; i < last; i++) {
+      const c = all.items[i].block.cidr;
+      if (c.first > first) first = c.first;
+      if (c.last < lastAddress) lastAddress = c.last;
+    }
+    const whole = all.items[root].block.cidr;
+    vpcOverlaps.push({
+      cidr: first <= lastAddress ? rangeText(first, lastAddress, 4) : rangeText(whole.first, whole.last, 4),
+      members: all.items.slice(root, Math.min(last, root + LIMITS.names)).map((o) => ({ vpc: input.vpcs[o.vpc].name, block: o.block.cidr.text, uri: o.block.uri, line: lineOf(o.block) })),
+      more: Math.max(0, last - root - LIMITS.names),
+    });
+  }
+  yield;
+
+  /** The blocks of other VPCs that share addresses with a block: its ancestors and the run inside it (the first few, and how many). */
+  const sharedWith = (block: VpcCidrFact, room: number): { list: Owned[]; count: number } => {
+    const at = positionOf.get(block)!;
+    const me = all.items[at];
+    const list: Owned[] = [];
+    let count = 0;
+    const consider = (o: Owned) => {
+      if (!apart(me, o)) return;
+      count++;
+      if (list.length < room) list.push(o);
+    };
+    for (let up = all.parent[at]; up >= 0; up = all.parent[up]) consider(all.items[up]);
+    for (let i = at + 1; i < all.end[at]; i++) consider(all.items[i]);
+    return { list, count };
+  };
+
+  // What is left to draw in the whole map; each VPC takes from it in turn.
+  const budget = { ...LIMITS.total };
+  const vpcs: MapVpc[] = [];
+  for (const [index, vpc] of input.vpcs.slice(0, LIMITS.vpcs).entries()) {
+    const blocks = ipv4Blocks[index].slice(0, budget.blocks);
+    budget.blocks -= blocks.length;
+    vpcs.push(mapVpc(vpc, blocks));
+    yield;
   }
 
-  const vpcs = input.vpcs.map((vpc, index): MapVpc => {
-    const blocks = ipv4Blocks[index];
+  function mapVpc(vpc: VpcFact, blocks: VpcFact['cidrs']): MapVpc {
+    let freeAddresses = 0;
+    const blocksNotDrawn = vpc.cidrs.filter((c) => c.cidr.family === 4).length - blocks.length;
     const subnets4 = vpc.subnets.filter((s): s is SubnetFact & { cidr: Cidr } => s.cidr?.family === 4);
-    const unplaced = vpc.subnets
-      .filter((s) => s.cidr?.family !== 4)
-      .map((s) => ({
-        uri: s.uri,
-        line: lineOf(s),
-        name: s.name,
-        ...(s.cidr ? { cidr: s.cidr.text } : {}),
-        ...(s.az ? { az: s.az } : {}),
-        reason: s.cidr ? 'IPv6 subnet, listed only' : 'no CIDR written',
-      }));
+    const notIpv4 = vpc.subnets.filter((s) => s.cidr?.family !== 4);
+    const unplacedRoom = Math.min(LIMITS.unplacedPerVpc, budget.unplaced);
+    budget.unplaced -= Math.min(unplacedRoom, notIpv4.length);
+    const unplaced = notIpv4.slice(0, unplacedRoom).map((s) => ({
+      uri: s.uri,
+      line: lineOf(s),
+      name: s.name,
+      ...(s.cidr ? { cidr: s.cidr.text } : {}),
+      ...(s.az ? { az: s.az } : {}),
+      reason: s.cidr ? 'IPv6 subnet, listed only' : 'no CIDR written',
+    }));
 
-    // Which subnets share addresses, pair by pair, in the order they are written.
-    const pairs: { a: (typeof subnets4)[number]; b: (typeof subnets4)[number]; first: bigint; last: bigint }[] = [];
-    const overlapNames = new Map<SubnetFact, string[]>();
-    for (let i = 0; i < subnets4.length; i++) {
-      for (let j = i + 1; j < subnets4.length; j++) {
-        const a = subnets4[i];
-        const b = subnets4[j];
-        if (!overlaps(a.cidr, b.cidr)) continue;
-        pairs.push({ a, b, first: a.cidr.first > b.cidr.first ? a.cidr.first : b.cidr.first, last: a.cidr.last < b.cidr.last ? a.cidr.last : b.cidr.last });
-        overlapNames.set(a, [...(overlapNames.get(a) ?? []), b.name]);
-        overlapNames.set(b, [...(overlapNames.get(b) ?? []), a.name]);
+    // Which subnets share addresses: each one's ancestors and the run inside it, in one laminar order.
+    const nested = laminate(subnets4, (s) => s.cidr);
+    const where = new Map<SubnetFact, number>(nested.items.map((s, i) => [s, i]));
+    const overlapNames = (s: SubnetFact): { names: string[]; more: number } => {
+      const at = where.get(s)!;
+      const count = nested.depth[at] + (nested.end[at] - at - 1);
+      const names: string[] = [];
+      for (let up = nested.parent[at]; up >= 0 && names.length < LIMITS.names; up = nested.parent[up]) names.push(nested.items[up].name);
+      for (let i = at + 1; i < nested.end[at] && names.length < LIMITS.names; i++) names.push(nested.items[i].name);
+      work.steps += names.length + 1;
+      return { names, more: count - names.length };
+    };
+    // One overlap for each subnet directly inside a top-level one: the addresses both (and all
+    // nested in it) claim.
+    const groups: { range: SubnetFact & { cidr: Cidr }; names: string[]; more: number }[] = [];
+    for (let root = 0; root < nested.items.length; root = nested.end[root]) {
+      for (let child = root + 1; child < nested.end[root]; child = nested.end[child]) {
+        const members = [nested.items[root], ...nested.items.slice(child, Math.min(nested.end[child], child + LIMITS.names - 1))];
+        const count = 1 + nested.end[child] - child;
+        work.steps++;
+        groups.push({ range: nested.items[child], names: members.map((m) => m.name), more: count - members.length });
       }
     }
 
     // A subnet is drawn on the block that holds it, else on the first block it touches (flagged).
     const home = new Map<SubnetFact, number>();
     const outside: MapVpc['outside'][number][] = [];
-    for (const s of subnets4) {
+    let subnetsNotDrawn = 0;
+    const subnetRoom = Math.min(LIMITS.subnetsPerVpc, budget.subnets);
+    budget.subnets -= Math.min(subnetRoom, subnets4.length);
+    for (const [i, s] of subnets4.entries()) {
       let at = blocks.findIndex((b) => contains(b.cidr, s.cidr));
       if (at < 0) at = blocks.findIndex((b) => overlaps(b.cidr, s.cidr));
-      if (at >= 0) home.set(s, at);
+      work.steps += blocks.length;
+      // With blocks left out, a subnet on none of those drawn may well be inside one of the others.
+      if (i >= subnetRoom || (at < 0 && blocksNotDrawn > 0)) subnetsNotDrawn++;
+      else if (at >= 0) home.set(s, at);
       else outside.push({ uri: s.uri, line: lineOf(s), name: s.name, cidr: s.cidr.text, ...(s.az ? { az: s.az } : {}), tier: tierOf(s) });
     }
-    const covered = (s: SubnetFact & { cidr: Cidr }) => blocks.some((b) => contains(b.cidr, s.cidr));
+    const covered = (s: SubnetFact & { cidr: Cidr }) => blocksNotDrawn > 0 || blocks.some((b) => contains(b.cidr, s.cidr));
+    const drawnOn: (typeof subnets4)[number][][] = blocks.map(() => []);
+    for (const s of subnets4) {
+      const at = home.get(s);
+      if (at !== undefined) drawnOn[at].push(s);
+    }
 
     const mapBlocks = blocks.map((block, blockIndex): MapBlock => {
       const place = { uri: block.uri, line: lineOf(block) };
-      const subnets = subnets4
-        .filter((s) => home.get(s) === blockIndex)
+      const subnets = drawnOn[blockIndex]
         .sort((x, y) => compareCidr(x.cidr, y.cidr))
-        .map((s): MapSubnet => ({
-          uri: s.uri,
-          line: lineOf(s),
-          ...spanIn(block.cidr, s.cidr.first, s.cidr.last)!,
-          name: s.name,
-          cidr: s.cidr.text,
-          network: s.cidr.network,
-          ...(s.az ? { az: s.az } : {}),
-          tier: tierOf(s),
-          overlapsWith: overlapNames.get(s) ?? [],
-          partlyOutside: !covered(s),
-        }));
+        .map((s): MapSubnet => {
+          const shared = overlapNames(s);
+          return {
+            uri: s.uri,
+            line: lineOf(s),
+            ...spanIn(block.cidr, s.cidr.first, s.cidr.last)!,
+            name: s.name,
+            cidr: s.cidr.text,
+            network: s.cidr.network,
+            ...(s.az ? { az: s.az } : {}),
+            tier: tierOf(s),
+            overlapsWith: shared.names,
+            overlapsWithMore: shared.more,
+            partlyOutside: !covered(s),
+          };
+        });
       const taken = subnets4.filter((s) => overlaps(s.cidr, block.cidr)).map((s) => s.cidr);
-      const free = freeBlocks([block.cidr], taken).map((f): MapFree => {
+      work.steps += subnets4.length;
+      const allFree = freeBlocks([block.cidr], taken);
+      const free = allFree.slice(0, Math.min(LIMITS.freePerBlock, budget.free)).map((f): MapFree => {
         const size = 1n << BigInt(32 - f.prefix);
         return { ...place, cidr: blockText(f), ...spanIn(block.cidr, f.first, f.first + size - 1n)! };
       });
-      const overlapsHere = pairs.flatMap((p): MapOverlap[] => {
-        const span = spanIn(block.cidr, p.first, p.last);
-        return span ? [{ uri: p.b.uri, line: lineOf(p.b), ...span, cidr: rangeText(p.first, p.last, 4), subnets: [p.a.name, p.b.name] }] : [];
-      });
+      budget.free -= free.length;
+      freeAddresses += allFree.reduce((n, f) => n + 2 ** (32 - f.prefix), 0);
+      const overlapsHere: MapOverlap[] = [];
+      let overlapsNotDrawn = 0;
+      const overlapRoom = Math.min(LIMITS.overlapsPerBlock, budget.overlaps);
+      for (const g of groups) {
+        work.steps++;
+        if (!overlaps(block.cidr, g.range.cidr)) continue;
+        if (overlapsHere.length >= overlapRoom) {
+          overlapsNotDrawn++;
+          continue;
+        }
+        const span = spanIn(block.cidr, g.range.cidr.first, g.range.cidr.last)!;
+        overlapsHere.push({ uri: g.range.uri, line: lineOf(g.range), ...span, cidr: g.range.cidr.text === g.range.cidr.network ? g.range.cidr.text : rangeText(g.range.cidr.first, g.range.cidr.last, 4), subnets: g.names, more: g.more });
+      }
+      budget.overlaps -= overlapsHere.length;
       const marks: MapMark[] = [];
+      let marksNotDrawn = 0;
+      const markRoom = Math.min(LIMITS.marksPerBlock, budget.marks);
+      // Only the marks drawn are placed and labelled; the others are counted.
+      const room = (range: Cidr) => {
+        work.steps++;
+        if (range.family !== 4 || !overlaps(block.cidr, range)) return undefined;
+        if (marks.length >= markRoom) {
+          marksNotDrawn++;
+          return undefined;
+        }
+        return spanIn(block.cidr, range.first, range.last)!;
+      };
       for (const r of reserved) {
-        const span = r.parsed.family === 4 ? spanIn(block.cidr, r.parsed.first, r.parsed.last) : undefined;
+        const span = room(r.parsed);
         if (span) marks.push({ kind: 'reserved', cidr: r.cidr, label: r.label, ...span });
       }
       for (const s of services.values()) {
-        const span = s.cidr.family === 4 ? spanIn(block.cidr, s.cidr.first, s.cidr.last) : undefined;
+        const span = room(s.cidr);
         if (!span) continue;
         const own = vpc.serviceCidr && vpc.serviceCidr.uri === s.uri && lineOf(vpc.serviceCidr) === lineOf(s);
         const whose = own ? 'this cluster' : s.name ? `cluster ${s.name}` : s.source === 'ServiceCIDR' ? 'a ServiceCIDR' : 'another cluster';
         marks.push({ kind: 'service', cidr: s.cidr.text, label: `service CIDR of ${whose}`, uri: s.uri, line: lineOf(s), ...span });
       }
-      for (const other of sharedWith.get(block) ?? []) {
+      const others = sharedWith(block, Math.max(0, markRoom - marks.length));
+      marksNotDrawn += others.count - others.list.length;
+      for (const other of others.list) {
         const span = spanIn(block.cidr, other.block.cidr.first, other.block.cidr.last);
-        if (span) marks.push({ kind: 'vpc', cidr: other.block.cidr.text, label: `VPC ${other.vpc.name}`, uri: other.block.uri, line: lineOf(other.block), ...span });
+        if (span) marks.push({ kind: 'vpc', cidr: other.block.cidr.text, label: `VPC ${input.vpcs[other.vpc].name}`, uri: other.block.uri, line: lineOf(other.block), ...span });
       }
+      budget.marks -= marks.length;
       return {
         ...place,
         cidr: block.cidr.text,
@@ -289,11 +468,11 @@ export function buildAddressMap(input: AddressMapInput): AddressMap {
         free,
         overlaps: overlapsHere,
         marks,
+        notDrawn: { free: allFree.length - free.length, overlaps: overlapsNotDrawn, marks: marksNotDrawn },
       };
     });
 
     const totalAddresses = mapBlocks.reduce((n, b) => n + b.addresses, 0);
-    const freeAddresses = mapBlocks.reduce((n, b) => n + b.free.reduce((m, f) => m + f.addresses, 0), 0);
     return {
       uri: vpc.uri,
       line: lineOf(vpc),
@@ -301,16 +480,22 @@ export function buildAddressMap(input: AddressMapInput): AddressMap {
       source: vpc.source,
       existing: vpc.existing,
       blocks: mapBlocks,
-      ipv6Blocks: vpc.cidrs.filter((c) => c.cidr.family === 6).map((c) => ({ uri: c.uri, line: lineOf(c), cidr: c.cidr.text })),
+      ipv6Blocks: vpc.cidrs.filter((c) => c.cidr.family === 6).slice(0, LIMITS.blocksPerVpc).map((c) => ({ uri: c.uri, line: lineOf(c), cidr: c.cidr.text })),
       outside,
       unplaced,
       ...(vpc.serviceCidr ? { serviceCidr: { uri: vpc.serviceCidr.uri, line: lineOf(vpc.serviceCidr), cidr: vpc.serviceCidr.cidr.text } } : {}),
       totalAddresses,
       usedAddresses: totalAddresses - freeAddresses,
+      notDrawn: { blocks: blocksNotDrawn, subnets: subnetsNotDrawn, unplaced: notIpv4.length - unplaced.length },
     };
-  });
+  }
 
-  const map: AddressMap = { vpcs, vpcOverlaps, reserved: reserved.map((r) => ({ cidr: r.cidr, label: r.label })) };
+  const map: AddressMap = {
+    vpcs,
+    vpcOverlaps,
+    reserved: reserved.map((r) => ({ cidr: r.cidr, label: r.label })),
+    notDrawn: { vpcs: Math.max(0, input.vpcs.length - LIMITS.vpcs), vpcOverlaps: vpcOverlapsNotDrawn },
+  };
   if (input.fileLabel) labelFiles(map, input.fileLabel);
   return map;
 }

@@ -43,14 +43,10 @@ const CHAR = 6.7;
 const LIST_CHARS = Math.floor(LAYOUT.barWidth / 6.2);
 
 /** XML text and attribute escaping; characters XML 1.0 forbids are dropped. */
+const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 export function escapeXml(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+  // One pass: maps are drawn with many thousands of attributes.
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff&<>"']/g, (c) => XML_ENTITIES[c] ?? '');
 }
 
 /** A coordinate with at most two decimals, the same text for the same value. */
@@ -59,7 +55,47 @@ export function num(n: number): string {
   return Object.is(r, -0) ? '0' : String(r);
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
+/** A whole number with thousands separators, as `toLocaleString('en-US')` writes it (without its cost per call). */
+export const count = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/** Names as a list, with how many more there are: `a, b and 3 more`. */
+export function nameList(names: readonly string[], more = 0, last = ' and '): string {
+  if (more > 0) return `${names.join(', ')} and ${count(more)} more`;
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')}${last}${names[names.length - 1]}` : (names[0] ?? '');
+}
+
+/** The sentence a map says for what its limits left out, e.g. `… and 800 more VPCs not drawn`. */
+export function notDrawnText(n: number, what: string): string {
+  return `… and ${count(n)} more ${what} not drawn`;
+}
+
+/** The "not drawn" sentences of one block. */
+export function blockNotDrawn(b: MapBlock): string[] {
+  return [
+    ...(b.notDrawn.free ? [notDrawnText(b.notDrawn.free, 'free blocks')] : []),
+    ...(b.notDrawn.overlaps ? [notDrawnText(b.notDrawn.overlaps, 'overlaps')] : []),
+    ...(b.notDrawn.marks ? [notDrawnText(b.notDrawn.marks, 'marked ranges')] : []),
+  ];
+}
+
+/** The "not drawn" sentences of one VPC (its blocks' excepted). */
+export function vpcNotDrawn(v: MapVpc): string[] {
+  return [
+    ...(v.notDrawn.blocks ? [notDrawnText(v.notDrawn.blocks, 'blocks')] : []),
+    ...(v.notDrawn.subnets ? [notDrawnText(v.notDrawn.subnets, 'subnets')] : []),
+    ...(v.notDrawn.unplaced ? [notDrawnText(v.notDrawn.unplaced, 'subnets without an IPv4 CIDR')] : []),
+  ];
+}
+
+/** The words for an overlap of subnets. */
+export function overlapText(o: MapBlock['overlaps'][number]): string {
+  return `${nameList(o.subnets, o.more)} ${o.subnets.length + o.more > 2 ? 'all' : 'both'} claim ${o.cidr}`;
+}
+
+/** The words for a group of VPCs sharing addresses. */
+export function vpcOverlapText(o: AddressMap['vpcOverlaps'][number]): string {
+  return `${nameList(o.members.map((m) => `${m.vpc} (${m.block}, ${where(m)})`), o.more)} share ${o.cidr}`;
+}
 export const where = (p: { uri: string; line: number; file?: string }) => `${p.file ?? p.uri}:${p.line + 1}`;
 
 /** The text of each bar's items, for tooltips, aria-labels and the text list. */
@@ -68,7 +104,7 @@ export function describeSubnet(s: MapBlock['subnets'][number]): string {
   if (s.cidr !== s.network) parts.push(`(block ${s.network})`);
   if (s.az) parts.push(`in ${s.az}`);
   parts.push(`${count(s.addresses)} addresses`);
-  if (s.overlapsWith.length) parts.push(`overlaps ${s.overlapsWith.join(', ')}`);
+  if (s.overlapsWith.length) parts.push(`overlaps ${nameList(s.overlapsWith, s.overlapsWithMore, ', ')}`);
   if (s.partlyOutside) parts.push('partly outside the VPC');
   return `${parts.join(', ')}; ${where(s)}`;
 }
@@ -148,7 +184,7 @@ function drawBlock(out: Out, vpc: MapVpc, block: MapBlock, numbers: Map<object, 
     );
   }
   for (const o of block.overlaps) {
-    itemRect(out, o, barY, barHeight, { class: 'item overlap', 'data-kind': 'overlap', 'data-uri': o.uri, 'data-line': o.line, role: 'img', fill: OVERLAP.fill, stroke: OVERLAP.stroke, 'stroke-width': 2 }, `overlap: ${o.subnets[0]} and ${o.subnets[1]} both claim ${o.cidr}; ${where(o)}`);
+    itemRect(out, o, barY, barHeight, { class: 'item overlap', 'data-kind': 'overlap', 'data-uri': o.uri, 'data-line': o.line, role: 'img', fill: OVERLAP.fill, stroke: OVERLAP.stroke, 'stroke-width': 2 }, `overlap: ${overlapText(o)}; ${where(o)}`);
   }
   // Labels last, with a halo, so an overlap drawn over a subnet does not hide its name.
   for (const s of block.subnets) {
@@ -185,7 +221,7 @@ function drawBlock(out: Out, vpc: MapVpc, block: MapBlock, numbers: Map<object, 
   const notes: { line: string; alert?: boolean }[] = [];
   if (block.free.length) for (const l of wrap('Free:', block.free.map((f) => f.cidr))) notes.push({ line: l });
   else notes.push({ line: 'Free: none' });
-  for (const o of block.overlaps) notes.push({ line: `Overlap: ${o.subnets[0]} and ${o.subnets[1]} both claim ${o.cidr}`, alert: true });
+  for (const o of block.overlaps) notes.push({ line: `Overlap: ${overlapText(o)}`, alert: true });
   for (const s of block.subnets.filter((x) => x.partlyOutside)) notes.push({ line: `Partly outside the VPC: ${s.name} ${s.cidr}`, alert: true });
   for (const m of block.marks) {
     const line =
@@ -196,6 +232,7 @@ function drawBlock(out: Out, vpc: MapVpc, block: MapBlock, numbers: Map<object, 
           : `Reserved range ${m.cidr} (${m.label}) covers ${m.start}–${m.end}`;
     notes.push({ line, alert: true });
   }
+  for (const line of blockNotDrawn(block)) notes.push({ line, alert: true });
   for (const note of notes) {
     out.y += 16;
     text(out, barX, out.y, note.line, note.alert ? { fill: ALERT, 'font-size': 11, 'font-weight': 600 } : { class: 'fg', fill: INK, 'font-size': 11 });
@@ -256,6 +293,7 @@ function drawVpc(out: Out, vpc: MapVpc, index: number): void {
   for (const b of vpc.ipv6Blocks) extra.push({ line: `IPv6 block ${b.cidr} (listed, not drawn)` });
   for (const s of vpc.outside) extra.push({ line: `Outside every block of the VPC: ${s.name} ${s.cidr}${s.az ? ` ${s.az}` : ''} (${where(s)})`, alert: true });
   for (const s of vpc.unplaced) extra.push({ line: `Not drawn: ${s.name}${s.cidr ? ` ${s.cidr}` : ''}${s.az ? ` ${s.az}` : ''}: ${s.reason}` });
+  for (const line of vpcNotDrawn(vpc)) extra.push({ line, alert: true });
   for (const e of extra) {
     out.y += 16;
     text(out, LAYOUT.margin, out.y, e.line, e.alert ? { fill: ALERT, 'font-size': 11, 'font-weight': 600 } : { class: 'fg', fill: INK, 'font-size': 11 });
@@ -272,7 +310,9 @@ export function summaryText(map: AddressMap): string {
   const parts = [`${map.vpcs.length} VPC${map.vpcs.length === 1 ? '' : 's'} with ${subnets} subnet${subnets === 1 ? '' : 's'}`];
   parts.push(overlapsCount ? `${overlapsCount} subnet overlap${overlapsCount === 1 ? '' : 's'}` : 'no subnet overlaps');
   if (outside) parts.push(`${outside} subnet${outside === 1 ? '' : 's'} outside the VPC`);
-  parts.push(map.vpcOverlaps.length ? `${map.vpcOverlaps.length} pair${map.vpcOverlaps.length === 1 ? '' : 's'} of VPCs sharing addresses` : 'no VPCs sharing addresses');
+  const groups = map.vpcOverlaps.length + map.notDrawn.vpcOverlaps;
+  parts.push(groups ? `${groups} group${groups === 1 ? '' : 's'} of VPCs sharing addresses` : 'no VPCs sharing addresses');
+  if (map.notDrawn.vpcs) parts.push(`${count(map.notDrawn.vpcs)} more VPCs not drawn`);
   return parts.join(', ') + '.';
 }
 
@@ -291,12 +331,21 @@ export function svgElement(map: AddressMap, options: SvgOptions & { interactive?
     out.y += 20;
   }
   map.vpcs.forEach((vpc, i) => drawVpc(out, vpc, i));
+  if (map.notDrawn.vpcs) {
+    out.y += 30;
+    text(out, LAYOUT.margin, out.y, notDrawnText(map.notDrawn.vpcs, 'VPCs'), { fill: ALERT, 'font-size': 13, 'font-weight': 700 });
+  }
   if (map.vpcOverlaps.length) {
     out.y += 30;
     text(out, LAYOUT.margin, out.y, 'VPCs that share addresses', { fill: ALERT, 'font-size': 15, 'font-weight': 700 });
     for (const o of map.vpcOverlaps) {
       out.y += 17;
-      text(out, LAYOUT.margin, out.y, `${o.a.vpc} (${o.a.block}, ${where(o.a)}) and ${o.b.vpc} (${o.b.block}, ${where(o.b)}) share ${o.cidr}`, { fill: ALERT, 'font-size': 11, 'data-uri': o.b.uri, 'data-line': o.b.line });
+      const at = o.members[1] ?? o.members[0];
+      text(out, LAYOUT.margin, out.y, vpcOverlapText(o), { fill: ALERT, 'font-size': 11, 'data-uri': at.uri, 'data-line': at.line });
+    }
+    if (map.notDrawn.vpcOverlaps) {
+      out.y += 17;
+      text(out, LAYOUT.margin, out.y, notDrawnText(map.notDrawn.vpcOverlaps, 'groups of VPCs sharing addresses'), { fill: ALERT, 'font-size': 11 });
     }
   }
   const height = Math.ceil(out.y + LAYOUT.margin);
