@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { configFromSettings, mergeConfig, PROJECT_FILE, type EffectiveConfig, type PartialConfig } from '../engine/config';
 import { readProjectConfig, type LoadedProjectConfig } from '../engine/projectConfig';
+import { compileGlob } from '../workspace/glob';
 import { enabledGlobs } from '../workspace/walk';
 
 /** The globs choosing a workspace folder's files for the cross-file index. */
@@ -29,19 +30,30 @@ export class SettingsStore {
   /**
    * The include and exclude globs of a workspace folder: `eksLens.workspace.include` (a list of
    * globs relative to the folder) and the globs `files.exclude` turns on. Not cached: read once
-   * per scan.
+   * per scan. An invalid glob is reported (naming the setting and the pattern) and left out; the
+   * others keep working.
    */
   async workspaceFilters(folderUri: string): Promise<WorkspaceFilters> {
     const [raw, excluded] = await Promise.all([this.fetchSettings(folderUri).catch(() => undefined), this.fetchSection(folderUri, 'files.exclude').catch(() => undefined)]);
-    const exclude = enabledGlobs(excluded);
+    const exclude = this.validGlobs('files.exclude', enabledGlobs(excluded), 'it is ignored by EKS Lens');
     const setting = (raw as { workspace?: { include?: unknown } } | undefined)?.workspace?.include;
     if (setting === undefined || setting === null) return { exclude };
     if (!Array.isArray(setting) || setting.some((g) => typeof g !== 'string')) {
       this.onProblem('Setting eksLens.workspace.include: expected a list of glob patterns such as "**/*.{yaml,yml,json}"; the default is used');
       return { exclude };
     }
-    const include = (setting as string[]).filter((g) => g.trim() !== '');
+    const given = (setting as string[]).filter((g) => g.trim() !== '');
+    const include = this.validGlobs('eksLens.workspace.include', given, 'it is ignored');
+    if (given.length && !include.length) this.onProblem('Setting eksLens.workspace.include: no valid glob pattern is left; the default "**/*.{yaml,yml,json}" is used');
     return include.length ? { include, exclude } : { exclude };
+  }
+
+  private validGlobs(setting: string, globs: readonly string[], consequence: string): string[] {
+    return globs.filter((glob) => {
+      const compiled = compileGlob(glob);
+      if (!compiled.ok) this.onProblem(`Setting ${setting}: "${glob.length > 80 ? `${glob.slice(0, 80)}…` : glob}" is not a valid glob pattern (${compiled.reason}); ${consequence}`);
+      return compiled.ok;
+    });
   }
 
   setWorkspaceFolders(uris: readonly string[]): void {

@@ -112,7 +112,8 @@ export class WorkspaceIndexer {
         } catch (error) {
           this.log(`workspace scan: cannot read the file filters of ${uri}: ${String(error)}`);
         }
-        folders.push({ root: fileURLToPath(uri), filter: fileFilter(filters.include, filters.exclude) });
+        const filter = fileFilter(filters.include, filters.exclude, (glob, reason) => this.log(`workspace scan: glob "${glob}" of ${uri} is not valid (${reason}) and is ignored`));
+        folders.push({ root: fileURLToPath(uri), filter });
       }
       if (signal.aborted) return finish(true);
       // The longest root first, so a nested folder's filters win for its files.

@@ -3,6 +3,7 @@
 import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { compileGlob, globMatcher, type GlobMatcher } from './glob';
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 const CHECKED_FILE = /\.(ya?ml|json)$/i;
@@ -69,111 +70,36 @@ function isLink(p: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Globs for the language server's workspace scan: `eksLens.workspace.include` chooses the files,
 // VS Code's `files.exclude` (and the same setting's style) leaves files and folders out. Paths are
-// matched relative to the workspace folder, with `/` between segments, ignoring case.
+// matched relative to the workspace folder, with `/` between segments, ignoring case (`glob.ts`).
 
 /** The files the workspace scan reads when `eksLens.workspace.include` is not set. */
 export const DEFAULT_INCLUDE: readonly string[] = ['**/*.{yaml,yml,json}'];
 
-/**
- * A regular expression for a glob in the style of VS Code's settings: `*` and `?` stay inside one
- * path segment, `**` spans any number of segments (none included), `{a,b}` gives alternatives
- * (nested ones too), `[abc]`, `[a-z]` and `[!abc]` match one character. A pattern that names a
- * folder also matches everything below it, as `files.exclude` does.
- */
-export function globToRegExp(glob: string): RegExp {
-  let pattern = glob.trim().replace(/\\/g, '/');
-  if (pattern.startsWith('./')) pattern = pattern.slice(2);
-  // A trailing `/**` adds nothing to the folder rule below, and would require something under it.
-  pattern = pattern.replace(/\/+$/, '').replace(/(?:\/\*\*)+$/, '');
-  return new RegExp(`^${translate(pattern)}(?:/.*)?$`, 'i');
-}
-
-function translate(glob: string): string {
-  let out = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        // `**` as a whole segment: any run of segments. Inside a segment it is just `*`.
-        const atStart = i === 0 || glob[i - 1] === '/';
-        const atEnd = i + 2 === glob.length || glob[i + 2] === '/';
-        if (atStart && atEnd) {
-          if (i + 2 === glob.length) {
-            out += '.*';
-            i += 1;
-          } else {
-            out += '(?:[^/]*/)*';
-            i += 2; // the `/` after `**` belongs to the group
-          }
-          continue;
-        }
-        i += 1;
-      }
-      out += '[^/]*';
-    } else if (c === '?') {
-      out += '[^/]';
-    } else if (c === '{') {
-      const close = matchingBrace(glob, i);
-      if (close < 0) {
-        out += '\\{';
-        continue;
-      }
-      out += `(?:${splitTopLevel(glob.slice(i + 1, close)).map(translate).join('|')})`;
-      i = close;
-    } else if (c === '[') {
-      const close = glob.indexOf(']', i + 2);
-      if (close < 0) {
-        out += '\\[';
-        continue;
-      }
-      let body = glob.slice(i + 1, close);
-      const negated = body.startsWith('!') || body.startsWith('^');
-      if (negated) body = body.slice(1);
-      out += `[${negated ? '^/' : ''}${body.replace(/[\\\]^]/g, '\\$&')}]`;
-      i = close;
-    } else {
-      out += c.replace(/[.+^$()|\\\]]/g, '\\$&');
-    }
-  }
-  return out;
-}
-
-function matchingBrace(glob: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < glob.length; i++) {
-    if (glob[i] === '{') depth++;
-    else if (glob[i] === '}' && --depth === 0) return i;
-  }
-  return -1;
-}
-
-function splitTopLevel(body: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < body.length; i++) {
-    if (body[i] === '{') depth++;
-    else if (body[i] === '}') depth--;
-    else if (body[i] === ',' && depth === 0) {
-      parts.push(body.slice(start, i));
-      start = i + 1;
-    }
-  }
-  parts.push(body.slice(start));
-  return parts;
-}
-
 /** Which files of a workspace folder the scan reads. */
 export interface FileFilter {
-  readonly include: readonly RegExp[];
-  readonly exclude: readonly RegExp[];
+  readonly include: readonly GlobMatcher[];
+  readonly exclude: readonly GlobMatcher[];
 }
 
-/** A filter from glob lists; an empty include list means the default one. */
-export function fileFilter(include: readonly string[] = DEFAULT_INCLUDE, exclude: readonly string[] = []): FileFilter {
-  const valid = (globs: readonly string[]) => globs.filter((g) => typeof g === 'string' && g.trim() !== '');
-  const inc = valid(include);
-  return { include: (inc.length ? inc : DEFAULT_INCLUDE).map(globToRegExp), exclude: valid(exclude).map(globToRegExp) };
+/**
+ * A filter from glob lists; an include list with no valid glob means the default one. Invalid
+ * globs are left out (the others keep working) and passed to `onInvalid`.
+ */
+export function fileFilter(
+  include: readonly string[] = DEFAULT_INCLUDE,
+  exclude: readonly string[] = [],
+  onInvalid: (glob: string, reason: string) => void = () => {},
+): FileFilter {
+  const compile = (globs: readonly string[]) =>
+    globs.flatMap((g) => {
+      if (typeof g !== 'string' || g.trim() === '') return [];
+      const compiled = compileGlob(g);
+      if (compiled.ok) return [compiled.matcher];
+      onInvalid(g, compiled.reason);
+      return [];
+    });
+  const inc = compile(include);
+  return { include: inc.length ? inc : DEFAULT_INCLUDE.map(globMatcher), exclude: compile(exclude) };
 }
 
 /** The globs of a `files.exclude` setting that are on (`true`); conditional entries (`{ when }`) are not followed. */

@@ -1,0 +1,112 @@
+// A cloned repository is the attacker: its `.eks-lens.yaml`, its `.vscode/settings.json` globs
+// (even in Restricted Mode, for settings not declared restricted) and its symbolic links. None of
+// them may hang the language server, make it read files outside the workspace folder, or cost
+// more than the path and pattern are long. Work is counted, never timed; hangs are bounded by
+// watchdogs around a real server process.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { SettingsStore } from '../server/src/lsp/settings';
+import { WorkspaceIndexer } from '../server/src/lsp/workspaceIndexer';
+import { compileGlob, globMatcher, globStats, MAX_GLOB_LENGTH } from '../server/src/workspace/glob';
+import { fileFilter, isIncludedFile } from '../server/src/workspace/walk';
+
+const made: string[] = [];
+after(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh folder under the system's temporary folder, removed after the tests. */
+function scratch(files: Record<string, string> = {}): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'eks-lens-hostile-'));
+  made.push(root);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    writeFileSync(path.join(root, name), text);
+  }
+  return root;
+}
+
+const VPC = (name: string, cidr: string) => ['apiVersion: eksctl.io/v1alpha5', 'kind: ClusterConfig', `metadata: {name: ${name}, region: us-east-1}`, `vpc: {cidr: ${cidr}}`, ''].join('\n');
+
+describe('globs from an untrusted workspace', () => {
+  /** Steps taken to match `rel`, with the result. */
+  const measure = (glob: string, rel: string) => {
+    const matcher = globMatcher(glob);
+    const before = globStats.steps;
+    const matched = matcher.test(rel);
+    return { matched, steps: globStats.steps - before };
+  };
+  // Each of these ran for a minute or more with the RegExp translation (nested `**` and `*` runs
+  // backtrack exponentially when the path does not match).
+  const catastrophic: Array<{ glob: string; path: (n: number) => string; matched: boolean }> = [
+    { glob: `${'**/'.repeat(12)}*.yaml`, path: (n) => `${'a/'.repeat(n)}x`, matched: false },
+    { glob: `${'*a'.repeat(12)}*b`, path: (n) => 'a'.repeat(n), matched: false },
+    { glob: `${'{**/,}'.repeat(10)}*.yaml`, path: (n) => `${'a/'.repeat(n)}c`, matched: false },
+    { glob: (() => { let g = '**/x.yaml'; for (let i = 0; i < 10; i++) g = `{**/b/**/a.json,${g}}`; return g; })(), path: (n) => `${'b/'.repeat(n)}x.yml`, matched: false },
+    { glob: `${'{'.repeat(8)}**/a,**/b${'}'.repeat(8)}`, path: (n) => `${'a/'.repeat(n)}c`, matched: true },
+  ];
+
+  it('matches patterns that backtrack catastrophically in a number of steps linear in the path', () => {
+    for (const { glob, path: make, matched } of catastrophic) {
+      const short = measure(glob, make(40));
+      const long = measure(glob, make(80));
+      assert.equal(short.matched, matched, glob);
+      assert.equal(long.matched, matched, glob);
+      // At most two visits of each state per character (the automaton has fewer states than the
+      // pattern has characters, plus two).
+      const bound = (p: string) => 2 * (glob.length + 2) * (p.length + 1);
+      assert.ok(short.steps <= bound(make(40)), `${glob}: ${short.steps} steps for ${make(40).length} characters`);
+      assert.ok(long.steps <= bound(make(80)), `${glob}: ${long.steps} steps`);
+      // Twice the path, about twice the work: linear, not exponential.
+      assert.ok(long.steps <= 2.2 * short.steps, `${glob}: ${short.steps} → ${long.steps} steps when the path doubles`);
+    }
+  });
+
+  it('refuses invalid and overlong globs with a reason; a filter keeps its valid globs', () => {
+    const range = compileGlob('env[z-a].yaml');
+    assert.deepEqual(range, { ok: false, reason: 'the range z-a is out of order' });
+    const long = compileGlob('a'.repeat(MAX_GLOB_LENGTH + 1));
+    assert.equal(long.ok, false);
+    assert.match(!long.ok ? long.reason : '', /longer than 1000 characters/);
+    const invalid: string[] = [];
+    const filter = fileFilter(['[z-a]', 'infra/**/*.yaml'], ['{a,[c-b]}', '**/old'], (glob, reason) => invalid.push(`${glob}: ${reason}`));
+    assert.deepEqual(invalid, ['[z-a]: the range z-a is out of order', '{a,[c-b]}: the range c-b is out of order']);
+    assert.ok(isIncludedFile('infra/eu/cluster.yaml', filter), 'the valid include glob still works');
+    assert.ok(!isIncludedFile('infra/old/cluster.yaml', filter), 'the valid exclude glob still works');
+    assert.ok(!isIncludedFile('apps/web.yaml', filter));
+    // Only invalid include globs: the default list applies, rather than indexing nothing.
+    assert.ok(isIncludedFile('apps/web.yaml', fileFilter(['[z-a]'])));
+  });
+
+  it('warns once per invalid glob, naming the setting and the pattern, and keeps the others', async () => {
+    const problems: string[] = [];
+    const store = new SettingsStore(
+      async () => ({ workspace: { include: ['infra/**/*.yaml', 'env[z-a].yaml'] } }),
+      (m) => problems.push(m),
+      async (_uri, section) => (section === 'files.exclude' ? { '**/[9-0]': true, '**/dist': true } : undefined),
+    );
+    assert.deepEqual(await store.workspaceFilters('file:///ws'), { include: ['infra/**/*.yaml'], exclude: ['**/dist'] });
+    assert.deepEqual(problems, [
+      'Setting files.exclude: "**/[9-0]" is not a valid glob pattern (the range 9-0 is out of order); it is ignored by EKS Lens',
+      'Setting eksLens.workspace.include: "env[z-a].yaml" is not a valid glob pattern (the range z-a is out of order); it is ignored',
+    ]);
+    const onlyInvalid: string[] = [];
+    const fallback = new SettingsStore(async () => ({ workspace: { include: ['[z-a]'] } }), (m) => onlyInvalid.push(m));
+    assert.deepEqual(await fallback.workspaceFilters('file:///ws'), { exclude: [] });
+    assert.match(onlyInvalid[1], /no valid glob pattern is left; the default "\*\*\/\*\.\{yaml,yml,json\}" is used/);
+  });
+
+  it('the workspace scan goes on with the valid globs when one is invalid', async () => {
+    const folder = scratch({ 'infra/a.yaml': VPC('a', '10.0.0.0/16'), 'apps/b.yaml': VPC('b', '10.1.0.0/16') });
+    const logged: string[] = [];
+    const indexer = new WorkspaceIndexer(() => {}, (m) => logged.push(m));
+    const result = await indexer.scan([pathToFileURL(folder).href], () => false, { filters: () => ({ include: ['infra/**', '[z-a]'], exclude: ['[b-a]'] }) });
+    assert.equal(result.scanned, 1);
+    assert.equal(indexer.index.size, 1);
+    assert.equal(logged.filter((m) => /is not valid/.test(m)).length, 2);
+  });
+});
