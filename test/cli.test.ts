@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { allRules } from '../server/src/engine/registry';
 
 const CLI = path.resolve('dist/cli.js');
@@ -202,5 +202,32 @@ describe('eks-lens check', () => {
   it('prints help and version', () => {
     assert.match(run(['--help']).stdout, /Usage: eks-lens check/);
     assert.match(run(['--version']).stdout.trim(), /^\d+\.\d+\.\d+/);
+  });
+});
+
+describe('eks-lens check: links of an untrusted tree', () => {
+  const made: string[] = [];
+  after(() => {
+    for (const dir of made) rmSync(dir, { recursive: true, force: true });
+  });
+  /** Like tree(), removed after these tests. */
+  const scratch = (files: Record<string, string>) => {
+    const dir = tree(files);
+    made.push(dir);
+    return dir;
+  };
+  const canLink = process.platform !== 'win32';
+
+  it('does not follow links to files outside the folder it walks, but checks a link it is given', { skip: !canLink && 'no symbolic links here' }, () => {
+    const root = scratch({ 'outside/secret.yaml': BAD_VPC, 'tree/real/b.yaml': WARN_ONLY });
+    const dir = path.join(root, 'tree');
+    symlinkSync(path.join(root, 'outside', 'secret.yaml'), path.join(dir, 'leak.yaml'));
+    symlinkSync(path.join(dir, 'real', 'b.yaml'), path.join(dir, 'alias.yaml'));
+    const walked = run(['check', '--format', 'json', '.'], { cwd: dir });
+    assert.deepEqual(JSON.parse(walked.stdout).files.map((f: { path: string }) => f.path.split(path.sep).join('/')), ['alias.yaml', 'real/b.yaml']);
+    assert.equal(walked.status, 0);
+    const named = run(['check', '--format', 'json', 'leak.yaml'], { cwd: dir });
+    assert.equal(named.status, 1, 'named on the command line: checked');
+    assert.equal(JSON.parse(named.stdout).files[0].diagnostics[0].code, 'cidr-host-bits');
   });
 });

@@ -4,7 +4,7 @@
 // more than the path and pattern are long. Work is counted, never timed; hangs are bounded by
 // watchdogs around a real server process.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { SettingsStore } from '../server/src/lsp/settings';
 import { WorkspaceIndexer } from '../server/src/lsp/workspaceIndexer';
 import { compileGlob, globMatcher, globStats, MAX_GLOB_LENGTH } from '../server/src/workspace/glob';
-import { fileFilter, isIncludedFile } from '../server/src/workspace/walk';
+import { fileFilter, isIncludedFile, walkFolder } from '../server/src/workspace/walk';
 
 const made: string[] = [];
 after(() => {
@@ -29,6 +29,8 @@ function scratch(files: Record<string, string> = {}): string {
   }
   return root;
 }
+
+const canLink = process.platform !== 'win32';
 
 const VPC = (name: string, cidr: string) => ['apiVersion: eksctl.io/v1alpha5', 'kind: ClusterConfig', `metadata: {name: ${name}, region: us-east-1}`, `vpc: {cidr: ${cidr}}`, ''].join('\n');
 
@@ -108,5 +110,28 @@ describe('globs from an untrusted workspace', () => {
     assert.equal(result.scanned, 1);
     assert.equal(indexer.index.size, 1);
     assert.equal(logged.filter((m) => /is not valid/.test(m)).length, 2);
+  });
+});
+
+describe('symbolic links in the workspace', { skip: !canLink && 'no symbolic links here' }, () => {
+  it('the scan does not read links to files outside the workspace folder, and still reads links inside it', async () => {
+    const outside = scratch({ 'secret.yaml': VPC('secret', '10.9.0.0/16') });
+    const folder = scratch({ 'real/inside.yaml': VPC('inside', '10.0.0.0/16') });
+    symlinkSync(path.join(outside, 'secret.yaml'), path.join(folder, 'leak.yaml'));
+    symlinkSync(path.join(folder, 'real', 'inside.yaml'), path.join(folder, 'alias.yaml'));
+    symlinkSync(path.join(outside, 'nothing.yaml'), path.join(folder, 'dangling.yaml'));
+    const found = (await walkFolder(folder, fileFilter())).map((f) => path.relative(folder, f).split(path.sep).join('/'));
+    assert.deepEqual(found, ['alias.yaml', 'real/inside.yaml']);
+
+    const indexer = new WorkspaceIndexer(() => {}, () => {});
+    await indexer.scan([pathToFileURL(folder).href], () => false);
+    const leak = pathToFileURL(path.join(folder, 'leak.yaml')).href;
+    assert.equal(indexer.index.size, 2);
+    // A change event for the link (it was just created, say) does not read it either.
+    await indexer.refresh(leak);
+    assert.equal(indexer.index.size, 2);
+    const known = JSON.stringify(indexer.index.all(), (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+    assert.doesNotMatch(known, /secret/, 'nothing of the outside file is indexed');
+    assert.match(known, /inside/);
   });
 });

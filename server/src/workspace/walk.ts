@@ -1,7 +1,8 @@
 // Expands the checker's PATH arguments into files: directories are walked for YAML and JSON,
-// skipping dependency and VCS folders, never following links to folders (no cycles).
-import { lstatSync, readdirSync, statSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+// skipping dependency and VCS folders, never following links to folders (no cycles), and following
+// links to files only when the file they lead to is inside the walked folder.
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { compileGlob, globMatcher, type GlobMatcher } from './glob';
 
@@ -29,13 +30,13 @@ export function expandPaths(args: readonly string[]): { targets: Target[]; unrea
       unreadable.push(`${arg}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (error as Error).message}`);
       continue;
     }
-    if (stats.isDirectory()) walk(arg, targets, unreadable);
+    if (stats.isDirectory()) walk(arg, targets, unreadable, realRoot(arg));
     else targets.push({ path: arg, explicit: true });
   }
   return { targets, unreadable };
 }
 
-function walk(dir: string, out: Target[], unreadable: string[]): void {
+function walk(dir: string, out: Target[], unreadable: string[], root: string): void {
   let names: string[];
   try {
     names = readdirSync(dir).sort();
@@ -51,10 +52,12 @@ function walk(dir: string, out: Target[], unreadable: string[]): void {
     } catch {
       continue; // a dangling link: nothing to check
     }
+    const link = isLink(full);
     if (stats.isDirectory()) {
-      if (!SKIPPED_DIRS.has(name) && !isLink(full)) walk(full, out, unreadable);
+      if (!SKIPPED_DIRS.has(name) && !link) walk(full, out, unreadable, root);
     } else if (stats.isFile() && CHECKED_FILE.test(name)) {
-      out.push({ path: full, explicit: false });
+      // A link to a file is followed only when the file is inside the folder named on the command line.
+      if (!link || isInside(root, realRoot(full))) out.push({ path: full, explicit: false });
     }
   }
 }
@@ -62,6 +65,34 @@ function walk(dir: string, out: Target[], unreadable: string[]): void {
 function isLink(p: string): boolean {
   try {
     return lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/** `p` with every link resolved (as given when that fails). */
+function realRoot(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+
+/** True when `file` (absolute, links resolved) is strictly inside `root`. */
+function isInside(root: string, file: string): boolean {
+  const rel = path.relative(root, file);
+  return rel !== '' && rel.split(path.sep)[0] !== '..' && !path.isAbsolute(rel);
+}
+
+/**
+ * True when `file`, with every link resolved, is inside `root` (with its links resolved): a link
+ * in the workspace to a file elsewhere is not read. False when it cannot be resolved.
+ */
+export async function isInsideRoot(root: string, file: string): Promise<boolean> {
+  try {
+    const [realRootPath, realFile] = await Promise.all([realpath(root).catch(() => path.resolve(root)), realpath(file)]);
+    return isInside(realRootPath, realFile);
   } catch {
     return false;
   }
@@ -126,11 +157,12 @@ export function relativeInside(root: string, file: string): string | undefined {
 
 /**
  * The files under `root` the filter includes, in a stable order. Excluded folders are not
- * entered, links to folders are not followed, and the walk stops (returning what it found) when
- * `signal` is aborted or `limit` files are found.
+ * entered, links to folders are not followed, links to files only when the file is inside `root`,
+ * and the walk stops (returning what it found) when `signal` is aborted or `limit` files are found.
  */
 export async function walkFolder(root: string, filter: FileFilter, options: { signal?: AbortSignal; limit?: number } = {}): Promise<string[]> {
   const out: string[] = [];
+  const realRootPath = await realpath(root).catch(() => path.resolve(root));
   const limit = options.limit ?? Infinity;
   const pending: string[] = [root];
   while (pending.length && out.length < limit && !options.signal?.aborted) {
@@ -149,7 +181,7 @@ export async function walkFolder(root: string, filter: FileFilter, options: { si
       if (rel === undefined) continue;
       if (entry.isDirectory()) {
         if (!isExcluded(rel, filter)) subdirs.push(full);
-      } else if ((entry.isFile() || (entry.isSymbolicLink() && (await isFileBehindLink(full)))) && isIncludedFile(rel, filter)) {
+      } else if ((entry.isFile() || (entry.isSymbolicLink() && (await isFileBehindLink(full, realRootPath)))) && isIncludedFile(rel, filter)) {
         out.push(full);
         if (out.length >= limit) break;
       }
@@ -159,9 +191,10 @@ export async function walkFolder(root: string, filter: FileFilter, options: { si
   return out;
 }
 
-async function isFileBehindLink(p: string): Promise<boolean> {
+/** True when the link `p` leads to a regular file inside `realRoot`. */
+async function isFileBehindLink(p: string, realRootPath: string): Promise<boolean> {
   try {
-    return (await stat(p)).isFile();
+    return (await stat(p)).isFile() && isInside(realRootPath, await realpath(p));
   } catch {
     return false;
   }
