@@ -4,15 +4,18 @@
 // more than the path and pattern are long. Work is counted, never timed; hangs are bounded by
 // watchdogs around a real server process.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
+import { MAX_PROJECT_FILE_BYTES, readProjectConfig, readProjectConfigAsync } from '../server/src/engine/projectConfig';
 import { SettingsStore } from '../server/src/lsp/settings';
 import { WorkspaceIndexer } from '../server/src/lsp/workspaceIndexer';
 import { compileGlob, globMatcher, globStats, MAX_GLOB_LENGTH } from '../server/src/workspace/glob';
 import { fileFilter, isIncludedFile, walkFolder } from '../server/src/workspace/walk';
+import { TestClient } from './support/lspClient';
 
 const made: string[] = [];
 after(() => {
@@ -31,8 +34,15 @@ function scratch(files: Record<string, string> = {}): string {
 }
 
 const canLink = process.platform !== 'win32';
+const canMkfifo = canLink && spawnSync('mkfifo', ['--version'], { encoding: 'utf8' }).error === undefined;
+
+function mkfifo(p: string): void {
+  const r = spawnSync('mkfifo', [p]);
+  assert.equal(r.status, 0, `mkfifo ${p}: ${r.stderr}`);
+}
 
 const VPC = (name: string, cidr: string) => ['apiVersion: eksctl.io/v1alpha5', 'kind: ClusterConfig', `metadata: {name: ${name}, region: us-east-1}`, `vpc: {cidr: ${cidr}}`, ''].join('\n');
+const BAD_VPC = 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: c, region: us-east-1}\nvpc:\n  cidr: 10.1.2.0/16\n  clusterEndpoints: {publicAccess: false, privateAccess: true}\n';
 
 describe('globs from an untrusted workspace', () => {
   /** Steps taken to match `rel`, with the result. */
@@ -133,5 +143,85 @@ describe('symbolic links in the workspace', { skip: !canLink && 'no symbolic lin
     const known = JSON.stringify(indexer.index.all(), (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
     assert.doesNotMatch(known, /secret/, 'nothing of the outside file is indexed');
     assert.match(known, /inside/);
+  });
+});
+
+describe('.eks-lens.yaml in the language server', () => {
+  const store = (problems: string[]) => new SettingsStore(async () => ({}), (m) => problems.push(m));
+
+  it('is not read through a link leading out of the workspace folder, and its content is not echoed', { skip: !canLink }, async () => {
+    const outside = scratch({ 'other.yaml': 'rules: {cidr-host-bits: off}\nsecretKey: hunter2\n' });
+    const folder = scratch();
+    symlinkSync(path.join(outside, 'other.yaml'), path.join(folder, '.eks-lens.yaml'));
+    const problems: string[] = [];
+    const settings = store(problems);
+    settings.setWorkspaceFolders([pathToFileURL(folder).href]);
+    const config = await settings.configFor(pathToFileURL(path.join(folder, 'a.yaml')).href);
+    assert.deepEqual(config.rules, {}, 'the outside file turned nothing off');
+    assert.equal(problems.length, 1);
+    assert.match(problems[0], /\.eks-lens\.yaml: is a symbolic link to .*other\.yaml, outside the workspace folder; it is not read$/);
+    assert.doesNotMatch(problems[0], /secretKey|hunter2/);
+  });
+
+  it('follows a link that stays inside the workspace folder', { skip: !canLink }, async () => {
+    const folder = scratch({ 'config/eks-lens.yaml': 'rules: {cidr-host-bits: hint}\n' });
+    symlinkSync(path.join('config', 'eks-lens.yaml'), path.join(folder, '.eks-lens.yaml'));
+    const problems: string[] = [];
+    const settings = store(problems);
+    settings.setWorkspaceFolders([pathToFileURL(folder).href]);
+    assert.deepEqual((await settings.configFor(pathToFileURL(path.join(folder, 'a.yaml')).href)).rules, { 'cidr-host-bits': 'hint' });
+    assert.deepEqual(problems, []);
+  });
+
+  it('is refused unread over 1 MB, and as a folder; a missing file is no problem', async () => {
+    const big = scratch({ '.eks-lens.yaml': `rules: {cidr-host-bits: off}\n#${'x'.repeat(MAX_PROJECT_FILE_BYTES)}\n` });
+    const problems: string[] = [];
+    const settings = store(problems);
+    settings.setWorkspaceFolders([pathToFileURL(big).href]);
+    assert.deepEqual((await settings.configFor(pathToFileURL(path.join(big, 'a.yaml')).href)).rules, {});
+    assert.match(problems[0], /is larger than the 1 MB a project file may be \(1\.0 MB\); it is not read/);
+
+    const dir = scratch();
+    mkdirSync(path.join(dir, '.eks-lens.yaml'));
+    const loaded = await readProjectConfigAsync(path.join(dir, '.eks-lens.yaml'), { root: dir });
+    assert.equal(loaded.status, 'refused');
+    assert.match(loaded.problems[0], /is a folder, not a regular file/);
+
+    const none = scratch();
+    assert.equal((await readProjectConfigAsync(path.join(none, '.eks-lens.yaml'), { root: none })).status, 'missing');
+    assert.equal(readProjectConfig(path.join(none, '.eks-lens.yaml')).status, 'missing');
+  });
+
+  it('a FIFO or a link to /dev/zero as .eks-lens.yaml does not hang the server: it checks files and says why the project file is not read', { skip: !canMkfifo && 'no mkfifo here' }, async () => {
+    for (const make of [(p: string) => mkfifo(p), (p: string) => symlinkSync('/dev/zero', p)]) {
+      const folder = scratch();
+      make(path.join(folder, '.eks-lens.yaml'));
+      const client = new TestClient();
+      const warnings: string[] = [];
+      // showWarningMessage arrives as a request (it could carry actions) or a notification.
+      const onMessage = (p: { type: number; message: string }) => {
+        if (p.type === 2) warnings.push(p.message);
+      };
+      client.connection.onRequest('window/showMessageRequest', (p: { type: number; message: string }) => {
+        onMessage(p);
+        return null;
+      });
+      client.connection.onNotification('window/showMessage', onMessage);
+      try {
+        await client.initialize({ workspaceFolder: folder });
+        const uri = pathToFileURL(path.join(folder, 'cluster.yaml')).href;
+        await client.open(uri, BAD_VPC);
+        // Without the fix the server blocks for good reading the pipe (or fills memory from /dev/zero).
+        const diagnostics = await client.diagnostics(uri, { timeoutMs: 60_000 });
+        assert.deepEqual(diagnostics.map((d) => d.code), ['cidr-host-bits']);
+        assert.ok(client.alive);
+        const deadline = Date.now() + 10_000;
+        while (!warnings.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+        assert.equal(warnings.length, 1, warnings.join('\n'));
+        assert.match(warnings[0], /^EKS Lens: .*\.eks-lens\.yaml: is (a named pipe \(FIFO\), not a regular file|a symbolic link to \/dev\/zero, outside the workspace folder); it is not read$/);
+      } finally {
+        await client.stop();
+      }
+    }
   });
 });

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { configFromSettings, mergeConfig, PROJECT_FILE, type EffectiveConfig, type PartialConfig } from '../engine/config';
-import { readProjectConfig, type LoadedProjectConfig } from '../engine/projectConfig';
+import { readProjectConfigAsync, type LoadedProjectConfig } from '../engine/projectConfig';
 import { compileGlob } from '../workspace/glob';
 import { enabledGlobs } from '../workspace/walk';
 
@@ -17,7 +17,8 @@ export interface WorkspaceFilters {
 
 export class SettingsStore {
   private folders: string[] = [];
-  private readonly projectFiles = new Map<string, LoadedProjectConfig | null>();
+  /** The project file of each workspace folder, read once (asynchronously) until invalidated. */
+  private readonly projectFiles = new Map<string, Promise<LoadedProjectConfig | undefined>>();
   private readonly settings = new Map<string, Promise<PartialConfig>>();
 
   constructor(
@@ -80,24 +81,34 @@ export class SettingsStore {
       );
       this.settings.set(uri, fromSettings);
     }
-    return mergeConfig(await fromSettings, this.projectConfigFor(uri)?.config);
+    const [settings, project] = await Promise.all([fromSettings, this.projectConfigFor(uri)]);
+    return mergeConfig(settings, project?.config);
   }
 
-  private projectConfigFor(uri: string): LoadedProjectConfig | undefined {
+  private async projectConfigFor(uri: string): Promise<LoadedProjectConfig | undefined> {
     if (!uri.startsWith('file:')) return this.folders.length ? this.projectFileIn(this.folders[this.folders.length - 1]) : undefined;
     const file = fileURLToPath(uri);
     const folder = this.folders.find((f) => file === f || file.startsWith(f + path.sep));
     return folder ? this.projectFileIn(folder) : undefined;
   }
 
-  private projectFileIn(folder: string): LoadedProjectConfig | undefined {
-    if (!this.projectFiles.has(folder)) {
+  /**
+   * The folder's `.eks-lens.yaml`, read without blocking: a named pipe, a device, a file over
+   * 1 MB or a link leading out of the folder is refused with a problem, never read.
+   */
+  private projectFileIn(folder: string): Promise<LoadedProjectConfig | undefined> {
+    let pending = this.projectFiles.get(folder);
+    if (!pending) {
       const file = path.join(folder, PROJECT_FILE);
-      const loaded = readProjectConfig(file);
-      const missing = loaded.problems.some((p) => p.startsWith('cannot be read'));
-      if (!missing) for (const p of loaded.problems) this.onProblem(`${file}: ${p}`);
-      this.projectFiles.set(folder, missing ? null : loaded);
+      pending = readProjectConfigAsync(file, { root: folder, rootName: 'workspace folder' }).then(
+        (loaded) => {
+          if (loaded.status !== 'missing') for (const p of loaded.problems) this.onProblem(`${file}: ${p}`);
+          return loaded.status === 'read' ? loaded : undefined;
+        },
+        () => undefined,
+      );
+      this.projectFiles.set(folder, pending);
     }
-    return this.projectFiles.get(folder) ?? undefined;
+    return pending;
   }
 }
