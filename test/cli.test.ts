@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -221,7 +221,8 @@ describe('eks-lens check: the project file and links of an untrusted tree', () =
   const canMkfifo = canLink && spawnSync('mkfifo', ['--version']).error === undefined;
 
   it('outside a repository, a project file above the checked tree is not used; inside one, the nearest up to the root is', () => {
-    const outer = scratch({ '.eks-lens.yaml': OFF, 'proj/a.yaml': BAD_VPC });
+    // The real path: the child's working directory is reported with links resolved (macOS's /var).
+    const outer = realpathSync(scratch({ '.eks-lens.yaml': OFF, 'proj/a.yaml': BAD_VPC }));
     const proj = path.join(outer, 'proj');
     // From inside the tree: the parent's file turned the rule off before; now the check fails.
     const inside = run(['check', '.'], { cwd: proj });
