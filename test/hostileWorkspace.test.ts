@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { MAX_PROJECT_FILE_BYTES, readProjectConfig, readProjectConfigAsync } from '../server/src/engine/projectConfig';
 import { SettingsStore } from '../server/src/lsp/settings';
 import { WorkspaceIndexer } from '../server/src/lsp/workspaceIndexer';
+import { ModelCache } from '../server/src/model/document';
 import { compileGlob, globMatcher, globStats, MAX_GLOB_LENGTH } from '../server/src/workspace/glob';
 import { fileFilter, isIncludedFile, walkFolder } from '../server/src/workspace/walk';
 import { TestClient } from './support/lspClient';
@@ -223,5 +224,15 @@ describe('.eks-lens.yaml in the language server', () => {
         await client.stop();
       }
     }
+  });
+});
+
+describe('the model cache and the size limit', () => {
+  it('an open document is weighed again against a new size limit, at the same version', () => {
+    const cache = new ModelCache();
+    const input = { uri: 'file:///ws/cluster.yaml', version: 1, text: BAD_VPC };
+    assert.match(cache.get({ ...input, maxBytes: 100 }).notParsed ?? '', /above the 0\.0 MB limit/);
+    assert.equal(cache.get({ ...input, maxBytes: undefined }).notParsed, undefined, 'the limit was raised: parsed now');
+    assert.equal(cache.get({ ...input, maxBytes: undefined }), cache.get({ ...input, maxBytes: undefined }), 'same limit, same version: cached');
   });
 });
