@@ -227,12 +227,59 @@ describe('.eks-lens.yaml in the language server', () => {
   });
 });
 
-describe('the model cache and the size limit', () => {
+describe('Restricted Mode and the project file', () => {
+  it('an untrusted workspace\'s .eks-lens.yaml may lower the file size limit, not raise it; its other keys apply', async () => {
+    const folder = scratch({ '.eks-lens.yaml': 'maxFileSizeMB: 500\nrules: {cidr-host-bits: hint}\n' });
+    const uri = pathToFileURL(path.join(folder, 'a.yaml')).href;
+    const problems: string[] = [];
+    const settings = new SettingsStore(async () => ({ maxFileSizeMB: 2 }), (m) => problems.push(m));
+    settings.setWorkspaceFolders([pathToFileURL(folder).href]);
+    settings.setTrusted(false);
+    const restricted = await settings.configFor(uri);
+    assert.equal(restricted.maxFileBytes, 2 * 1024 * 1024, "the user's limit stays");
+    assert.deepEqual(restricted.rules, { 'cidr-host-bits': 'hint' });
+    assert.match(problems[0], /\.eks-lens\.yaml: maxFileSizeMB is ignored in Restricted Mode, where it may only lower the limit of your settings \(2 MB\); trust the workspace to use it$/);
+    settings.setTrusted(true);
+    settings.invalidate();
+    assert.equal((await settings.configFor(uri)).maxFileBytes, 500 * 1024 * 1024, 'trusted: the project file wins, as before');
+
+    const lower = scratch({ '.eks-lens.yaml': 'maxFileSizeMB: 1\n' });
+    const quiet: string[] = [];
+    const store = new SettingsStore(async () => ({}), (m) => quiet.push(m));
+    store.setWorkspaceFolders([pathToFileURL(lower).href]);
+    store.setTrusted(false);
+    assert.equal((await store.configFor(pathToFileURL(path.join(lower, 'a.yaml')).href)).maxFileBytes, 1024 * 1024);
+    assert.deepEqual(quiet, []);
+  });
+
   it('an open document is weighed again against a new size limit, at the same version', () => {
     const cache = new ModelCache();
     const input = { uri: 'file:///ws/cluster.yaml', version: 1, text: BAD_VPC };
     assert.match(cache.get({ ...input, maxBytes: 100 }).notParsed ?? '', /above the 0\.0 MB limit/);
     assert.equal(cache.get({ ...input, maxBytes: undefined }).notParsed, undefined, 'the limit was raised: parsed now');
     assert.equal(cache.get({ ...input, maxBytes: undefined }), cache.get({ ...input, maxBytes: undefined }), 'same limit, same version: cached');
+  });
+
+  it('the server takes trust from the client (initializationOptions, then eksLens/workspaceTrusted)', async () => {
+    const folder = scratch({ '.eks-lens.yaml': 'maxFileSizeMB: 1\n' });
+    const client = new TestClient();
+    try {
+      client.settings = { maxFileSizeMB: 0.0001 }; // about 100 bytes: the file below is larger
+      await client.connection.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri: null,
+        capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+        workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'ws' }],
+        initializationOptions: { workspaceTrusted: false },
+      });
+      await client.connection.sendNotification('initialized', {});
+      const uri = pathToFileURL(path.join(folder, 'cluster.yaml')).href;
+      await client.open(uri, BAD_VPC);
+      assert.deepEqual((await client.diagnosticsUntil(uri, (ds) => ds.length > 0, 60_000)).map((d) => d.code), ['not-checked']);
+      await client.connection.sendNotification('eksLens/workspaceTrusted');
+      assert.deepEqual((await client.diagnosticsUntil(uri, (ds) => ds.some((d) => d.code === 'cidr-host-bits'), 60_000)).map((d) => d.code), ['cidr-host-bits']);
+    } finally {
+      await client.stop();
+    }
   });
 });

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { configFromSettings, mergeConfig, PROJECT_FILE, type EffectiveConfig, type PartialConfig } from '../engine/config';
 import { readProjectConfigAsync, type LoadedProjectConfig } from '../engine/projectConfig';
 import { compileGlob } from '../workspace/glob';
+import { DEFAULT_MAX_FILE_BYTES } from '../model/document';
 import { enabledGlobs } from '../workspace/walk';
 
 /** The globs choosing a workspace folder's files for the cross-file index. */
@@ -17,6 +18,8 @@ export interface WorkspaceFilters {
 
 export class SettingsStore {
   private folders: string[] = [];
+  /** False in VS Code's Restricted Mode: the project file may then not raise the file size limit. */
+  private trusted = true;
   /** The project file of each workspace folder, read once (asynchronously) until invalidated. */
   private readonly projectFiles = new Map<string, Promise<LoadedProjectConfig | undefined>>();
   private readonly settings = new Map<string, Promise<PartialConfig>>();
@@ -57,6 +60,11 @@ export class SettingsStore {
     });
   }
 
+  /** Whether the workspace is trusted (VS Code's Workspace Trust); trusted unless told otherwise. */
+  setTrusted(trusted: boolean): void {
+    this.trusted = trusted;
+  }
+
   setWorkspaceFolders(uris: readonly string[]): void {
     this.folders = uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u)).sort((a, b) => b.length - a.length);
     this.projectFiles.clear();
@@ -82,7 +90,15 @@ export class SettingsStore {
       this.settings.set(uri, fromSettings);
     }
     const [settings, project] = await Promise.all([fromSettings, this.projectConfigFor(uri)]);
-    return mergeConfig(settings, project?.config);
+    let fromProject = project?.config;
+    // eksLens.maxFileSizeMB is a restricted setting: in an untrusted workspace VS Code gives only
+    // the user's value. The repository's project file must not raise it either (lowering is harmless).
+    const limit = settings.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    if (!this.trusted && fromProject?.maxFileBytes !== undefined && fromProject.maxFileBytes > limit) {
+      this.onProblem(`${project!.path}: maxFileSizeMB is ignored in Restricted Mode, where it may only lower the limit of your settings (${limit / (1024 * 1024)} MB); trust the workspace to use it`);
+      fromProject = { ...fromProject, maxFileBytes: undefined };
+    }
+    return mergeConfig(settings, fromProject);
   }
 
   private async projectConfigFor(uri: string): Promise<LoadedProjectConfig | undefined> {
