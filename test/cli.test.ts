@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { allRules } from '../server/src/engine/registry';
 
 const CLI = path.resolve('dist/cli.js');
@@ -202,5 +202,110 @@ describe('eks-lens check', () => {
   it('prints help and version', () => {
     assert.match(run(['--help']).stdout, /Usage: eks-lens check/);
     assert.match(run(['--version']).stdout.trim(), /^\d+\.\d+\.\d+/);
+  });
+});
+
+describe('eks-lens check: the project file and links of an untrusted tree', () => {
+  const made: string[] = [];
+  after(() => {
+    for (const dir of made) rmSync(dir, { recursive: true, force: true });
+  });
+  /** Like tree(), removed after these tests. */
+  const scratch = (files: Record<string, string>) => {
+    const dir = tree(files);
+    made.push(dir);
+    return dir;
+  };
+  const OFF = 'rules: {cidr-host-bits: off}\n';
+  const canLink = process.platform !== 'win32';
+  const canMkfifo = canLink && spawnSync('mkfifo', ['--version']).error === undefined;
+
+  it('outside a repository, a project file above the checked tree is not used; inside one, the nearest up to the root is', () => {
+    // The real path: the child's working directory is reported with links resolved (macOS's /var).
+    const outer = realpathSync(scratch({ '.eks-lens.yaml': OFF, 'proj/a.yaml': BAD_VPC }));
+    const proj = path.join(outer, 'proj');
+    // From inside the tree: the parent's file turned the rule off before; now the check fails.
+    const inside = run(['check', '.'], { cwd: proj });
+    assert.equal(inside.status, 1, inside.stderr);
+    assert.doesNotMatch(inside.stderr, /using project file/);
+    // From the parent, naming the tree below: not used either, and a note says how to use it.
+    const below = run(['check', 'proj'], { cwd: outer });
+    assert.equal(below.status, 1);
+    assert.match(below.stderr, /^eks-lens: note: \.eks-lens\.yaml in the working directory is not used: the project file is looked for from the top folder of the checked paths \(proj\) up to its repository root, and outside a repository in that folder only; pass --config \.eks-lens\.yaml to use it$/m);
+    // The tree's own file, and an explicit one, are used, and named.
+    const own = run(['check', '.'], { cwd: outer });
+    assert.equal(own.status, 0);
+    assert.equal(own.stderr, 'eks-lens: using project file .eks-lens.yaml\n');
+    const explicit = run(['check', '--config', '../.eks-lens.yaml', '.'], { cwd: proj });
+    assert.equal(explicit.status, 0);
+    assert.equal(explicit.stderr, `eks-lens: using project file ${path.join('..', '.eks-lens.yaml')}\n`, 'as given');
+    // In a repository (.git a folder, or a file as in worktrees), the search goes up to its root.
+    mkdirSync(path.join(outer, '.git'));
+    const repo = run(['check', '.'], { cwd: proj });
+    assert.equal(repo.status, 0);
+    assert.equal(repo.stderr, `eks-lens: using project file ${path.join(outer, '.eks-lens.yaml')}\n`);
+    const sub = run(['check', 'proj/a.yaml'], { cwd: outer });
+    assert.equal(sub.status, 0);
+    assert.equal(sub.stderr, 'eks-lens: using project file .eks-lens.yaml\n');
+    // ... and not past it.
+    const nested = scratch({ '.eks-lens.yaml': OFF, 'repo/.git': 'gitdir: /elsewhere\n', 'repo/a.yaml': BAD_VPC });
+    assert.equal(run(['check', '.'], { cwd: path.join(nested, 'repo') }).status, 1);
+  });
+
+  it('names the project file used in JSON and SARIF output, and in maps', () => {
+    const dir = scratch({ '.eks-lens.yaml': 'rules: {cidr-host-bits: warning}\n', 'a.yaml': BAD_VPC });
+    const json = run(['check', '--format', 'json', 'a.yaml'], { cwd: dir });
+    assert.equal(JSON.parse(json.stdout).projectFile, '.eks-lens.yaml');
+    assert.equal(json.stderr, '', 'JSON output says it in the output itself');
+    assert.equal(JSON.parse(run(['check', '--format', 'json', '--no-config', 'a.yaml'], { cwd: dir }).stdout).projectFile, undefined);
+    const sarif = JSON.parse(run(['check', '--format', 'sarif', 'a.yaml'], { cwd: dir }).stdout);
+    assert.deepEqual(sarif.runs[0].properties, { projectFile: '.eks-lens.yaml' });
+    assert.equal(run(['map', 'a.yaml'], { cwd: dir }).stderr, 'eks-lens: using project file .eks-lens.yaml\n');
+  });
+
+  it('refuses a FIFO, a device or a file over 1 MB as --config (exit 2), and never blocks', { skip: !canMkfifo && 'no mkfifo here' }, () => {
+    const dir = scratch({ 'a.yaml': CLEAN_VPC, 'big.yaml': `${OFF}#${'x'.repeat(1024 * 1024)}\n` });
+    assert.equal(spawnSync('mkfifo', [path.join(dir, 'pipe.yaml')]).status, 0);
+    // run() kills the child after 60 s: a hang fails with status null.
+    const pipe = run(['check', '--config', 'pipe.yaml', 'a.yaml'], { cwd: dir });
+    assert.equal(pipe.status, 2);
+    assert.equal(pipe.stderr, 'eks-lens: pipe.yaml: is a named pipe (FIFO), not a regular file; it is not read\n');
+    const device = run(['check', '--config', '/dev/zero', 'a.yaml'], { cwd: dir });
+    assert.equal(device.status, 2);
+    assert.equal(device.stderr, 'eks-lens: /dev/zero: is a device, not a regular file; it is not read\n');
+    const big = run(['check', '--config', 'big.yaml', 'a.yaml'], { cwd: dir });
+    assert.equal(big.status, 2);
+    assert.match(big.stderr, /^eks-lens: big\.yaml: is larger than the 1 MB a project file may be \(1\.0 MB\); it is not read$/m);
+    const missing = run(['check', '--config', 'none.yaml', 'a.yaml'], { cwd: dir });
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /none\.yaml: cannot be read: no such file/);
+  });
+
+  it('a found .eks-lens.yaml that is a FIFO or a link leading out of the tree is reported and not read', { skip: !canMkfifo && 'no mkfifo here' }, () => {
+    const outside = scratch({ 'other.yaml': `${OFF}secretKey: hunter2\n` });
+    const linked = scratch({ 'a.yaml': BAD_VPC });
+    symlinkSync(path.join(outside, 'other.yaml'), path.join(linked, '.eks-lens.yaml'));
+    const link = run(['check', 'a.yaml'], { cwd: linked });
+    assert.equal(link.status, 1, 'the outside file did not turn the rule off');
+    assert.match(link.stderr, /^eks-lens: \.eks-lens\.yaml: is a symbolic link to .*other\.yaml, outside the checked folder; it is not read$/m);
+    assert.doesNotMatch(link.stderr, /secretKey|hunter2/);
+    const piped = scratch({ 'a.yaml': BAD_VPC });
+    assert.equal(spawnSync('mkfifo', [path.join(piped, '.eks-lens.yaml')]).status, 0);
+    const pipe = run(['check', 'a.yaml'], { cwd: piped });
+    assert.equal(pipe.status, 1);
+    assert.equal(pipe.stderr, 'eks-lens: .eks-lens.yaml: is a named pipe (FIFO), not a regular file; it is not read\n');
+  });
+
+  it('does not follow links to files outside the folder it walks, but checks a link it is given', { skip: !canLink && 'no symbolic links here' }, () => {
+    const root = scratch({ 'outside/secret.yaml': BAD_VPC, 'tree/real/b.yaml': WARN_ONLY });
+    const dir = path.join(root, 'tree');
+    symlinkSync(path.join(root, 'outside', 'secret.yaml'), path.join(dir, 'leak.yaml'));
+    symlinkSync(path.join(dir, 'real', 'b.yaml'), path.join(dir, 'alias.yaml'));
+    const walked = run(['check', '--format', 'json', '.'], { cwd: dir });
+    assert.deepEqual(JSON.parse(walked.stdout).files.map((f: { path: string }) => f.path.split(path.sep).join('/')), ['alias.yaml', 'real/b.yaml']);
+    assert.equal(walked.status, 0);
+    const named = run(['check', '--format', 'json', 'leak.yaml'], { cwd: dir });
+    assert.equal(named.status, 1, 'named on the command line: checked');
+    assert.equal(JSON.parse(named.stdout).files[0].diagnostics[0].code, 'cidr-host-bits');
   });
 });

@@ -240,8 +240,14 @@ describe('the extension manifest', () => {
   });
 
   test('declares how it behaves in untrusted and virtual workspaces', () => {
-    // No network calls, no code from the workspace: safe in Restricted Mode.
-    assert.deepEqual(manifest.capabilities.untrustedWorkspaces, { supported: true });
+    // No network calls, no code from the workspace: it runs in Restricted Mode, but the settings
+    // that choose what is read and how much is parsed are not taken from an untrusted workspace.
+    const untrusted = manifest.capabilities.untrustedWorkspaces;
+    assert.equal(untrusted.supported, 'limited');
+    assert.ok(typeof untrusted.description === 'string' && untrusted.description.length > 20, 'untrustedWorkspaces needs a description');
+    assert.deepEqual([...untrusted.restrictedConfigurations].sort(), ['eksLens.maxFileSizeMB', 'eksLens.workspace.include']);
+    const declared = Object.keys(manifest.contributes.configuration.properties);
+    for (const key of untrusted.restrictedConfigurations) assert.ok(declared.includes(key), `${key} is a setting of the extension`);
     // The client sends only file: and untitled: documents, and the server reads the workspace and
     // .eks-lens.yaml from disk, so files in a virtual workspace are not checked. Whatever is
     // declared, it must say why.

@@ -15,11 +15,12 @@ import { SettingsStore } from '../server/src/lsp/settings';
 import { WorkspaceIndexer, type ScanProgress } from '../server/src/lsp/workspaceIndexer';
 import { buildFileModel } from '../server/src/model/document';
 import vpcCidrOverlap from '../server/src/rules/vpc-cidr-overlap';
-import { enabledGlobs, fileFilter, globToRegExp, isIncludedFile, walkFolder } from '../server/src/workspace/walk';
+import { globMatcher } from '../server/src/workspace/glob';
+import { enabledGlobs, fileFilter, isIncludedFile, walkFolder } from '../server/src/workspace/walk';
 import { TestClient } from './support/lspClient';
 
 describe('workspace globs', () => {
-  const matches = (glob: string, rel: string) => globToRegExp(glob).test(rel);
+  const matches = (glob: string, rel: string) => globMatcher(glob).test(rel);
 
   it('`*` and `?` stay inside a segment, `**` spans segments (none included)', () => {
     assert.ok(matches('*.yaml', 'a.yaml'));

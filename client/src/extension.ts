@@ -28,6 +28,9 @@ export async function activate(context: ExtensionContext): Promise<void> {
       // checks need (a VPC, an eksctl service CIDR, a workload's replicas).
       fileEvents: workspace.createFileSystemWatcher('**/*.{yaml,yml,json}'),
     },
+    // In Restricted Mode the server does not let .eks-lens.yaml raise the file size limit (the
+    // setting itself is a restrictedConfiguration). Read at each start, so a restart sees trust.
+    initializationOptions: () => ({ workspaceTrusted: workspace.isTrusted }),
     outputChannel,
     errorHandler: restartingErrorHandler(),
     // `eksLens.trace.server` is read by the client library from this id.
@@ -46,6 +49,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     if (e.newState === State.Stopped) statusBar.clear();
   });
   context.subscriptions.push(
+    workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('eksLens/workspaceTrusted')),
     outputChannel,
     statusBar,
     addressMap,

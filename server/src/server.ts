@@ -97,6 +97,8 @@ connection.onInitialize((params) => {
   pullConfiguration = !!params.capabilities.workspace?.configuration;
   workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   settings.setWorkspaceFolders(workspaceFolders);
+  // Only VS Code's client says; other editors have no Restricted Mode (trusted, as before).
+  settings.setTrusted((params.initializationOptions as { workspaceTrusted?: unknown } | undefined)?.workspaceTrusted !== false);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -140,6 +142,12 @@ function recheckAll(): void {
   reported.clear();
   for (const document of documents.all()) scheduler.request(document.uri, true);
 }
+
+// The user trusted the workspace: .eks-lens.yaml may now raise the file size limit.
+connection.onNotification('eksLens/workspaceTrusted', () => {
+  settings.setTrusted(true);
+  recheckAll();
+});
 
 connection.onDidChangeConfiguration((change) => {
   const section = (change.settings as { eksLens?: unknown } | undefined)?.eksLens;

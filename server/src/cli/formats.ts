@@ -11,7 +11,12 @@ export interface FileResult {
   findings: Finding[];
 }
 
-export function formatJson(results: readonly FileResult[]): string {
+/** About the run as a whole: the project file used (as shown to the user), if any. */
+export interface RunInfo {
+  projectFile?: string;
+}
+
+export function formatJson(results: readonly FileResult[], run: RunInfo = {}): string {
   const files = results.map((r) => ({
     path: r.path,
     diagnostics: r.findings.map((f) => ({
@@ -24,12 +29,12 @@ export function formatJson(results: readonly FileResult[]): string {
       },
     })),
   }));
-  return JSON.stringify({ version: 1, files });
+  return JSON.stringify({ version: 1, ...(run.projectFile !== undefined ? { projectFile: run.projectFile } : {}), files });
 }
 
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
-export function formatSarif(results: readonly FileResult[], rules: readonly Rule[], docsBaseUrl?: string): string {
+export function formatSarif(results: readonly FileResult[], rules: readonly Rule[], docsBaseUrl?: string, run: RunInfo = {}): string {
   const index = new Map(rules.map((rule, i) => [rule.meta.code, i]));
   const location = (file: string, range: Finding['range']) => ({
     physicalLocation: {
@@ -77,6 +82,8 @@ export function formatSarif(results: readonly FileResult[], rules: readonly Rule
               : {}),
           })),
         ),
+        // A property bag (SARIF 2.1.0 §3.8): the project file the run was configured by.
+        ...(run.projectFile !== undefined ? { properties: { projectFile: toSarifUri(run.projectFile) } } : {}),
       },
     ],
   };

@@ -1,7 +1,8 @@
 // eks-lens check: the same engine as the editor, for CI. Exit codes: 0 no error-severity finding,
 // 1 at least one, 2 bad usage or unreadable input.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { isKubernetesVersion, isRuleSetting, mergeConfig, type PartialConfig, type RuleSetting } from '../engine/config';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { isKubernetesVersion, isRuleSetting, mergeConfig, PROJECT_FILE, type PartialConfig, type RuleSetting } from '../engine/config';
 import { findProjectConfig, readProjectConfig } from '../engine/projectConfig';
 import { allRules, ruleByCode } from '../engine/registry';
 import { checkFile } from '../engine/run';
@@ -28,7 +29,7 @@ Options:
   --kubernetes-version X.Y      target Kubernetes version for version-dependent rules
   --service-cidr CIDR           the cluster's Service IP range, for Service clusterIP checks
   --rule CODE=SEVERITY|off      override a rule (repeatable); SEVERITY is error, warning, information or hint
-  --config FILE                 read this project file instead of the nearest .eks-lens.yaml
+  --config FILE                 read this project file instead of the checked tree's .eks-lens.yaml
   --no-config                   ignore .eks-lens.yaml
   --docs-url URL                base URL of the rule pages in SARIF output (default: the pages shipped with eks-lens)
   --no-color                    never colour text output
@@ -36,6 +37,13 @@ Options:
   -v, --version                 show the version
 
 Exit status: 0 no errors, 1 errors found, 2 bad usage or unreadable input.
+
+Project file: without --config, .eks-lens.yaml is looked for in the deepest folder holding every
+PATH (a file's folder; - counts as the working directory), then in its parent folders up to the
+repository root (the first folder holding .git). Outside a Git repository only that first folder
+is looked in. The file must be a regular file of at most 1 MB, and a link must not lead out of the
+repository (or, outside one, out of that folder). Text output and maps say on stderr which
+project file is used; JSON output has it as "projectFile", SARIF as the run's properties.projectFile.
 
 eks-lens map draws each VPC's address space (blocks, subnets to scale, free blocks, overlaps,
 reserved ranges from the project file and service CIDRs) as a standalone SVG or HTML page.
@@ -138,21 +146,54 @@ function readInput(path: string): string {
   return path === '-' ? readFileSync(0, 'utf8') : readFileSync(path, 'utf8');
 }
 
+/** A path as the user would write it: relative to the working directory when inside it. */
+function shownPath(file: string): string {
+  const full = path.resolve(file);
+  const rel = path.relative(process.cwd(), full);
+  return rel !== '' && rel.split(path.sep)[0] !== '..' && !path.isAbsolute(rel) ? rel : full;
+}
+
 /**
- * The project file (`--config FILE`, else `.eks-lens.yaml` found from the working directory, none
- * with `--no-config`); a number is the exit status when an explicit file cannot be read.
+ * The project file: `--config FILE`, else the `.eks-lens.yaml` of the checked tree (see
+ * `findProjectConfig`), none with `--no-config`. A number is the exit status when an explicit file
+ * cannot be used. `announce`: say on stderr which file is used (text output, maps).
  */
-function loadProjectConfig(options: { config?: string; noConfig?: boolean }): { config?: PartialConfig; file?: string } | number {
+function loadProjectConfig(options: { config?: string; noConfig?: boolean; paths: readonly string[] }, announce: boolean): { config?: PartialConfig; file?: string } | number {
   if (options.noConfig) return {};
-  const file = options.config ?? findProjectConfig(process.cwd());
-  if (!file) return {};
-  const loaded = readProjectConfig(file);
-  if (options.config && loaded.problems.some((p) => p.startsWith('cannot be read'))) {
-    process.stderr.write(`eks-lens: ${file} ${loaded.problems.join('; ')}\n`);
-    return 2;
+  if (options.config !== undefined) {
+    // Named by the user: read wherever it is, but only as a regular file of at most 1 MB.
+    const loaded = readProjectConfig(options.config);
+    if (loaded.status !== 'read') {
+      process.stderr.write(`eks-lens: ${options.config}: ${loaded.problems.join('; ')}\n`);
+      return 2;
+    }
+    return accept(options.config, loaded.problems, announce, loaded.config);
   }
-  for (const problem of loaded.problems) process.stderr.write(`eks-lens: ${file}: ${problem}\n`);
-  return { config: loaded.config, file };
+  const search = findProjectConfig(options.paths);
+  if (!search.file) {
+    const here = path.join(process.cwd(), PROJECT_FILE);
+    if (!search.searched.includes(process.cwd()) && existsSync(here)) {
+      const top = search.searched[0] ? shownPath(search.searched[0]) : 'the checked paths';
+      process.stderr.write(
+        `eks-lens: note: ${PROJECT_FILE} in the working directory is not used: the project file is looked for from the top folder of the checked paths (${top}) up to its repository root, and outside a repository in that folder only; pass --config ${PROJECT_FILE} to use it\n`,
+      );
+    }
+    return {};
+  }
+  // Found: followed links must stay inside the repository (or the checked tree outside one).
+  const loaded = readProjectConfig(search.file, { root: search.root, rootName: search.repository ? 'repository' : 'checked folder' });
+  const shown = shownPath(search.file);
+  if (loaded.status !== 'read') {
+    for (const problem of loaded.problems) process.stderr.write(`eks-lens: ${shown}: ${problem}\n`);
+    return {};
+  }
+  return accept(shown, loaded.problems, announce, loaded.config);
+}
+
+function accept(shown: string, problems: readonly string[], announce: boolean, config: PartialConfig): { config: PartialConfig; file: string } {
+  if (announce) process.stderr.write(`eks-lens: using project file ${shown}\n`);
+  for (const problem of problems) process.stderr.write(`eks-lens: ${shown}: ${problem}\n`);
+  return { config, file: shown };
 }
 
 /** Reads and parses every file the paths name; what cannot be read is listed, not thrown. */
@@ -178,7 +219,7 @@ function readModels(paths: readonly string[], maxBytes: number | undefined): { m
 
 export function runCheck(args: string[]): number {
   const options = parseArgs(args);
-  const project = loadProjectConfig(options);
+  const project = loadProjectConfig(options, options.format === 'text');
   if (typeof project === 'number') return project;
   const config = mergeConfig(project.config, { rules: options.rules, kubernetesVersion: options.kubernetesVersion, serviceCidr: options.serviceCidr });
 
@@ -197,8 +238,8 @@ export function runCheck(args: string[]): number {
   }));
 
   const rules = allRules.filter((r) => config.rules[r.meta.code] !== 'off');
-  if (options.format === 'json') process.stdout.write(formatJson(results) + '\n');
-  else if (options.format === 'sarif') process.stdout.write(formatSarif(results, rules, options.docsUrl) + '\n');
+  if (options.format === 'json') process.stdout.write(formatJson(results, { projectFile: project.file }) + '\n');
+  else if (options.format === 'sarif') process.stdout.write(formatSarif(results, rules, options.docsUrl, { projectFile: project.file }) + '\n');
   else process.stdout.write(formatText(results, options.colour) + '\n');
 
   for (const problem of unreadable) process.stderr.write(`eks-lens: cannot read ${problem}\n`);
@@ -246,7 +287,7 @@ function parseMapArgs(args: string[]): MapOptions {
 /** eks-lens map: the address map of every VPC in the given files, as SVG or HTML. */
 export function runMap(args: string[]): number {
   const options = parseMapArgs(args);
-  const project = loadProjectConfig(options);
+  const project = loadProjectConfig(options, true);
   if (typeof project === 'number') return project;
   const config = mergeConfig(project.config, {});
   const { models, unreadable } = readModels(options.paths, config.maxFileBytes);

@@ -10,7 +10,7 @@ import { buildFileModelSteps, type FileModel } from '../model/document';
 import { SLICE_MS } from './scheduler';
 import { factsOf, NO_FACTS } from '../workspace/facts';
 import { normalizeUri, WorkspaceIndex } from '../workspace/index';
-import { fileFilter, isIncludedFile, relativeInside, walkFolder, type FileFilter } from '../workspace/walk';
+import { fileFilter, isIncludedFile, isInsideRoot, relativeInside, walkFolder, type FileFilter } from '../workspace/walk';
 
 /** Files over this size are not scanned (open documents are indexed whatever their size). */
 const MAX_SCANNED_BYTES = 1024 * 1024;
@@ -112,7 +112,8 @@ export class WorkspaceIndexer {
         } catch (error) {
           this.log(`workspace scan: cannot read the file filters of ${uri}: ${String(error)}`);
         }
-        folders.push({ root: fileURLToPath(uri), filter: fileFilter(filters.include, filters.exclude) });
+        const filter = fileFilter(filters.include, filters.exclude, (glob, reason) => this.log(`workspace scan: glob "${glob}" of ${uri} is not valid (${reason}) and is ignored`));
+        folders.push({ root: fileURLToPath(uri), filter });
       }
       if (signal.aborted) return finish(true);
       // The longest root first, so a nested folder's filters win for its files.
@@ -196,7 +197,14 @@ export class WorkspaceIndexer {
       this.forget(uri);
       return;
     }
-    const changed = await this.readIntoIndex(uri, fileURLToPath(uri));
+    const file = fileURLToPath(uri);
+    // A link leading out of its workspace folder is not read (the scan leaves it out too).
+    const folder = this.folderOf(file);
+    if (folder && !(await isInsideRoot(folder.root, file))) {
+      this.forget(uri);
+      return;
+    }
+    const changed = await this.readIntoIndex(uri, file);
     this.fromDisk.add(normalizeUri(uri));
     if (changed) this.onChange();
   }

@@ -264,6 +264,9 @@ export function memo<T>(doc: StreamDocument, key: string, compute: () => T): T {
 /** Keeps the model of each open file for its current version only. */
 export class ModelCache {
   private readonly models = new Map<string, FileModel>();
+  /** The size limit each cached model was built under: a new limit (a setting, the project file,
+   *  workspace trust) decides afresh whether the file is parsed. */
+  private readonly limits = new Map<string, number | undefined>();
 
   get(input: FileInput & { version: number }): FileModel {
     const steps = this.build(input);
@@ -276,9 +279,11 @@ export class ModelCache {
   /** Builds (or returns) the model step by step; it is cached only once complete. */
   *build(input: FileInput & { version: number }): Generator<void, FileModel> {
     const cached = this.models.get(input.uri);
-    if (cached && cached.version === input.version && cached.text.length === input.text.length) return cached;
+    const sameLimit = this.limits.get(input.uri) === input.maxBytes;
+    if (cached && sameLimit && cached.version === input.version && cached.text.length === input.text.length) return cached;
     const model = yield* buildFileModelSteps(input, cached);
     this.models.set(input.uri, model);
+    this.limits.set(input.uri, input.maxBytes);
     return model;
   }
 
@@ -288,5 +293,6 @@ export class ModelCache {
 
   delete(uri: string): void {
     this.models.delete(uri);
+    this.limits.delete(uri);
   }
 }

@@ -1,8 +1,10 @@
 // Expands the checker's PATH arguments into files: directories are walked for YAML and JSON,
-// skipping dependency and VCS folders, never following links to folders (no cycles).
-import { lstatSync, readdirSync, statSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+// skipping dependency and VCS folders, never following links to folders (no cycles), and following
+// links to files only when the file they lead to is inside the walked folder.
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { compileGlob, globMatcher, type GlobMatcher } from './glob';
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 const CHECKED_FILE = /\.(ya?ml|json)$/i;
@@ -28,13 +30,13 @@ export function expandPaths(args: readonly string[]): { targets: Target[]; unrea
       unreadable.push(`${arg}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (error as Error).message}`);
       continue;
     }
-    if (stats.isDirectory()) walk(arg, targets, unreadable);
+    if (stats.isDirectory()) walk(arg, targets, unreadable, realRoot(arg));
     else targets.push({ path: arg, explicit: true });
   }
   return { targets, unreadable };
 }
 
-function walk(dir: string, out: Target[], unreadable: string[]): void {
+function walk(dir: string, out: Target[], unreadable: string[], root: string): void {
   let names: string[];
   try {
     names = readdirSync(dir).sort();
@@ -50,10 +52,12 @@ function walk(dir: string, out: Target[], unreadable: string[]): void {
     } catch {
       continue; // a dangling link: nothing to check
     }
+    const link = isLink(full);
     if (stats.isDirectory()) {
-      if (!SKIPPED_DIRS.has(name) && !isLink(full)) walk(full, out, unreadable);
+      if (!SKIPPED_DIRS.has(name) && !link) walk(full, out, unreadable, root);
     } else if (stats.isFile() && CHECKED_FILE.test(name)) {
-      out.push({ path: full, explicit: false });
+      // A link to a file is followed only when the file is inside the folder named on the command line.
+      if (!link || isInside(root, realRoot(full))) out.push({ path: full, explicit: false });
     }
   }
 }
@@ -66,114 +70,67 @@ function isLink(p: string): boolean {
   }
 }
 
+/** `p` with every link resolved (as given when that fails). */
+function realRoot(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+
+/** True when `file` (absolute, links resolved) is strictly inside `root`. */
+function isInside(root: string, file: string): boolean {
+  const rel = path.relative(root, file);
+  return rel !== '' && rel.split(path.sep)[0] !== '..' && !path.isAbsolute(rel);
+}
+
+/**
+ * True when `file`, with every link resolved, is inside `root` (with its links resolved): a link
+ * in the workspace to a file elsewhere is not read. False when it cannot be resolved.
+ */
+export async function isInsideRoot(root: string, file: string): Promise<boolean> {
+  try {
+    const [realRootPath, realFile] = await Promise.all([realpath(root).catch(() => path.resolve(root)), realpath(file)]);
+    return isInside(realRootPath, realFile);
+  } catch {
+    return false;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Globs for the language server's workspace scan: `eksLens.workspace.include` chooses the files,
 // VS Code's `files.exclude` (and the same setting's style) leaves files and folders out. Paths are
-// matched relative to the workspace folder, with `/` between segments, ignoring case.
+// matched relative to the workspace folder, with `/` between segments, ignoring case (`glob.ts`).
 
 /** The files the workspace scan reads when `eksLens.workspace.include` is not set. */
 export const DEFAULT_INCLUDE: readonly string[] = ['**/*.{yaml,yml,json}'];
 
-/**
- * A regular expression for a glob in the style of VS Code's settings: `*` and `?` stay inside one
- * path segment, `**` spans any number of segments (none included), `{a,b}` gives alternatives
- * (nested ones too), `[abc]`, `[a-z]` and `[!abc]` match one character. A pattern that names a
- * folder also matches everything below it, as `files.exclude` does.
- */
-export function globToRegExp(glob: string): RegExp {
-  let pattern = glob.trim().replace(/\\/g, '/');
-  if (pattern.startsWith('./')) pattern = pattern.slice(2);
-  // A trailing `/**` adds nothing to the folder rule below, and would require something under it.
-  pattern = pattern.replace(/\/+$/, '').replace(/(?:\/\*\*)+$/, '');
-  return new RegExp(`^${translate(pattern)}(?:/.*)?$`, 'i');
-}
-
-function translate(glob: string): string {
-  let out = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        // `**` as a whole segment: any run of segments. Inside a segment it is just `*`.
-        const atStart = i === 0 || glob[i - 1] === '/';
-        const atEnd = i + 2 === glob.length || glob[i + 2] === '/';
-        if (atStart && atEnd) {
-          if (i + 2 === glob.length) {
-            out += '.*';
-            i += 1;
-          } else {
-            out += '(?:[^/]*/)*';
-            i += 2; // the `/` after `**` belongs to the group
-          }
-          continue;
-        }
-        i += 1;
-      }
-      out += '[^/]*';
-    } else if (c === '?') {
-      out += '[^/]';
-    } else if (c === '{') {
-      const close = matchingBrace(glob, i);
-      if (close < 0) {
-        out += '\\{';
-        continue;
-      }
-      out += `(?:${splitTopLevel(glob.slice(i + 1, close)).map(translate).join('|')})`;
-      i = close;
-    } else if (c === '[') {
-      const close = glob.indexOf(']', i + 2);
-      if (close < 0) {
-        out += '\\[';
-        continue;
-      }
-      let body = glob.slice(i + 1, close);
-      const negated = body.startsWith('!') || body.startsWith('^');
-      if (negated) body = body.slice(1);
-      out += `[${negated ? '^/' : ''}${body.replace(/[\\\]^]/g, '\\$&')}]`;
-      i = close;
-    } else {
-      out += c.replace(/[.+^$()|\\\]]/g, '\\$&');
-    }
-  }
-  return out;
-}
-
-function matchingBrace(glob: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < glob.length; i++) {
-    if (glob[i] === '{') depth++;
-    else if (glob[i] === '}' && --depth === 0) return i;
-  }
-  return -1;
-}
-
-function splitTopLevel(body: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < body.length; i++) {
-    if (body[i] === '{') depth++;
-    else if (body[i] === '}') depth--;
-    else if (body[i] === ',' && depth === 0) {
-      parts.push(body.slice(start, i));
-      start = i + 1;
-    }
-  }
-  parts.push(body.slice(start));
-  return parts;
-}
-
 /** Which files of a workspace folder the scan reads. */
 export interface FileFilter {
-  readonly include: readonly RegExp[];
-  readonly exclude: readonly RegExp[];
+  readonly include: readonly GlobMatcher[];
+  readonly exclude: readonly GlobMatcher[];
 }
 
-/** A filter from glob lists; an empty include list means the default one. */
-export function fileFilter(include: readonly string[] = DEFAULT_INCLUDE, exclude: readonly string[] = []): FileFilter {
-  const valid = (globs: readonly string[]) => globs.filter((g) => typeof g === 'string' && g.trim() !== '');
-  const inc = valid(include);
-  return { include: (inc.length ? inc : DEFAULT_INCLUDE).map(globToRegExp), exclude: valid(exclude).map(globToRegExp) };
+/**
+ * A filter from glob lists; an include list with no valid glob means the default one. Invalid
+ * globs are left out (the others keep working) and passed to `onInvalid`.
+ */
+export function fileFilter(
+  include: readonly string[] = DEFAULT_INCLUDE,
+  exclude: readonly string[] = [],
+  onInvalid: (glob: string, reason: string) => void = () => {},
+): FileFilter {
+  const compile = (globs: readonly string[]) =>
+    globs.flatMap((g) => {
+      if (typeof g !== 'string' || g.trim() === '') return [];
+      const compiled = compileGlob(g);
+      if (compiled.ok) return [compiled.matcher];
+      onInvalid(g, compiled.reason);
+      return [];
+    });
+  const inc = compile(include);
+  return { include: inc.length ? inc : DEFAULT_INCLUDE.map(globMatcher), exclude: compile(exclude) };
 }
 
 /** The globs of a `files.exclude` setting that are on (`true`); conditional entries (`{ when }`) are not followed. */
@@ -200,11 +157,12 @@ export function relativeInside(root: string, file: string): string | undefined {
 
 /**
  * The files under `root` the filter includes, in a stable order. Excluded folders are not
- * entered, links to folders are not followed, and the walk stops (returning what it found) when
- * `signal` is aborted or `limit` files are found.
+ * entered, links to folders are not followed, links to files only when the file is inside `root`,
+ * and the walk stops (returning what it found) when `signal` is aborted or `limit` files are found.
  */
 export async function walkFolder(root: string, filter: FileFilter, options: { signal?: AbortSignal; limit?: number } = {}): Promise<string[]> {
   const out: string[] = [];
+  const realRootPath = await realpath(root).catch(() => path.resolve(root));
   const limit = options.limit ?? Infinity;
   const pending: string[] = [root];
   while (pending.length && out.length < limit && !options.signal?.aborted) {
@@ -223,7 +181,7 @@ export async function walkFolder(root: string, filter: FileFilter, options: { si
       if (rel === undefined) continue;
       if (entry.isDirectory()) {
         if (!isExcluded(rel, filter)) subdirs.push(full);
-      } else if ((entry.isFile() || (entry.isSymbolicLink() && (await isFileBehindLink(full)))) && isIncludedFile(rel, filter)) {
+      } else if ((entry.isFile() || (entry.isSymbolicLink() && (await isFileBehindLink(full, realRootPath)))) && isIncludedFile(rel, filter)) {
         out.push(full);
         if (out.length >= limit) break;
       }
@@ -233,9 +191,10 @@ export async function walkFolder(root: string, filter: FileFilter, options: { si
   return out;
 }
 
-async function isFileBehindLink(p: string): Promise<boolean> {
+/** True when the link `p` leads to a regular file inside `realRoot`. */
+async function isFileBehindLink(p: string, realRootPath: string): Promise<boolean> {
   try {
-    return (await stat(p)).isFile();
+    return (await stat(p)).isFile() && isInside(realRootPath, await realpath(p));
   } catch {
     return false;
   }
