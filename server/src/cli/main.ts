@@ -1,11 +1,11 @@
 // eks-lens check: the same engine as the editor, for CI. Exit codes: 0 no error-severity finding,
 // 1 at least one, 2 bad usage or unreadable input.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { fstatSync, statSync, writeFileSync } from 'node:fs';
 import { isKubernetesVersion, isRuleSetting, mergeConfig, type PartialConfig, type RuleSetting } from '../engine/config';
 import { findProjectConfig, readProjectConfig } from '../engine/projectConfig';
 import { allRules, ruleByCode } from '../engine/registry';
 import { checkFile } from '../engine/run';
-import { buildFileModel, type FileModel } from '../model/document';
+import { buildFileModel, DEFAULT_MAX_FILE_BYTES, type FileModel } from '../model/document';
 import { parseCidr } from '../net/cidr';
 import { factsOf } from '../workspace/facts';
 import { WorkspaceIndex } from '../workspace/index';
@@ -16,6 +16,7 @@ import { buildAddressMap } from '../map/model';
 import { renderSvg } from '../map/svg';
 import { renderHtml } from '../map/html';
 import type { ServiceCidrFact, VpcFact } from '../workspace/facts';
+import { readDescriptor, readRegularFile, type ReadResult } from '../workspace/readFile';
 
 const USAGE = `Usage: eks-lens check [options] PATH...
        eks-lens map [--format svg|html] [--output FILE] [--config FILE|--no-config] PATH...
@@ -134,8 +135,24 @@ function parseArgs(args: string[]): Options {
   return options;
 }
 
-function readInput(path: string): string {
-  return path === '-' ? readFileSync(0, 'utf8') : readFileSync(path, 'utf8');
+/** True when `file` is this process's standard input (`/dev/stdin`, `/dev/fd/0`, `/proc/self/fd/0`). */
+function isStandardInput(file: string): boolean {
+  try {
+    const named = statSync(file);
+    const stdin = fstatSync(0);
+    return named.dev === stdin.dev && named.ino === stdin.ino && !stdin.isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * One input: `-` (or a name for standard input) is read from standard input; anything else only
+ * when it is a regular file, so a FIFO or device named in the workspace cannot hang the check.
+ */
+function readInput(file: string, maxBytes: number): ReadResult {
+  if (file === '-' || isStandardInput(file)) return readDescriptor(0, maxBytes);
+  return readRegularFile(file, maxBytes);
 }
 
 /**
@@ -155,20 +172,27 @@ function loadProjectConfig(options: { config?: string; noConfig?: boolean }): { 
   return { config: loaded.config, file };
 }
 
-/** Reads and parses every file the paths name; what cannot be read is listed, not thrown. */
-function readModels(paths: readonly string[], maxBytes: number | undefined): { models: FileModel[]; unreadable: string[] } {
+/**
+ * Reads and parses every file the paths name; what cannot be read is listed, not thrown. A file
+ * over the size limit is not read at all: its model says why it was not checked.
+ */
+function readModels(paths: readonly string[], maxBytes = DEFAULT_MAX_FILE_BYTES): { models: FileModel[]; unreadable: string[] } {
   const { targets, unreadable } = expandPaths([...paths]);
   const models: FileModel[] = [];
   for (const target of targets) {
-    let text: string;
-    try {
-      text = readInput(target.path);
-    } catch (error) {
-      unreadable.push(`${target.path}: ${(error as Error).message}`);
+    const read = readInput(target.path, maxBytes);
+    if (read.kind === 'notRegular') {
+      // The walk takes only regular files; one that became something else since is skipped too.
+      if (target.explicit) unreadable.push(`${target.path}: it is ${read.what}, not a regular file`);
+      continue;
+    }
+    if (read.kind === 'error') {
+      unreadable.push(`${target.path}: ${read.message}`);
       continue;
     }
     const shown = target.path === '-' ? '<stdin>' : target.path;
-    const model = buildFileModel({ uri: shown, text, maxBytes });
+    const model =
+      read.kind === 'text' ? buildFileModel({ uri: shown, text: read.text, maxBytes }) : buildFileModel({ uri: shown, text: '', maxBytes, size: read.bytes });
     // Walked JSON files are ours only when they are CloudFormation templates.
     if (model.format === 'json' && !target.explicit && !model.documents.some((d) => d.kind === 'cloudformation')) continue;
     models.push(model);

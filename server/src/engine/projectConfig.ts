@@ -1,7 +1,9 @@
 // Finding and reading `.eks-lens.yaml`, for the command-line checker (from the working directory
 // upwards) and the server (at each workspace folder's root).
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_MAX_FILE_BYTES } from '../model/document';
+import { readRegularFile } from '../workspace/readFile';
 import { parseProjectFile, PROJECT_FILE, type PartialConfig } from './config';
 
 export interface LoadedProjectConfig {
@@ -10,14 +12,19 @@ export interface LoadedProjectConfig {
   problems: string[];
 }
 
+/** Reads and parses a project file; a FIFO, device or oversized file is refused, not read (it could hang or fill memory). */
 export function readProjectConfig(file: string): LoadedProjectConfig {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    return { path: file, config: {}, problems: [`cannot be read: ${(error as Error).message}`] };
+  const read = readRegularFile(file, DEFAULT_MAX_FILE_BYTES);
+  if (read.kind !== 'text') {
+    const why =
+      read.kind === 'notRegular'
+        ? `it is ${read.what}, not a regular file`
+        : read.kind === 'tooLarge'
+          ? `it is ${read.bytes} bytes, more than the ${DEFAULT_MAX_FILE_BYTES} a project file may have`
+          : read.message;
+    return { path: file, config: {}, problems: [`cannot be read: ${why}`] };
   }
-  return { path: file, ...parseProjectFile(text) };
+  return { path: file, ...parseProjectFile(read.text) };
 }
 
 /** The nearest `.eks-lens.yaml` in `start` or a parent folder, stopping at a repository root. */
