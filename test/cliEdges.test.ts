@@ -1,12 +1,15 @@
-// The checker's input and output edges under a hostile workspace: FIFOs and devices where
-// files are expected, and files too large to read. Each test spawns dist/cli.js (`npm run build`
+// The checker's input and output edges under a hostile workspace: control characters in values
+// and file names, FIFOs and devices where files are expected, and files too large to read. Each test spawns dist/cli.js (`npm run build`
 // first) with a 60 s watchdog: a hang is a failure, never a wait.
 import assert from 'node:assert/strict';
 import { spawnSync, type StdioOptions } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
+import { formatText } from '../server/src/cli/formats';
+import { terminalSafeJson, visible } from '../server/src/cli/visible';
 
 const CLI = path.resolve('dist/cli.js');
 const WATCHDOG_MS = 60_000;
@@ -38,8 +41,93 @@ function mkfifo(file: string): void {
   assert.equal(r.status, 0, `mkfifo ${file}: ${r.stderr}`);
 }
 
+// A value that would clear the screen, set the clipboard (OSC 52), start a C1 CSI sequence and
+// reverse the rest of the line, if printed raw.
+const HOSTILE = '\x1b]52;c;aGVsbG8=\x07\x1b[2J\x9b31m\u202e';
+/** In YAML double quotes, so the parser yields the raw characters. */
+const HOSTILE_YAML = '\\e]52;c;aGVsbG8=\\a\\e[2J\\x9b31m\\u202e';
+const BAD_CIDR_VALUE = `apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: c, region: us-east-1}\nvpc:\n  cidr: "10.1.0.0/16${HOSTILE_YAML}"\n  clusterEndpoints: {publicAccess: false, privateAccess: true}\n`;
 const BAD_VPC = 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: c, region: us-east-1}\nvpc:\n  cidr: 10.1.2.0/16\n  clusterEndpoints: {publicAccess: false, privateAccess: true}\n';
 const CLEAN_VPC = BAD_VPC.replace('10.1.2.0/16', '10.1.0.0/16');
+/** Control characters a terminal acts on: C0 except tab and newline, DEL, C1. */
+const RAW_CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
+
+describe('eks-lens check: workspace text in the output', () => {
+  it('writes control characters from values as visible escapes, one line per finding', () => {
+    const dir = tree({ 'a.yaml': BAD_CIDR_VALUE });
+    const r = run(['check', '--no-config', 'a.yaml'], { cwd: dir });
+    assert.equal(r.status, 1);
+    assert.doesNotMatch(r.stdout, RAW_CONTROL);
+    const lines = r.stdout.trimEnd().split('\n');
+    assert.equal(lines.length, 2, r.stdout);
+    assert.match(lines[0], /^a\.yaml:5:9 {2}error {2}cidr-syntax {2}.*\\x1b\]52;c;aGVsbG8=\\x07\\x1b\[2J\\x9b31m\\u202e/);
+  });
+
+  it('keeps its own colours while escaping those of the workspace', () => {
+    const finding = { code: 'cidr-syntax', severity: 'error' as const, message: `bad ${HOSTILE}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } };
+    const text = formatText([{ path: `x\n${HOSTILE}.yaml`, findings: [finding] }], true);
+    const [line, summary] = text.split('\n');
+    assert.equal(line, `x\\n\\x1b]52;c;aGVsbG8=\\x07\\x1b[2J\\x9b31m\\u202e.yaml:1:1  \x1b[31merror\x1b[0m  cidr-syntax  bad \\x1b]52;c;aGVsbG8=\\x07\\x1b[2J\\x9b31m\\u202e`);
+    assert.match(summary, /^1 file checked/);
+    assert.equal(visible('tab\tstays'), 'tab\tstays');
+    assert.equal(visible('\r\n\x00\x7f\u2028'), '\\r\\n\\x00\\x7f\\u2028');
+  });
+
+  it('escapes a newline and other controls in file names, in text, JSON and SARIF', { skip: !POSIX && 'file names cannot hold newlines' }, () => {
+    const name = 'two\nlines \x1b[2J#%.yaml';
+    const dir = tree({ [name]: BAD_VPC });
+    const text = run(['check', '--no-config', '.'], { cwd: dir });
+    assert.equal(text.status, 1);
+    assert.doesNotMatch(text.stdout, RAW_CONTROL);
+    assert.deepEqual(text.stdout.trimEnd().split('\n').map((l) => l.slice(0, 30)), ['two\\nlines \\x1b[2J#%.yaml:5:9 ', '1 file checked: 1 error, 0 war']);
+
+    const json = run(['check', '--no-config', '--format', 'json', '.'], { cwd: dir });
+    assert.doesNotMatch(json.stdout, RAW_CONTROL);
+    assert.equal(JSON.parse(json.stdout).files[0].path, name);
+
+    const sarif = run(['check', '--no-config', '--format', 'sarif', '.'], { cwd: dir });
+    assert.doesNotMatch(sarif.stdout, RAW_CONTROL);
+    const uri = JSON.parse(sarif.stdout).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri;
+    assert.equal(uri, 'two%0Alines%20%1B%5B2J%23%25.yaml');
+    // Outside the working directory: an absolute file: URI, percent-encoded by pathToFileURL.
+    const outside = run(['check', '--no-config', '--format', 'sarif', path.join(dir, name)], { cwd: tree({}) });
+    const absolute = JSON.parse(outside.stdout).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri;
+    assert.equal(absolute, pathToFileURL(path.join(dir, name)).href);
+    assert.match(absolute, /^file:\/\/.*two%0Alines%20%1B%5B2J%23%25\.yaml$/);
+  });
+
+  it('writes JSON and SARIF whose bytes hold no raw control character, and parse to the original text', () => {
+    const dir = tree({ 'a.yaml': BAD_CIDR_VALUE });
+    for (const format of ['json', 'sarif']) {
+      const r = run(['check', '--no-config', '--format', format, 'a.yaml'], { cwd: dir });
+      assert.equal(r.status, 1);
+      assert.doesNotMatch(r.stdout, RAW_CONTROL, format);
+      const parsed = JSON.parse(r.stdout);
+      const message = format === 'json' ? parsed.files[0].diagnostics[0].message : parsed.runs[0].results[0].message.text;
+      assert.ok(message.includes(HOSTILE), `${format}: the message keeps the value exactly`);
+    }
+    const json = JSON.stringify({ s: `a\x7f\x9b\u2028\u202eb` });
+    assert.equal(terminalSafeJson(json), '{"s":"a\\u007f\\u009b\\u2028\\u202eb"}');
+    assert.deepEqual(JSON.parse(terminalSafeJson(json)), JSON.parse(json));
+  });
+
+  it('escapes workspace text on standard error too', () => {
+    const dir = tree({ '.eks-lens.yaml': `"bad\\e[2Jkey": 1\n`, 'a.yaml': CLEAN_VPC });
+    const r = run(['check', 'a.yaml'], { cwd: dir });
+    assert.equal(r.status, 0);
+    assert.doesNotMatch(r.stderr, RAW_CONTROL);
+    assert.match(r.stderr, /unknown key "bad\\x1b\[2Jkey"/);
+  });
+
+  it('prints a map without raw C1 controls from VPC names', () => {
+    const template = JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Resources: { ['Vpc\x9b2J']: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16' } } } });
+    const dir = tree({ 'vpc.json': template });
+    const r = run(['map', '--no-config', 'vpc.json'], { cwd: dir });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /<svg/);
+    assert.doesNotMatch(r.stdout, /[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]/);
+  });
+});
 
 describe('eks-lens: what is read', () => {
   it('refuses a FIFO named on the command line instead of waiting for a writer', { skip: !POSIX && 'no FIFOs' }, () => {

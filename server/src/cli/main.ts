@@ -17,6 +17,7 @@ import { renderSvg } from '../map/svg';
 import { renderHtml } from '../map/html';
 import type { ServiceCidrFact, VpcFact } from '../workspace/facts';
 import { readDescriptor, readRegularFile, type ReadResult } from '../workspace/readFile';
+import { visible, visibleDocument } from './visible';
 
 const USAGE = `Usage: eks-lens check [options] PATH...
        eks-lens map [--format svg|html] [--output FILE] [--config FILE|--no-config] PATH...
@@ -135,6 +136,11 @@ function parseArgs(args: string[]): Options {
   return options;
 }
 
+/** A message on standard error; workspace text in it (file names, values) is made harmless. */
+function warn(message: string): void {
+  process.stderr.write(`eks-lens: ${visible(message)}\n`);
+}
+
 /** True when `file` is this process's standard input (`/dev/stdin`, `/dev/fd/0`, `/proc/self/fd/0`). */
 function isStandardInput(file: string): boolean {
   try {
@@ -165,10 +171,10 @@ function loadProjectConfig(options: { config?: string; noConfig?: boolean }): { 
   if (!file) return {};
   const loaded = readProjectConfig(file);
   if (options.config && loaded.problems.some((p) => p.startsWith('cannot be read'))) {
-    process.stderr.write(`eks-lens: ${file} ${loaded.problems.join('; ')}\n`);
+    warn(`${file} ${loaded.problems.join('; ')}`);
     return 2;
   }
-  for (const problem of loaded.problems) process.stderr.write(`eks-lens: ${file}: ${problem}\n`);
+  for (const problem of loaded.problems) warn(`${file}: ${problem}`);
   return { config: loaded.config, file };
 }
 
@@ -216,7 +222,7 @@ export function runCheck(args: string[]): number {
     findings: checkFile(model, {
       config,
       workspace: index.viewFrom(model.uri),
-      onRuleError: (code, error) => process.stderr.write(`eks-lens: internal error in rule ${code} on ${model.uri}: ${String(error)}\n`),
+      onRuleError: (code, error) => warn(`internal error in rule ${code} on ${model.uri}: ${String(error)}`),
     }),
   }));
 
@@ -225,7 +231,7 @@ export function runCheck(args: string[]): number {
   else if (options.format === 'sarif') process.stdout.write(formatSarif(results, rules, options.docsUrl) + '\n');
   else process.stdout.write(formatText(results, options.colour) + '\n');
 
-  for (const problem of unreadable) process.stderr.write(`eks-lens: cannot read ${problem}\n`);
+  for (const problem of unreadable) warn(`cannot read ${problem}`);
   if (unreadable.length) return 2;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
@@ -284,13 +290,15 @@ export function runMap(args: string[]): number {
   const source = project.file ? `reserved in ${project.file}` : 'reserved';
   const map = buildAddressMap({ vpcs, serviceCidrs, reserved: config.reservedCidrs.map((cidr) => ({ cidr, label: source })) });
   const title = 'VPC address map';
-  const output = options.format === 'html' ? renderHtml(map, { title }) : renderSvg(map, { title });
-  for (const problem of unreadable) process.stderr.write(`eks-lens: cannot read ${problem}\n`);
+  // VPC names and file names are escaped for XML, but C1 controls are legal XML and would still
+  // act on a terminal the SVG is printed to; they are written as visible escapes.
+  const output = visibleDocument(options.format === 'html' ? renderHtml(map, { title }) : renderSvg(map, { title }));
+  for (const problem of unreadable) warn(`cannot read ${problem}`);
   if (options.output) {
     try {
       writeFileSync(options.output, output);
     } catch (error) {
-      process.stderr.write(`eks-lens: cannot write ${options.output}: ${(error as Error).message}\n`);
+      warn(`cannot write ${options.output}: ${(error as Error).message}`);
       return 2;
     }
   } else process.stdout.write(output);
@@ -316,10 +324,10 @@ export function main(argv: string[]): number {
     return command === 'map' ? runMap(rest) : runCheck(rest);
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`eks-lens: ${error.message}\n\n${USAGE}\n`);
+      process.stderr.write(`eks-lens: ${visible(error.message)}\n\n${USAGE}\n`);
       return 2;
     }
-    process.stderr.write(`eks-lens: ${(error as Error).stack ?? String(error)}\n`);
+    process.stderr.write(`eks-lens: ${((error as Error).stack ?? String(error)).split('\n').map(visible).join('\n')}\n`);
     return 2;
   }
 }
