@@ -1,9 +1,10 @@
 // The checker's input and output edges under a hostile workspace: control characters in values
-// and file names, FIFOs and devices where files are expected, and files too large to read. Each test spawns dist/cli.js (`npm run build`
+// and file names, write errors (a reader that goes away, a full disk), FIFOs and devices where
+// files are expected, and files too large to read. Each test spawns dist/cli.js (`npm run build`
 // first) with a 60 s watchdog: a hang is a failure, never a wait.
 import assert from 'node:assert/strict';
-import { spawnSync, type StdioOptions } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type StdioOptions } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,6 +15,7 @@ import { terminalSafeJson, visible } from '../server/src/cli/visible';
 const CLI = path.resolve('dist/cli.js');
 const WATCHDOG_MS = 60_000;
 const POSIX = process.platform !== 'win32';
+const HAS_DEV_FULL = existsSync('/dev/full');
 
 const roots: string[] = [];
 after(() => {
@@ -51,6 +53,12 @@ const BAD_VPC = 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: 
 const CLEAN_VPC = BAD_VPC.replace('10.1.2.0/16', '10.1.0.0/16');
 /** Control characters a terminal acts on: C0 except tab and newline, DEL, C1. */
 const RAW_CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
+
+/** A Service with `n` source ranges with host bits set: n warnings, no error (exit 0), about 150 bytes each in text. */
+function manyWarnings(n: number): string {
+  const ranges = Array.from({ length: n }, (_, i) => `    - 10.${(i >> 8) & 255}.${i & 255}.9/24`);
+  return ['apiVersion: v1', 'kind: Service', 'metadata: {name: s}', 'spec:', '  loadBalancerSourceRanges:', ...ranges, ''].join('\n');
+}
 
 describe('eks-lens check: workspace text in the output', () => {
   it('writes control characters from values as visible escapes, one line per finding', () => {
@@ -126,6 +134,45 @@ describe('eks-lens check: workspace text in the output', () => {
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /<svg/);
     assert.doesNotMatch(r.stdout, /[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]/);
+  });
+});
+
+describe('eks-lens: write errors', () => {
+  it('ends quietly with the status of the check when the reader goes away (EPIPE)', async () => {
+    const dir = tree({ 'svc.yaml': manyWarnings(3000) });
+    const child = spawn(process.execPath, [CLI, 'check', '--no-config', 'svc.yaml'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const watchdog = setTimeout(() => child.kill('SIGKILL'), WATCHDOG_MS);
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    let received = 0;
+    // Like `| head -c 1000`: read the first chunk, then close the pipe while output is still coming.
+    child.stdout.once('data', (chunk: Buffer) => {
+      received = chunk.length;
+      child.stdout.destroy();
+    });
+    const [status, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (code, sig) => resolve([code, sig])));
+    clearTimeout(watchdog);
+    assert.equal(signal, null, 'killed by the watchdog');
+    assert.ok(received > 0 && received < 3000 * 100, `the pipe was closed before the end (read ${received} bytes)`);
+    assert.equal(stderr, '');
+    assert.equal(status, 0, 'warnings only: the status the check has');
+  });
+
+  it('exits 2 with one message when standard output is a full disk', { skip: !HAS_DEV_FULL && 'no /dev/full' }, () => {
+    const dir = tree({ 'a.yaml': CLEAN_VPC });
+    const full = openSync('/dev/full', 'w');
+    try {
+      for (const args of [['check', '--no-config', 'a.yaml'], ['check', '--no-config', '--format', 'sarif', 'a.yaml'], ['map', '--no-config', 'a.yaml']]) {
+        const r = run(args, { cwd: dir, stdio: ['ignore', full, 'pipe'] });
+        assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
+        assert.match(r.stderr, /^eks-lens: cannot write the output: ENOSPC: no space left on device, write\n$/, args.join(' '));
+      }
+    } finally {
+      closeSync(full);
+    }
+    const map = run(['map', '--no-config', '--output', '/dev/full', 'a.yaml'], { cwd: dir });
+    assert.equal(map.status, 2);
+    assert.match(map.stderr, /^eks-lens: cannot write \/dev\/full: ENOSPC: no space left on device, write\n$/);
   });
 });
 

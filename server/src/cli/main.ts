@@ -1,5 +1,5 @@
 // eks-lens check: the same engine as the editor, for CI. Exit codes: 0 no error-severity finding,
-// 1 at least one, 2 bad usage or unreadable input.
+// 1 at least one, 2 bad usage, unreadable input or output that cannot be written.
 import { fstatSync, statSync, writeFileSync } from 'node:fs';
 import { isKubernetesVersion, isRuleSetting, mergeConfig, type PartialConfig, type RuleSetting } from '../engine/config';
 import { findProjectConfig, readProjectConfig } from '../engine/projectConfig';
@@ -37,13 +37,13 @@ Options:
   -h, --help                    show this help
   -v, --version                 show the version
 
-Exit status: 0 no errors, 1 errors found, 2 bad usage or unreadable input.
+Exit status: 0 no errors, 1 errors found, 2 bad usage, unreadable input or failed output.
 
 eks-lens map draws each VPC's address space (blocks, subnets to scale, free blocks, overlaps,
 reserved ranges from the project file and service CIDRs) as a standalone SVG or HTML page.
   --format svg|html             output format (default: svg)
   -o, --output FILE             write to FILE instead of standard output
-Exit status: 0 written (also when no VPC is found), 2 bad usage or unreadable input.`;
+Exit status: 0 written (also when no VPC is found), 2 bad usage, unreadable input or failed output.`;
 
 class UsageError extends Error {}
 
@@ -332,8 +332,34 @@ export function main(argv: string[]): number {
   }
 }
 
+/**
+ * What a failed write to standard output does. Node reports it as an 'error' event, normally after
+ * main() has returned and set the status, so the handler decides the final status:
+ * - EPIPE (the reader went away, as `eks-lens check . | head -1` does): end quietly with the status
+ *   the check already has, as most command-line tools do; the reader chose to stop reading.
+ * - anything else (ENOSPC on a full disk, EIO): the output is incomplete, which the caller must
+ *   know: one message on standard error and status 2.
+ */
+function handleOutputErrors(stdout: NodeJS.WriteStream, stderr: NodeJS.WriteStream): { failed: boolean } {
+  const state = { failed: false };
+  let reported = false;
+  stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (reported) return;
+    reported = true;
+    if (error.code === 'EPIPE') return;
+    state.failed = true;
+    process.exitCode = 2;
+    stderr.write(`eks-lens: cannot write the output: ${error.message}\n`);
+  });
+  // Standard error closed too: nothing more can be said, and no stack trace either.
+  stderr.on('error', () => undefined);
+  return state;
+}
+
 if (require.main === module) {
+  const output = handleOutputErrors(process.stdout, process.stderr);
   const code = main(process.argv.slice(2));
-  // Let stdout drain before exiting (large JSON output into a pipe).
-  process.exitCode = code;
+  // The status is set, not exited with: pending output (large JSON into a pipe) drains first, and a
+  // write error reported meanwhile still changes it.
+  process.exitCode = output.failed ? 2 : code;
 }
