@@ -11,7 +11,7 @@ import { factsOf } from '../workspace/facts';
 import { WorkspaceIndex } from '../workspace/index';
 import { VERSION } from '../version';
 import { formatJson, formatSarif, formatText, type FileResult } from './formats';
-import { expandPaths } from '../workspace/walk';
+import { expandPaths, type Target } from '../workspace/walk';
 import { buildAddressMap } from '../map/model';
 import { renderSvg } from '../map/svg';
 import { renderHtml } from '../map/html';
@@ -156,9 +156,9 @@ function isStandardInput(file: string): boolean {
  * One input: `-` (or a name for standard input) is read from standard input; anything else only
  * when it is a regular file, so a FIFO or device named in the workspace cannot hang the check.
  */
-function readInput(file: string, maxBytes: number): ReadResult {
-  if (file === '-' || isStandardInput(file)) return readDescriptor(0, maxBytes);
-  return readRegularFile(file, maxBytes);
+function readInput(target: Target, maxBytes: number): ReadResult {
+  if (target.path === '-' || (target.explicit && isStandardInput(target.path))) return readDescriptor(0, maxBytes);
+  return readRegularFile(target.path, maxBytes);
 }
 
 /**
@@ -186,7 +186,7 @@ function readModels(paths: readonly string[], maxBytes = DEFAULT_MAX_FILE_BYTES)
   const { targets, unreadable } = expandPaths([...paths]);
   const models: FileModel[] = [];
   for (const target of targets) {
-    const read = readInput(target.path, maxBytes);
+    const read = readInput(target, maxBytes);
     if (read.kind === 'notRegular') {
       // The walk takes only regular files; one that became something else since is skipped too.
       if (target.explicit) unreadable.push(`${target.path}: it is ${read.what}, not a regular file`);
