@@ -54,4 +54,20 @@ describe('address maths', () => {
     if (ip.ok) assert.equal(contains(cidr('10.0.0.0/16'), ip.value), true);
     assert.equal(parseIp('10.0.0.0/8').ok, false);
   });
+
+  it('keeps an IPv6 address that embeds an IPv4 one in the IPv6 space', () => {
+    // ip-cidr 4 turned these into IPv4 values under family 6: 64:ff9b::192.0.2.33/96 became one
+    // address (192.0.2.33) instead of the NAT64 /96, and ::ffff:1.2.3.4/120 did not parse at all.
+    const nat64 = cidr('64:ff9b::192.0.2.33/96');
+    assert.equal(nat64.network, '64:ff9b::/96');
+    assert.equal(nat64.hostBitsSet, true);
+    assert.equal(sizeOf(nat64), 2n ** 32n);
+    assert.equal(overlaps(nat64, cidr('192.0.2.0/24')), false);
+    const mapped = cidr('::ffff:1.2.3.4/120');
+    assert.equal(mapped.network, '::ffff:102:300/120');
+    assert.equal(mapped.first, 0xffff_0102_0300n);
+    const ip = parseIp('::ffff:10.0.0.1');
+    assert.ok(ip.ok && ip.value.family === 6 && ip.value.value === 0xffff_0a00_0001n);
+    assert.equal(contains(cidr('10.0.0.0/8'), ip.ok ? ip.value : cidr('::/0')), false);
+  });
 });

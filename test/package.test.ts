@@ -129,6 +129,7 @@ describe('the .vsix', () => {
       'dist/client.js',
       'dist/server.js',
       'dist/cli.js',
+      'dist/ThirdPartyNotices.txt',
       'docs/hover.md',
       'docs/kubernetes-api-lifecycle.md',
       'docs/address-map.md',
@@ -161,6 +162,15 @@ describe('the .vsix', () => {
       assert.doesNotMatch(text, /sourceMappingURL/, `${name} is not the production build`);
       assert.doesNotMatch(text, /0\.0\.0-test/, `${name} carries the test version`);
     }
+  });
+
+  test('ships the licence of every npm package in its bundles', () => {
+    const notices = readFileSync(path.join(unpacked, 'extension/dist/ThirdPartyNotices.txt'), 'utf8');
+    // The packages the shipped (production) bundles hold, as the build listed them; test/notices.test.ts
+    // checks that list against the bundles' source maps.
+    const listed = [...notices.matchAll(/^={80}\n(\S+) (\S+)\n/gm)].map((m) => m[1]);
+    for (const name of ['yaml', 'ip-address', 'vscode-languageserver', 'vscode-languageclient', 'vscode-jsonrpc']) assert.ok(listed.includes(name), `${name} is not in the notices`);
+    assert.match(notices, /Permission is hereby granted, free of charge/, 'the MIT licence text is missing');
   });
 
   test('holds every local image the README shows', () => {

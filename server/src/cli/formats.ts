@@ -1,10 +1,13 @@
 // The checker's three output formats. JSON is a stable contract (version 1); SARIF 2.1.0 is for
-// code-scanning uploads; text is for people.
+// code-scanning uploads; text is for people. Workspace text (file names, values quoted in
+// messages) never reaches the output with raw control characters: see visible.ts.
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ruleDocText, ruleDocUrl } from '../engine/docs';
 import type { Finding } from '../engine/run';
 import type { Rule, Severity } from '../engine/rule';
 import { VERSION } from '../version';
+import { terminalSafeJson, visible } from './visible';
 
 export interface FileResult {
   path: string;
@@ -29,7 +32,7 @@ export function formatJson(results: readonly FileResult[], run: RunInfo = {}): s
       },
     })),
   }));
-  return JSON.stringify({ version: 1, ...(run.projectFile !== undefined ? { projectFile: run.projectFile } : {}), files });
+  return terminalSafeJson(JSON.stringify({ version: 1, ...(run.projectFile !== undefined ? { projectFile: run.projectFile } : {}), files }));
 }
 
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
@@ -87,14 +90,21 @@ export function formatSarif(results: readonly FileResult[], rules: readonly Rule
       },
     ],
   };
-  return JSON.stringify(sarif, null, 2);
+  return terminalSafeJson(JSON.stringify(sarif, null, 2));
 }
 
-/** SARIF wants a URI reference: forward slashes, relative to the working directory where possible. */
-function toSarifUri(file: string): string {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(file)) return file;
-  const relative = path.isAbsolute(file) ? path.relative(process.cwd(), file) : file;
-  return relative.split(path.sep).map(encodeURIComponent).join('/');
+/**
+ * SARIF wants a URI reference. A file inside the working directory is a relative reference, each
+ * segment percent-encoded (spaces, `#`, `%`, newlines and other controls in names included); any
+ * other file is an absolute `file:` URI from pathToFileURL. `<stdin>` stays a relative name.
+ */
+export function toSarifUri(file: string): string {
+  const absolute = path.resolve(file);
+  const relative = path.relative(process.cwd(), absolute);
+  if (file === '<stdin>' || (relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative))) {
+    return (file === '<stdin>' ? file : relative).split(path.sep).map(encodeURIComponent).join('/');
+  }
+  return pathToFileURL(absolute).href;
 }
 
 const COLOURS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', information: '\x1b[36m', hint: '\x1b[2m' };
@@ -106,9 +116,10 @@ export function formatText(results: readonly FileResult[], colour: boolean): str
   for (const r of results) {
     for (const f of r.findings) {
       counts[f.severity]++;
-      const where = `${r.path}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
+      // The path and the message carry workspace text; the rest is ours (colour codes included).
+      const where = `${visible(r.path)}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
       const severity = colour ? `${COLOURS[f.severity]}${f.severity}${RESET}` : f.severity;
-      lines.push(`${where}  ${severity}  ${f.code}  ${f.message}`);
+      lines.push(`${where}  ${severity}  ${f.code}  ${visible(f.message)}`);
     }
   }
   const files = `${results.length} file${results.length === 1 ? '' : 's'} checked`;

@@ -1,22 +1,24 @@
 // eks-lens check: the same engine as the editor, for CI. Exit codes: 0 no error-severity finding,
-// 1 at least one, 2 bad usage or unreadable input.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+// 1 at least one, 2 bad usage, unreadable input or output that cannot be written.
+import { existsSync, fstatSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isKubernetesVersion, isRuleSetting, mergeConfig, PROJECT_FILE, type PartialConfig, type RuleSetting } from '../engine/config';
 import { findProjectConfig, readProjectConfig } from '../engine/projectConfig';
 import { allRules, ruleByCode } from '../engine/registry';
 import { checkFile } from '../engine/run';
-import { buildFileModel, type FileModel } from '../model/document';
+import { buildFileModel, DEFAULT_MAX_FILE_BYTES, type FileModel } from '../model/document';
 import { parseCidr } from '../net/cidr';
 import { factsOf } from '../workspace/facts';
 import { WorkspaceIndex } from '../workspace/index';
 import { VERSION } from '../version';
 import { formatJson, formatSarif, formatText, type FileResult } from './formats';
-import { expandPaths } from '../workspace/walk';
+import { expandPaths, type Target } from '../workspace/walk';
 import { buildAddressMap } from '../map/model';
 import { renderSvg } from '../map/svg';
 import { renderHtml } from '../map/html';
 import type { ServiceCidrFact, VpcFact } from '../workspace/facts';
+import { readDescriptor, readRegularFile, type ReadResult } from '../workspace/readFile';
+import { visible, visibleDocument } from './visible';
 
 const USAGE = `Usage: eks-lens check [options] PATH...
        eks-lens map [--format svg|html] [--output FILE] [--config FILE|--no-config] PATH...
@@ -36,7 +38,7 @@ Options:
   -h, --help                    show this help
   -v, --version                 show the version
 
-Exit status: 0 no errors, 1 errors found, 2 bad usage or unreadable input.
+Exit status: 0 no errors, 1 errors found, 2 bad usage, unreadable input or failed output.
 
 Project file: without --config, .eks-lens.yaml is looked for in the deepest folder holding every
 PATH (a file's folder; - counts as the working directory), then in its parent folders up to the
@@ -49,7 +51,7 @@ eks-lens map draws each VPC's address space (blocks, subnets to scale, free bloc
 reserved ranges from the project file and service CIDRs) as a standalone SVG or HTML page.
   --format svg|html             output format (default: svg)
   -o, --output FILE             write to FILE instead of standard output
-Exit status: 0 written (also when no VPC is found), 2 bad usage or unreadable input.`;
+Exit status: 0 written (also when no VPC is found), 2 bad usage, unreadable input or failed output.`;
 
 class UsageError extends Error {}
 
@@ -142,8 +144,29 @@ function parseArgs(args: string[]): Options {
   return options;
 }
 
-function readInput(path: string): string {
-  return path === '-' ? readFileSync(0, 'utf8') : readFileSync(path, 'utf8');
+/** A message on standard error; workspace text in it (file names, values) is made harmless. */
+function warn(message: string): void {
+  process.stderr.write(`eks-lens: ${visible(message)}\n`);
+}
+
+/** True when `file` is this process's standard input (`/dev/stdin`, `/dev/fd/0`, `/proc/self/fd/0`). */
+function isStandardInput(file: string): boolean {
+  try {
+    const named = statSync(file);
+    const stdin = fstatSync(0);
+    return named.dev === stdin.dev && named.ino === stdin.ino && !stdin.isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * One input: `-` (or a name for standard input) is read from standard input; anything else only
+ * when it is a regular file, so a FIFO or device named in the workspace cannot hang the check.
+ */
+function readInput(target: Target, maxBytes: number): ReadResult {
+  if (target.path === '-' || (target.explicit && isStandardInput(target.path))) return readDescriptor(0, maxBytes);
+  return readRegularFile(target.path, maxBytes);
 }
 
 /** A path as the user would write it: relative to the working directory when inside it. */
@@ -164,7 +187,7 @@ function loadProjectConfig(options: { config?: string; noConfig?: boolean; paths
     // Named by the user: read wherever it is, but only as a regular file of at most 1 MB.
     const loaded = readProjectConfig(options.config);
     if (loaded.status !== 'read') {
-      process.stderr.write(`eks-lens: ${options.config}: ${loaded.problems.join('; ')}\n`);
+      warn(`${options.config}: ${loaded.problems.join('; ')}`);
       return 2;
     }
     return accept(options.config, loaded.problems, announce, loaded.config);
@@ -174,8 +197,8 @@ function loadProjectConfig(options: { config?: string; noConfig?: boolean; paths
     const here = path.join(process.cwd(), PROJECT_FILE);
     if (!search.searched.includes(process.cwd()) && existsSync(here)) {
       const top = search.searched[0] ? shownPath(search.searched[0]) : 'the checked paths';
-      process.stderr.write(
-        `eks-lens: note: ${PROJECT_FILE} in the working directory is not used: the project file is looked for from the top folder of the checked paths (${top}) up to its repository root, and outside a repository in that folder only; pass --config ${PROJECT_FILE} to use it\n`,
+      warn(
+        `note: ${PROJECT_FILE} in the working directory is not used: the project file is looked for from the top folder of the checked paths (${top}) up to its repository root, and outside a repository in that folder only; pass --config ${PROJECT_FILE} to use it`,
       );
     }
     return {};
@@ -184,32 +207,39 @@ function loadProjectConfig(options: { config?: string; noConfig?: boolean; paths
   const loaded = readProjectConfig(search.file, { root: search.root, rootName: search.repository ? 'repository' : 'checked folder' });
   const shown = shownPath(search.file);
   if (loaded.status !== 'read') {
-    for (const problem of loaded.problems) process.stderr.write(`eks-lens: ${shown}: ${problem}\n`);
+    for (const problem of loaded.problems) warn(`${shown}: ${problem}`);
     return {};
   }
   return accept(shown, loaded.problems, announce, loaded.config);
 }
 
 function accept(shown: string, problems: readonly string[], announce: boolean, config: PartialConfig): { config: PartialConfig; file: string } {
-  if (announce) process.stderr.write(`eks-lens: using project file ${shown}\n`);
-  for (const problem of problems) process.stderr.write(`eks-lens: ${shown}: ${problem}\n`);
+  if (announce) warn(`using project file ${shown}`);
+  for (const problem of problems) warn(`${shown}: ${problem}`);
   return { config, file: shown };
 }
 
-/** Reads and parses every file the paths name; what cannot be read is listed, not thrown. */
-function readModels(paths: readonly string[], maxBytes: number | undefined): { models: FileModel[]; unreadable: string[] } {
+/**
+ * Reads and parses every file the paths name; what cannot be read is listed, not thrown. A file
+ * over the size limit is not read at all: its model says why it was not checked.
+ */
+function readModels(paths: readonly string[], maxBytes = DEFAULT_MAX_FILE_BYTES): { models: FileModel[]; unreadable: string[] } {
   const { targets, unreadable } = expandPaths([...paths]);
   const models: FileModel[] = [];
   for (const target of targets) {
-    let text: string;
-    try {
-      text = readInput(target.path);
-    } catch (error) {
-      unreadable.push(`${target.path}: ${(error as Error).message}`);
+    const read = readInput(target, maxBytes);
+    if (read.kind === 'notRegular') {
+      // The walk takes only regular files; one that became something else since is skipped too.
+      if (target.explicit) unreadable.push(`${target.path}: it is ${read.what}, not a regular file`);
+      continue;
+    }
+    if (read.kind === 'error') {
+      unreadable.push(`${target.path}: ${read.message}`);
       continue;
     }
     const shown = target.path === '-' ? '<stdin>' : target.path;
-    const model = buildFileModel({ uri: shown, text, maxBytes });
+    const model =
+      read.kind === 'text' ? buildFileModel({ uri: shown, text: read.text, maxBytes }) : buildFileModel({ uri: shown, text: '', maxBytes, size: read.bytes });
     // Walked JSON files are ours only when they are CloudFormation templates.
     if (model.format === 'json' && !target.explicit && !model.documents.some((d) => d.kind === 'cloudformation')) continue;
     models.push(model);
@@ -233,7 +263,7 @@ export function runCheck(args: string[]): number {
     findings: checkFile(model, {
       config,
       workspace: index.viewFrom(model.uri),
-      onRuleError: (code, error) => process.stderr.write(`eks-lens: internal error in rule ${code} on ${model.uri}: ${String(error)}\n`),
+      onRuleError: (code, error) => warn(`internal error in rule ${code} on ${model.uri}: ${String(error)}`),
     }),
   }));
 
@@ -242,7 +272,7 @@ export function runCheck(args: string[]): number {
   else if (options.format === 'sarif') process.stdout.write(formatSarif(results, rules, options.docsUrl, { projectFile: project.file }) + '\n');
   else process.stdout.write(formatText(results, options.colour) + '\n');
 
-  for (const problem of unreadable) process.stderr.write(`eks-lens: cannot read ${problem}\n`);
+  for (const problem of unreadable) warn(`cannot read ${problem}`);
   if (unreadable.length) return 2;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
@@ -301,13 +331,15 @@ export function runMap(args: string[]): number {
   const source = project.file ? `reserved in ${project.file}` : 'reserved';
   const map = buildAddressMap({ vpcs, serviceCidrs, reserved: config.reservedCidrs.map((cidr) => ({ cidr, label: source })) });
   const title = 'VPC address map';
-  const output = options.format === 'html' ? renderHtml(map, { title }) : renderSvg(map, { title });
-  for (const problem of unreadable) process.stderr.write(`eks-lens: cannot read ${problem}\n`);
+  // VPC names and file names are escaped for XML, but C1 controls are legal XML and would still
+  // act on a terminal the SVG is printed to; they are written as visible escapes.
+  const output = visibleDocument(options.format === 'html' ? renderHtml(map, { title }) : renderSvg(map, { title }));
+  for (const problem of unreadable) warn(`cannot read ${problem}`);
   if (options.output) {
     try {
       writeFileSync(options.output, output);
     } catch (error) {
-      process.stderr.write(`eks-lens: cannot write ${options.output}: ${(error as Error).message}\n`);
+      warn(`cannot write ${options.output}: ${(error as Error).message}`);
       return 2;
     }
   } else process.stdout.write(output);
@@ -333,16 +365,42 @@ export function main(argv: string[]): number {
     return command === 'map' ? runMap(rest) : runCheck(rest);
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`eks-lens: ${error.message}\n\n${USAGE}\n`);
+      process.stderr.write(`eks-lens: ${visible(error.message)}\n\n${USAGE}\n`);
       return 2;
     }
-    process.stderr.write(`eks-lens: ${(error as Error).stack ?? String(error)}\n`);
+    process.stderr.write(`eks-lens: ${((error as Error).stack ?? String(error)).split('\n').map(visible).join('\n')}\n`);
     return 2;
   }
 }
 
+/**
+ * What a failed write to standard output does. Node reports it as an 'error' event, normally after
+ * main() has returned and set the status, so the handler decides the final status:
+ * - EPIPE (the reader went away, as `eks-lens check . | head -1` does): end quietly with the status
+ *   the check already has, as most command-line tools do; the reader chose to stop reading.
+ * - anything else (ENOSPC on a full disk, EIO): the output is incomplete, which the caller must
+ *   know: one message on standard error and status 2.
+ */
+function handleOutputErrors(stdout: NodeJS.WriteStream, stderr: NodeJS.WriteStream): { failed: boolean } {
+  const state = { failed: false };
+  let reported = false;
+  stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (reported) return;
+    reported = true;
+    if (error.code === 'EPIPE') return;
+    state.failed = true;
+    process.exitCode = 2;
+    stderr.write(`eks-lens: cannot write the output: ${error.message}\n`);
+  });
+  // Standard error closed too: nothing more can be said, and no stack trace either.
+  stderr.on('error', () => undefined);
+  return state;
+}
+
 if (require.main === module) {
+  const output = handleOutputErrors(process.stdout, process.stderr);
   const code = main(process.argv.slice(2));
-  // Let stdout drain before exiting (large JSON output into a pipe).
-  process.exitCode = code;
+  // The status is set, not exited with: pending output (large JSON into a pipe) drains first, and a
+  // write error reported meanwhile still changes it.
+  process.exitCode = output.failed ? 2 : code;
 }

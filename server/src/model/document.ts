@@ -71,6 +71,8 @@ export interface FileInput {
   /** The editor's language id, when known (`json` selects JSON handling). */
   languageId?: string;
   maxBytes?: number;
+  /** The file's size in bytes when the reader knows it and did not read the file (over the limit); `text` is then empty. */
+  size?: number;
 }
 
 const TEMPLATE_ACTION = /\{\{-?\s*[^}]*\}\}/;
@@ -103,7 +105,7 @@ export function* buildFileModelSteps(input: FileInput, previous?: FileModel): Ge
   const format = formatOf(uri, input.languageId, text);
   const templated = TEMPLATE_ACTION.test(text) || (IN_CHART_TEMPLATES.test(uri) && text.includes('{{'));
   const base = { uri, version, text, lines, format, templated };
-  const notParsed = whyNotParsed(text, input.maxBytes ?? DEFAULT_MAX_FILE_BYTES);
+  const notParsed = whyNotParsed(text, input.maxBytes ?? DEFAULT_MAX_FILE_BYTES, input.size);
   if (notParsed) return { ...base, documents: [], chunks: [], notParsed };
   const reusable = new Map<string, ParsedChunk>();
   for (const chunk of previous?.chunks ?? []) reusable.set(chunk.text, chunk);
@@ -127,11 +129,11 @@ export function* buildFileModelSteps(input: FileInput, previous?: FileModel): Ge
   return { ...base, documents, chunks };
 }
 
-function whyNotParsed(text: string, maxBytes: number): string | undefined {
+function whyNotParsed(text: string, maxBytes: number, size = text.length): string | undefined {
   // Counting UTF-16 units is enough to decide; the message gives megabytes.
-  if (text.length > maxBytes) {
+  if (size > maxBytes) {
     const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
-    return `the file is ${mb(text.length)} MB, above the ${mb(maxBytes)} MB limit for checking (setting eksLens.maxFileSizeMB)`;
+    return `the file is ${mb(size)} MB, above the ${mb(maxBytes)} MB limit for checking (setting eksLens.maxFileSizeMB)`;
   }
   if (text.includes('\u0000')) return 'the file contains binary data (NUL bytes); it is not YAML or JSON text';
   return undefined;

@@ -1,7 +1,8 @@
-// Address parsing and arithmetic for the rules. All maths goes through ip-cidr (and the
-// ip-address objects it exposes); this module adds the strictness and the plain-language
-// error messages that a linter needs, and turns ranges into bigints so callers can compare them.
-import IPCIDR from 'ip-cidr';
+// Address parsing and arithmetic for the rules. Parsing goes through ip-address (Address4 and
+// Address6); this module adds the strictness and the plain-language error messages that a linter
+// needs, and turns ranges into bigints so callers can compare them. An IPv6 address that embeds an
+// IPv4 one (`::ffff:10.0.0.1`) stays an IPv6 address, valued in the IPv6 space.
+import { Address4, Address6 } from 'ip-address';
 
 export type IpFamily = 4 | 6;
 
@@ -46,7 +47,7 @@ function ipv4Problem(text: string): string | undefined {
 
 function ipv6Problem(text: string): string | undefined {
   if (text.includes('%')) return `"${text}" has a zone index (%…), which is not allowed in a network range`;
-  if (!IPCIDR.isValidAddress(text)) return `"${text}" is not a valid IPv6 address`;
+  if (!Address6.isValid(text)) return `"${text}" is not a valid IPv6 address`;
   return undefined;
 }
 
@@ -56,8 +57,8 @@ function familyOf(text: string): IpFamily | undefined {
   return undefined;
 }
 
-// ip-cidr does its arithmetic with arbitrary-precision integers and formatted strings, which
-// costs tens of microseconds per value; files repeat the same blocks (0.0.0.0/0, the VPC range)
+// ip-address parses with regular expressions and formats strings, which costs microseconds per
+// value; files repeat the same blocks (0.0.0.0/0, the VPC range)
 // and every keystroke re-checks unchanged values, so results are remembered. They are immutable.
 const MEMO_LIMIT = 10_000;
 
@@ -98,18 +99,19 @@ function parseCidrUncached(text: string): Parsed<Cidr> {
   const prefix = Number(prefixText);
   const width = family === 4 ? 32 : 128;
   if (prefix > width) return { ok: false, reason: `the prefix length /${prefix} is larger than /${width}, the size of an IPv${family} address` };
-  let block: IPCIDR;
+  let block: Address4 | Address6;
+  let written: Address4 | Address6;
   try {
-    block = new IPCIDR(text);
+    block = family === 4 ? new Address4(text) : new Address6(text);
+    written = family === 4 ? new Address4(addressText) : new Address6(addressText);
   } catch {
     return { ok: false, reason: `"${text}" is not a valid CIDR block` };
   }
-  const first = BigInt(block.start<bigint>({ type: 'bigInteger' }).toString());
-  const last = BigInt(block.end<bigint>({ type: 'bigInteger' }).toString());
-  const start = block.start<IPCIDR.Address>({ type: 'addressObject' });
+  const start = block.startAddress();
+  const first = start.bigInt();
+  const last = block.endAddress().bigInt();
   const network = `${start.correctForm()}/${prefix}`;
-  const written = IPCIDR.createAddress(addressText);
-  const hostBitsSet = BigInt(written.bigInteger().toString()) !== first;
+  const hostBitsSet = written.bigInt() !== first;
   return { ok: true, value: { text, family, prefix, first, last, network, hostBitsSet } };
 }
 
@@ -124,8 +126,13 @@ function parseIpUncached(text: string): Parsed<IpAddress> {
   if (family === undefined) return { ok: false, reason: `"${text}" is not an IPv4 or IPv6 address` };
   const problem = family === 4 ? ipv4Problem(text) : ipv6Problem(text);
   if (problem) return { ok: false, reason: problem };
-  const address = IPCIDR.createAddress(text);
-  return { ok: true, value: { text, family, value: BigInt(address.bigInteger().toString()) } };
+  let address: Address4 | Address6;
+  try {
+    address = family === 4 ? new Address4(text) : new Address6(text);
+  } catch {
+    return { ok: false, reason: `"${text}" is not a valid IPv${family} address` };
+  }
+  return { ok: true, value: { text, family, value: address.bigInt() } };
 }
 
 /** True when `inner` lies entirely inside `outer`. */
