@@ -3,11 +3,12 @@
 // never allowed past the engine; user settings decide severities; suppression comments apply last.
 import type { EffectiveConfig } from './config';
 import { allRules } from './registry';
-import type { FileContext, Report, Rule, RuleContext, Severity, Target } from './rule';
+import { SEVERITIES, type FileContext, type Report, type Rule, type RuleContext, type Severity, type Target } from './rule';
 import type { Node } from 'yaml';
 import { originsOf } from '../model/origins';
 import { offsetsOf } from './offsets';
-import { findSuppressions, isSuppressed } from './suppress';
+import { findSuppressions, isSuppressed, type Suppressions } from './suppress';
+import tooManyFindings from '../rules/too-many-findings';
 import type { FileModel, StreamDocument } from '../model/document';
 import type { Range } from '../model/lineIndex';
 import { EMPTY_WORKSPACE, type WorkspaceView } from '../workspace/facts';
@@ -88,7 +89,34 @@ export function* checkSteps(file: FileModel, options: CheckOptions): Generator<v
     }
     yield;
   }
-  return findings.sort(byPosition);
+  return capped(file, findings, suppressions, options.config);
+}
+
+/** Findings shown per file unless the configuration says otherwise (`maxFindingsPerFile`). */
+export const DEFAULT_MAX_FINDINGS = 1000;
+
+/**
+ * Keeps at most the configured number of findings, errors first (then warnings, information,
+ * hints, each in file order), so a flood of one kind cannot hide the findings that matter, and
+ * adds one note at the end of the file saying how many were left out. The same in the CLI and the
+ * server, and the same on every run: the order is total.
+ */
+function capped(file: FileModel, findings: Finding[], suppressions: Suppressions, config: EffectiveConfig): Finding[] {
+  const cap = config.maxFindingsPerFile ?? DEFAULT_MAX_FINDINGS;
+  if (findings.length <= cap) return findings.sort(byPosition);
+  findings.sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || byPosition(a, b) || a.message.localeCompare(b.message));
+  const kept = findings.slice(0, cap).sort(byPosition);
+  const left = findings.length - cap;
+  const setting = config.rules[tooManyFindings.meta.code];
+  const end = file.lines.positionAt(file.text.length);
+  if (setting === 'off' || isSuppressed(suppressions, tooManyFindings.meta.code, end.line)) return kept;
+  kept.push({
+    code: tooManyFindings.meta.code,
+    severity: setting ?? tooManyFindings.meta.severity,
+    message: `${left} more ${left === 1 ? 'finding is' : 'findings are'} not shown: eks-lens shows at most ${cap} per file, errors first.`,
+    range: { start: end, end },
+  });
+  return kept;
 }
 
 function appliesTo(rule: Rule, doc: StreamDocument): boolean {

