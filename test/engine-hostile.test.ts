@@ -7,6 +7,8 @@ import { mergeConfig, type PartialConfig } from '../server/src/engine/config';
 import { defineRule, type Rule } from '../server/src/engine/rule';
 import { checkFile, DEFAULT_MAX_FINDINGS, type Finding } from '../server/src/engine/run';
 import { buildFileModel } from '../server/src/model/document';
+import { get, items, navStats, scalarText } from '../server/src/model/nav';
+import { mergeKeyChain } from './support/hostile';
 
 function check(text: string, config: PartialConfig = {}, rules?: readonly Rule[], uri = 'file:///hostile.yaml'): Finding[] {
   const ruleErrors: string[] = [];
@@ -55,5 +57,32 @@ describe('findings per file are capped', () => {
     assert.ok(findings.slice(0, -1).every((f) => f.code === 'yaml-syntax'));
     assert.equal(findings.at(-1)!.code, 'too-many-findings');
     assert.match(findings.at(-1)!.message, /^2000 more findings/);
+  });
+});
+
+describe('costs that grow with the input, counted', () => {
+  it('resolves an alias with a binary search among the definitions of its anchor name', () => {
+    const pairs = 4000;
+    const doc = buildFileModel({ uri: 'file:///anchors.yaml', text: Array.from({ length: pairs }, (_, i) => `- &x ${i}\n- *x\n`).join('') }).documents[0];
+    const before = navStats.anchorsCompared;
+    const values = items(doc.root, doc.anchors).map((node) => scalarText(node));
+    assert.deepEqual(values.slice(0, 4), ['0', '0', '1', '1']);
+    assert.deepEqual(values.slice(-2), [String(pairs - 1), String(pairs - 1)]);
+    const compared = navStats.anchorsCompared - before;
+    assert.ok(compared <= pairs * 14, `${compared} comparisons for ${pairs} aliases`);
+  });
+
+  it('resolves a merge key with a bounded number of mappings visited, whatever the chain length', () => {
+    const visitsPerLookup = (count: number) => {
+      const doc = buildFileModel({ uri: 'file:///merge.yaml', text: mergeKeyChain(count) }).documents[0];
+      const vpc = get(doc.root, 'vpc', doc.anchors);
+      const before = navStats.mapsVisited;
+      get(vpc, 'desiredCapacity', doc.anchors);
+      return navStats.mapsVisited - before;
+    };
+    const short = visitsPerLookup(20);
+    assert.ok(short <= 10, `${short} mappings visited`);
+    assert.equal(visitsPerLookup(1000), short);
+    assert.equal(visitsPerLookup(5000), short);
   });
 });
