@@ -2,11 +2,16 @@
 // timing), a bounded number of findings per file, a nesting guard that is exact and gives the same
 // answer in every process, suppression comments that are real comments, and CR-only line breaks.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { Parser } from 'yaml';
 import { mergeConfig, type PartialConfig } from '../server/src/engine/config';
 import { defineRule, type Rule } from '../server/src/engine/rule';
 import { checkFile, DEFAULT_MAX_FINDINGS, type Finding } from '../server/src/engine/run';
-import { buildFileModel } from '../server/src/model/document';
+import { buildFileModel, MAX_NESTING, nestingBeyond } from '../server/src/model/document';
 import { get, items, navStats, scalarText } from '../server/src/model/nav';
 import { mergeKeyChain } from './support/hostile';
 
@@ -84,5 +89,112 @@ describe('costs that grow with the input, counted', () => {
     assert.ok(short <= 10, `${short} mappings visited`);
     assert.equal(visitsPerLookup(1000), short);
     assert.equal(visitsPerLookup(5000), short);
+  });
+});
+
+/** The deepest nesting of collections in the parser's CST, walked without recursion. */
+function cstDepth(text: string): number {
+  let max = 0;
+  const stack: Array<[unknown, number]> = [];
+  for (const token of new Parser().parse(text)) stack.push([token, 0]);
+  while (stack.length) {
+    const [token, depth] = stack.pop()!;
+    if (!token || typeof token !== 'object') continue;
+    if (Array.isArray(token)) {
+      for (const t of token) stack.push([t, depth]);
+      continue;
+    }
+    const t = token as Record<string, unknown>;
+    const d = t.type === 'block-map' || t.type === 'block-seq' || t.type === 'flow-collection' ? depth + 1 : depth;
+    max = Math.max(max, d);
+    for (const key of ['value', 'key', 'items', 'start', 'sep', 'end']) if (t[key]) stack.push([t[key], d]);
+  }
+  return max;
+}
+
+// Shapes that open one collection per step, `n` steps deep (plus what their first line opens).
+const indent = (n: number, line: (i: number) => string, join = '\n') => Array.from({ length: n }, (_, i) => line(i)).join(join);
+const SHAPES: Record<string, (n: number) => string> = {
+  'flow sequences': (n) => '['.repeat(n) + ']'.repeat(n),
+  'flow mappings': (n) => '{a: '.repeat(n) + '1' + '}'.repeat(n),
+  'block mappings': (n) => indent(n, (i) => ' '.repeat(i) + 'k:') + ' 1',
+  'block sequences on one line': (n) => '- '.repeat(n) + 'x',
+  'explicit keys on one line': (n) => '? '.repeat(n) + 'x',
+  'anchors and tags between levels': (n) => indent(n, (i) => ' '.repeat(i) + `k${i}: &a${i} !t`) + ' 1',
+  'compact mappings, five a line': (n) => indent(n / 5, () => 'a: b: c: d: e: 1'),
+  'flow inside block, unclosed': (n) => indent(n / 2, (i) => ' '.repeat(i) + '- ['),
+  'plain scalars over two lines': (n) => indent(n / 2, (i) => ' '.repeat(i) + `k${i}: a\n` + ' '.repeat(i) + ' b:'),
+  'CRLF block mappings': (n) => indent(n, (i) => ' '.repeat(i) + 'k:', '\r\n') + ' 1',
+  'second document of a stream': (n) => 'a: 1\n--- ' + '['.repeat(n) + ']'.repeat(n),
+};
+
+describe('nesting guard', () => {
+  it('is exact: refuses beyond the limit, accepts at it, whatever the shape', () => {
+    for (const [name, shape] of Object.entries(SHAPES)) {
+      for (const n of [100, 200]) {
+        const text = shape(n);
+        const depth = cstDepth(text);
+        assert.equal(nestingBeyond(text, depth), undefined, `${name}: ${depth} levels fit a limit of ${depth}`);
+        assert.notEqual(nestingBeyond(text, depth - 1), undefined, `${name}: ${depth} levels exceed a limit of ${depth - 1}`);
+      }
+    }
+  });
+
+  it('is not fooled by brackets and indicators in quotes, comments and block scalars', () => {
+    const text = `a: "${'['.repeat(800)}"\nb: '${'{'.repeat(800)}'\n# ${'['.repeat(800)}\nc: |\n  ${'- '.repeat(800)}\n  ${'{'.repeat(800)}\n`;
+    assert.equal(nestingBeyond(text, 1), undefined);
+  });
+
+  // Deeper than the parser's stack allows in a process with the default stack: before the guard was exact, some of these
+  // reached the parser and overflowed, with a different result from one run to the next.
+  const cases = Object.entries(SHAPES).flatMap(([name, shape]) => [
+    [`${name}, 3000 levels`, `kind: ConfigMap\ndata:\n  x: |\n    text\n---\n${shape(3000)}\n`],
+    [`${name}, at the limit`, `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: deep}\ndata:\n  deep: ${JSON.stringify(shape(MAX_NESTING - 5))}\n---\n${shape(MAX_NESTING - 5)}\n`],
+  ]);
+
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'eks-lens-nesting-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('gives the same findings on every run, in this process and in a child with the default stack', () => {
+    const files = cases.map(([name, text], i) => {
+      const file = path.join(dir, `case-${i}.yaml`);
+      writeFileSync(file, text);
+      return { name, file, text };
+    });
+    const inProcess = files.map(({ text, file }) => check(text, {}, undefined, file).map((f) => `${brief(f)} ${f.message}`));
+    assert.deepEqual(files.map(({ text, file }) => check(text, {}, undefined, file).map((f) => `${brief(f)} ${f.message}`)), inProcess);
+    for (const [i, { name, text }] of files.entries()) {
+      const refused = inProcess[i].filter((f) => f.includes('yaml-syntax') && /levels deep/.test(f));
+      if (name.endsWith('3000 levels')) assert.equal(refused.length, 1, `${name}: one nesting finding`);
+      else assert.deepEqual(refused, [], `${name}: accepted`);
+      assert.ok(!inProcess[i].some((f) => /too deeply to parse/.test(f)), `${name}: the guard, not a stack overflow, decided`);
+      assert.ok(cstDepth(text) > 0);
+    }
+    const cli = () => {
+      const r = spawnSync(process.execPath, [path.resolve('dist/cli.js'), 'check', '--format', 'json', ...files.map((f) => f.file)], { encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
+      assert.ok(r.status === 0 || r.status === 1, `checker failed: ${r.status} ${r.stderr}`);
+      assert.equal(r.stderr, '');
+      const report = JSON.parse(r.stdout) as { files: Array<{ diagnostics: Array<{ code: string; severity: string; message: string; range: Finding['range'] }> }> };
+      return report.files.map((f) => f.diagnostics.map((x) => `${brief(x as Finding)} ${x.message}`));
+    };
+    const first = cli();
+    assert.deepEqual(first, inProcess);
+    assert.deepEqual(cli(), first);
+  });
+});
+
+describe('suppression comments', () => {
+  const cluster = 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: a, region: eu-west-1}\n';
+  const codes = (text: string) => check(text).map((f) => `${f.range.start.line} ${f.code}`).filter((f) => f.endsWith('cidr-syntax'));
+
+  it('count only in real comments, not in block or quoted scalars', () => {
+    const script = (directive: string) =>
+      `${cluster}annotations:\n  script: |\n    #!/bin/sh\n    ${directive}\n  quoted: "x\n    ${directive}"\nvpc:\n  cidr: 10.0.0.0/33\n`;
+    for (const directive of ['# eks-lens-disable', '# eks-lens-disable cidr-syntax', '# eks-lens-disable-next-line']) {
+      assert.deepEqual(codes(script(directive)), ['10 cidr-syntax'], directive);
+    }
+    assert.deepEqual(codes(`${cluster}vpc:\n  # eks-lens-disable-next-line cidr-syntax\n  cidr: 10.0.0.0/33\n`), []);
+    assert.deepEqual(codes(`${cluster}vpc: {cidr: 10.0.0.0/33} # eks-lens-disable\n`), []);
+    assert.deepEqual(codes(`# eks-lens-disable cidr-syntax\n---\n${cluster}vpc: {cidr: 10.0.0.0/33}\n`), []);
   });
 });

@@ -55,7 +55,7 @@ export function* checkSteps(file: FileModel, options: CheckOptions): Generator<v
   const rules = (options.rules ?? allRules).filter((rule) => options.config.rules[rule.meta.code] !== 'off');
   const findings: Finding[] = [];
   const seen = new Set<string>();
-  const suppressions = findSuppressions(file.text, file.lines);
+  const suppressions = findSuppressions(file.text, file.lines, file.comments);
   const workspace = options.workspace ?? EMPTY_WORKSPACE;
 
   const reporter = (rule: Rule, doc?: StreamDocument) => (report: Report) => {
