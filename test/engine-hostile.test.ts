@@ -66,6 +66,38 @@ describe('findings per file are capped', () => {
 });
 
 describe('costs that grow with the input, counted', () => {
+  it('parses a chunk that repeats once, giving each copy its own positions and derived results', () => {
+    const model = buildFileModel({ uri: 'file:///empty.yaml', text: '---\n'.repeat(2000) });
+    assert.equal(model.documents.length, 2000);
+    assert.equal(new Set(model.documents.map((d) => d.yaml)).size, 1, 'one parse for 2,000 identical chunks');
+    assert.equal(new Set(model.documents.map((d) => d.derived)).size, 2000);
+    const doc = 'apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {clusterIP: 10.0.0.300}\n---\n';
+    assert.deepEqual(check(doc.repeat(3)).map(brief), ['3:18 error ip-syntax', '8:18 error ip-syntax', '13:18 error ip-syntax']);
+  });
+
+  it('checks duplicate keys with one look-up per key, not a scan of the keys before it', () => {
+    const keys = 4000;
+    const text = Array.from({ length: keys }, (_, i) => `k${i}: 1`).join('\n') + '\nk7: 2\n';
+    // The parser's own check called Array.prototype.some over the earlier keys for every key.
+    const some = Array.prototype.some;
+    let visited = 0;
+    Array.prototype.some = function (this: unknown[], predicate: (value: unknown, index: number, array: unknown[]) => unknown, thisArg?: unknown) {
+      return some.call(this, (value: unknown, index: number, array: unknown[]) => {
+        visited++;
+        return predicate.call(thisArg, value, index, array);
+      });
+    } as typeof Array.prototype.some;
+    let model;
+    try {
+      model = buildFileModel({ uri: 'file:///keys.yaml', text });
+    } finally {
+      Array.prototype.some = some;
+    }
+    assert.ok(visited < 10 * keys, `${visited} comparisons for ${keys} keys`);
+    const errors = model.documents[0].syntaxErrors;
+    assert.deepEqual(errors.map((e) => [e.message, e.start]), [['Map keys must be unique', text.lastIndexOf('k7: 2')]]);
+  });
+
   it('resolves an alias with a binary search among the definitions of its anchor name', () => {
     const pairs = 4000;
     const doc = buildFileModel({ uri: 'file:///anchors.yaml', text: Array.from({ length: pairs }, (_, i) => `- &x ${i}\n- *x\n`).join('') }).documents[0];
@@ -117,6 +149,7 @@ const indent = (n: number, line: (i: number) => string, join = '\n') => Array.fr
 const SHAPES: Record<string, (n: number) => string> = {
   'flow sequences': (n) => '['.repeat(n) + ']'.repeat(n),
   'flow mappings': (n) => '{a: '.repeat(n) + '1' + '}'.repeat(n),
+  'flow pairs (a mapping each)': (n) => '[a: '.repeat(n) + '1' + ']'.repeat(n),
   'block mappings': (n) => indent(n, (i) => ' '.repeat(i) + 'k:') + ' 1',
   'block sequences on one line': (n) => '- '.repeat(n) + 'x',
   'explicit keys on one line': (n) => '? '.repeat(n) + 'x',
@@ -196,5 +229,36 @@ describe('suppression comments', () => {
     assert.deepEqual(codes(`${cluster}vpc:\n  # eks-lens-disable-next-line cidr-syntax\n  cidr: 10.0.0.0/33\n`), []);
     assert.deepEqual(codes(`${cluster}vpc: {cidr: 10.0.0.0/33} # eks-lens-disable\n`), []);
     assert.deepEqual(codes(`# eks-lens-disable cidr-syntax\n---\n${cluster}vpc: {cidr: 10.0.0.0/33}\n`), []);
+  });
+});
+
+describe('line breaks', () => {
+  it('checks a file with CR-only line breaks like the same file with LF or CRLF', () => {
+    const lines = [
+      'apiVersion: eksctl.io/v1alpha5',
+      'kind: ClusterConfig',
+      'metadata:',
+      '  name: old-mac',
+      '  region: eu-west-1',
+      'vpc:',
+      '  # eks-lens-disable-next-line vpc-cidr-prefix',
+      '  cidr: 10.0.0.0/8',
+      '  subnets:',
+      '    private:',
+      '      eu-west-1a: {cidr: 10.0.0.0/33}',
+      '---',
+      'apiVersion: v1',
+      'kind: Service',
+      'metadata: {name: web}',
+      'spec:',
+      '  clusterIP: 10.0.0.300',
+      '',
+    ];
+    const results = ['\n', '\r\n', '\r'].map((eol) => check(lines.join(eol)).map(brief));
+    assert.ok(results[0].includes('10:25 error cidr-syntax'), results[0].join('\n'));
+    assert.ok(results[0].includes('16:13 error ip-syntax'), results[0].join('\n'));
+    assert.ok(!results[0].some((f) => f.includes('yaml-syntax') || f.includes('vpc-cidr-prefix')));
+    assert.deepEqual(results[1], results[0]);
+    assert.deepEqual(results[2], results[0]);
   });
 });

@@ -1,7 +1,7 @@
 // The document model: one parse of a file's text per version, shared by every feature.
 // A file is a stream of YAML documents (JSON is parsed by the same parser, as a one-document
 // stream, so positions work the same way); each document is classified once.
-import { Composer, CST, Document, Lexer, Parser, YAMLParseError, type Node } from 'yaml';
+import { Composer, CST, Document, isMap, isScalar, isSeq, Lexer, Parser, YAMLParseError, type Node } from 'yaml';
 import { classify, type DocumentKind } from './classify';
 import { LineIndex } from './lineIndex';
 import { AnchorTable } from './nav';
@@ -112,20 +112,32 @@ export function* buildFileModelSteps(input: FileInput, previous?: FileModel): Ge
   const base = { uri, version, text, lines, format, templated };
   const notParsed = whyNotParsed(text, input.maxBytes ?? DEFAULT_MAX_FILE_BYTES);
   if (notParsed) return { ...base, documents: [], chunks: [], notParsed };
+  // YAML 1.2 counts a lone carriage return (old Mac files) as a line break; the parser only knows
+  // `\n` and `\r\n`. Replacing each lone `\r` with `\n` keeps every offset, and LineIndex already
+  // breaks lines at a lone `\r`, so positions in the original text stay right.
+  const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
   const reusable = new Map<string, ParsedChunk>();
   for (const chunk of previous?.chunks ?? []) reusable.set(chunk.text, chunk);
-  const starts = chunkStarts(text);
+  // Chunks with the same text in this version (a stream of empty documents, a manifest repeated)
+  // are parsed once; each occurrence gets its own derived results, since those hold positions.
+  const parsedNow = new Map<string, ParsedChunk>();
+  const starts = chunkStarts(source);
   const chunks: ParsedChunk[] = [];
   const documents: StreamDocument[] = [];
   const comments: number[] = [];
   for (let i = 0; i < starts.length; i++) {
     const offset = starts[i];
-    const chunkText = text.slice(offset, i + 1 < starts.length ? starts[i + 1] : text.length);
+    const chunkText = source.slice(offset, i + 1 < starts.length ? starts[i + 1] : source.length);
     let chunk = reusable.get(chunkText);
     if (chunk) reusable.delete(chunkText);
     else {
-      chunk = parseChunk(chunkText);
-      yield;
+      const twin = parsedNow.get(chunkText);
+      if (twin) chunk = { ...twin, documents: twin.documents.map((d) => ({ ...d, derived: new Map() })) };
+      else {
+        chunk = parseChunk(chunkText);
+        parsedNow.set(chunkText, chunk);
+        yield;
+      }
     }
     chunks.push(chunk);
     for (const c of chunk.comments) comments.push(offset + c);
@@ -149,7 +161,10 @@ function whyNotParsed(text: string, maxBytes: number): string | undefined {
 // CloudFormation's short tags (`!Ref`, `!Cidr`, …) need no declaration: the parser keeps any tag on
 // its node, which is how rules tell an intrinsic from a literal, and only adds a warning (ignored
 // here). Declaring them as custom tags would cost a schema rebuild per document.
-const PARSE_OPTIONS = { prettyErrors: false, keepSourceTokens: false } as const;
+// The parser's own duplicate-key check compares each key with every key before it in its mapping,
+// so a mapping of 100,000 keys took seconds; it is off, and `duplicateKeys` below does the same
+// check with one hash set per mapping.
+const PARSE_OPTIONS = { prettyErrors: false, keepSourceTokens: false, uniqueKeys: false } as const;
 
 /**
  * Parses a chunk in the parser's three stages (lexer, CST parser, composer), the way
@@ -173,6 +188,7 @@ function parseChunk(text: string): ParsedChunk {
     } else {
       try {
         parsed = Array.from(new Composer(PARSE_OPTIONS).compose(cst)) as Document.Parsed[];
+        for (const yaml of parsed) duplicateKeys(yaml);
       } catch (error) {
         // Not expected below the nesting limit; kept so that a parser failure stays a finding.
         if (!(error instanceof RangeError)) throw error;
@@ -252,6 +268,42 @@ function openCollections(stack: readonly CST.Token[]): number {
   const topIsCollection = top === 'block-map' || top === 'block-seq' || top === 'flow-collection';
   // Below the top there are only collections (under the document, or a doc-end marker alone).
   return n - 1 - (topIsCollection ? 0 : 1);
+}
+
+/**
+ * Adds the parser's "Map keys must be unique" error for each key equal to an earlier key of its
+ * mapping, with the parser's own equality (two scalars whose values are `===`) and at the place the
+ * parser puts it (the key's start), in one pass over the document.
+ */
+function duplicateKeys(yaml: Document.Parsed): void {
+  const found: YAMLParseError[] = [];
+  const stack: unknown[] = [yaml.contents];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const keys = new Set<unknown>();
+      for (const pair of node.items) {
+        const key = pair.key;
+        if (isScalar(key)) {
+          const value = key.value;
+          const comparable = (typeof value !== 'object' || value === null) && !Number.isNaN(value);
+          if (comparable) {
+            if (keys.has(value)) {
+              const at = key.range?.[0] ?? 0;
+              found.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+            } else keys.add(value);
+          }
+        }
+        stack.push(pair.key, pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    }
+  }
+  if (!found.length) return;
+  // In file order among the parser's other errors, as the parser would have reported them.
+  yaml.errors.push(...found);
+  yaml.errors.sort((a, b) => a.pos[0] - b.pos[0]);
 }
 
 /** The offset where the nesting of collections first exceeds `limit`, or undefined. */
