@@ -98,6 +98,12 @@ describe('costs that grow with the input, counted', () => {
     assert.deepEqual(errors.map((e) => [e.message, e.start]), [['Map keys must be unique', text.lastIndexOf('k7: 2')]]);
   });
 
+  it('reports every duplicate key of a flood of them (more than a call can take as arguments)', () => {
+    const errors = buildFileModel({ uri: 'file:///same.yaml', text: 'a: 1\n'.repeat(200_000) }).documents[0].syntaxErrors;
+    assert.equal(errors.length, 199_999);
+    assert.ok(errors.every((e) => e.message === 'Map keys must be unique'));
+  });
+
   it('resolves an alias with a binary search among the definitions of its anchor name', () => {
     const pairs = 4000;
     const doc = buildFileModel({ uri: 'file:///anchors.yaml', text: Array.from({ length: pairs }, (_, i) => `- &x ${i}\n- *x\n`).join('') }).documents[0];

@@ -188,12 +188,12 @@ function parseChunk(text: string): ParsedChunk {
     } else {
       try {
         parsed = Array.from(new Composer(PARSE_OPTIONS).compose(cst)) as Document.Parsed[];
-        for (const yaml of parsed) duplicateKeys(yaml);
       } catch (error) {
         // Not expected below the nesting limit; kept so that a parser failure stays a finding.
         if (!(error instanceof RangeError)) throw error;
         parsed = [unparsable(text, 'The YAML is nested too deeply to parse (thousands of levels); nothing in this document is checked.')];
       }
+      for (const yaml of parsed) duplicateKeys(yaml);
     }
     const documents = parsed.map((yaml): ParsedDocument => {
       const anchors = new AnchorTable(yaml);
@@ -302,7 +302,8 @@ function duplicateKeys(yaml: Document.Parsed): void {
   }
   if (!found.length) return;
   // In file order among the parser's other errors, as the parser would have reported them.
-  yaml.errors.push(...found);
+  // One at a time: spreading a hundred thousand arguments would itself overflow the stack.
+  for (const error of found) yaml.errors.push(error);
   yaml.errors.sort((a, b) => a.pos[0] - b.pos[0]);
 }
 
