@@ -50,6 +50,11 @@ describe('findings per file are capped', () => {
     assert.match(findings[5].message, /^8 more findings are not shown: eks-lens shows at most 5 per file, errors first\.$/);
   });
 
+  it('keeps the same findings when a flood is trimmed while it is collected', () => {
+    assert.deepEqual(check(text, { maxFindingsPerFile: 2 }, [noisy]).map(brief), ['10:0 error noisy', '11:0 error noisy', '13:0 information too-many-findings']);
+    assert.deepEqual(check(text, { maxFindingsPerFile: 1 }, [noisy]).map((f) => f.message).slice(-1), ['12 more findings are not shown: eks-lens shows at most 1 per file, errors first.']);
+  });
+
   it('adds nothing below the limit, and the note can be turned off or suppressed', () => {
     assert.equal(check(text, { maxFindingsPerFile: 13 }, [noisy]).length, 13);
     assert.equal(check(text, { maxFindingsPerFile: 5, rules: { 'too-many-findings': 'off' } }, [noisy]).length, 5);

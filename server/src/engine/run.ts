@@ -54,6 +54,8 @@ export function checkFile(file: FileModel, options: CheckOptions): Finding[] {
 export function* checkSteps(file: FileModel, options: CheckOptions): Generator<void, Finding[]> {
   const rules = (options.rules ?? allRules).filter((rule) => options.config.rules[rule.meta.code] !== 'off');
   const findings: Finding[] = [];
+  const cap = options.config.maxFindingsPerFile ?? DEFAULT_MAX_FINDINGS;
+  let left = 0;
   const seen = new Set<string>();
   const suppressions = findSuppressions(file.text, file.lines, file.comments);
   const workspace = options.workspace ?? EMPTY_WORKSPACE;
@@ -67,6 +69,9 @@ export function* checkSteps(file: FileModel, options: CheckOptions): Generator<v
     if (seen.has(key)) return;
     seen.add(key);
     findings.push(finding);
+    // A flood is trimmed as it comes (the order is total, so this keeps what trimming at the end
+    // would), so a file with half a million findings does not hold them all in memory.
+    if (findings.length >= 4 * cap) left += keepFirst(findings, cap);
   };
   const guarded = (rule: Rule, run: () => void) => {
     try {
@@ -89,7 +94,20 @@ export function* checkSteps(file: FileModel, options: CheckOptions): Generator<v
     }
     yield;
   }
-  return capped(file, findings, suppressions, options.config);
+  return capped(file, findings, left, suppressions, options.config);
+}
+
+/** Keeps the first `cap` findings in the order of the cap (errors first); returns how many went. */
+function keepFirst(findings: Finding[], cap: number): number {
+  if (findings.length <= cap) return 0;
+  findings.sort(bySeverity);
+  const gone = findings.length - cap;
+  findings.length = cap;
+  return gone;
+}
+
+function bySeverity(a: Finding, b: Finding): number {
+  return SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || byPosition(a, b) || a.message.localeCompare(b.message);
 }
 
 /** Findings shown per file unless the configuration says otherwise (`maxFindingsPerFile`). */
@@ -101,12 +119,11 @@ export const DEFAULT_MAX_FINDINGS = 1000;
  * adds one note at the end of the file saying how many were left out. The same in the CLI and the
  * server, and the same on every run: the order is total.
  */
-function capped(file: FileModel, findings: Finding[], suppressions: Suppressions, config: EffectiveConfig): Finding[] {
+function capped(file: FileModel, findings: Finding[], trimmed: number, suppressions: Suppressions, config: EffectiveConfig): Finding[] {
   const cap = config.maxFindingsPerFile ?? DEFAULT_MAX_FINDINGS;
-  if (findings.length <= cap) return findings.sort(byPosition);
-  findings.sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || byPosition(a, b) || a.message.localeCompare(b.message));
-  const kept = findings.slice(0, cap).sort(byPosition);
-  const left = findings.length - cap;
+  const left = trimmed + keepFirst(findings, cap);
+  const kept = findings.sort(byPosition);
+  if (!left) return kept;
   const setting = config.rules[tooManyFindings.meta.code];
   const end = file.lines.positionAt(file.text.length);
   if (setting === 'off' || isSuppressed(suppressions, tooManyFindings.meta.code, end.line)) return kept;
