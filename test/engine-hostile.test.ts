@@ -13,6 +13,7 @@ import { defineRule, type Rule } from '../server/src/engine/rule';
 import { checkFile, DEFAULT_MAX_FINDINGS, type Finding } from '../server/src/engine/run';
 import { buildFileModel, MAX_NESTING, nestingBeyond } from '../server/src/model/document';
 import { get, items, navStats, scalarText } from '../server/src/model/nav';
+import { factsOf } from '../server/src/workspace/facts';
 import { mergeKeyChain } from './support/hostile';
 
 function check(text: string, config: PartialConfig = {}, rules?: readonly Rule[], uri = 'file:///hostile.yaml'): Finding[] {
@@ -271,5 +272,21 @@ describe('line breaks', () => {
     assert.ok(!results[0].some((f) => f.includes('yaml-syntax') || f.includes('vpc-cidr-prefix')));
     assert.deepEqual(results[1], results[0]);
     assert.deepEqual(results[2], results[0]);
+  });
+});
+
+describe('reused documents after an edit', () => {
+  it('give workspace facts at their new place when the text above them changed', () => {
+    const second = 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: b, region: eu-west-1}\nvpc:\n  cidr: 10.1.0.0/16\n';
+    const v1 = buildFileModel({ uri: 'file:///s.yaml', text: `a: 1\n---\n${second}`, version: 1 });
+    assert.equal(factsOf(v1).vpcs?.[0].cidrs[0].range.start.line, 6);
+    const v2 = buildFileModel({ uri: 'file:///s.yaml', text: `a: 1\nb: 2\nc: 3\n---\n${second}`, version: 2 }, v1);
+    assert.equal(v2.documents[1].yaml, v1.documents[1].yaml, 'the second document is reused, not parsed again');
+    assert.equal(factsOf(v2).vpcs?.[0].cidrs[0].range.start.line, 8);
+    const v3 = buildFileModel({ uri: 'file:///s.yaml', text: `a: 1\nb: 2\nc: 3\n---\n${second}d: 4\n`, version: 3 }, v2);
+    assert.equal(v3.documents[0].derived, v2.documents[0].derived, 'an unchanged first document keeps what was derived from it');
+    assert.equal(factsOf(v3).vpcs?.[0].cidrs[0].range.start.line, 8);
+    const v4 = buildFileModel({ uri: 'file:///s.yaml', text: `a: 1\n---\n${second}d: 4\n`, version: 4 }, v3);
+    assert.equal(factsOf(v4).vpcs?.[0].cidrs[0].range.start.line, 6);
   });
 });

@@ -125,14 +125,25 @@ export function* buildFileModelSteps(input: FileInput, previous?: FileModel): Ge
   const chunks: ParsedChunk[] = [];
   const documents: StreamDocument[] = [];
   const comments: number[] = [];
+  let unchangedSoFar = true;
   for (let i = 0; i < starts.length; i++) {
     const offset = starts[i];
     const chunkText = source.slice(offset, i + 1 < starts.length ? starts[i + 1] : source.length);
     let chunk = reusable.get(chunkText);
-    if (chunk) reusable.delete(chunkText);
-    else {
+    // Derived results may hold positions and document numbers (workspace facts do), so a reused
+    // chunk keeps them only while it sits where it was and nothing before it changed; otherwise
+    // it gets empty ones, kept with it for the next version.
+    if (chunk) {
+      reusable.delete(chunkText);
+      if (!(unchangedSoFar && previous?.chunks[i] === chunk)) {
+        unchangedSoFar = false;
+        chunk = withFreshDerived(chunk);
+      }
+    } else {
+      // Anything after a new chunk may have moved.
+      unchangedSoFar = false;
       const twin = parsedNow.get(chunkText);
-      if (twin) chunk = { ...twin, documents: twin.documents.map((d) => ({ ...d, derived: new Map() })) };
+      if (twin) chunk = withFreshDerived(twin);
       else {
         chunk = parseChunk(chunkText);
         parsedNow.set(chunkText, chunk);
@@ -146,6 +157,10 @@ export function* buildFileModelSteps(input: FileInput, previous?: FileModel): Ge
     }
   }
   return { ...base, documents, chunks, comments };
+}
+
+function withFreshDerived(chunk: ParsedChunk): ParsedChunk {
+  return { ...chunk, documents: chunk.documents.map((d) => ({ ...d, derived: new Map() })) };
 }
 
 function whyNotParsed(text: string, maxBytes: number): string | undefined {
