@@ -14,6 +14,7 @@ import { checkFile, DEFAULT_MAX_FINDINGS, type Finding } from '../server/src/eng
 import { buildFileModel, MAX_NESTING, nestingBeyond } from '../server/src/model/document';
 import { get, items, navStats, scalarText } from '../server/src/model/nav';
 import { factsOf } from '../server/src/workspace/facts';
+import { TestClient } from './support/lspClient';
 import { mergeKeyChain } from './support/hostile';
 
 function check(text: string, config: PartialConfig = {}, rules?: readonly Rule[], uri = 'file:///hostile.yaml'): Finding[] {
@@ -226,7 +227,26 @@ describe('nesting guard', () => {
     assert.deepEqual(first, inProcess);
     assert.deepEqual(cli(), first);
   });
+
+  it('gives the language server the same findings as the command line', { timeout: 180_000 }, async () => {
+    const client = new TestClient();
+    try {
+      await client.initialize();
+      for (const [i, [name, text]] of cases.entries()) {
+        const uri = `untitled:nesting-${i}.yaml`;
+        await client.open(uri, text);
+        const published = await client.diagnostics(uri, { timeoutMs: 120_000 });
+        const expected = check(text).map((f) => `${brief(f)} ${f.message}`);
+        assert.deepEqual(published.map((d) => `${d.range.start.line}:${d.range.start.character} ${LSP_SEVERITY[d.severity ?? 1]} ${d.code} ${d.message}`), expected, name);
+      }
+      assert.ok(client.alive);
+    } finally {
+      await client.stop();
+    }
+  });
 });
+
+const LSP_SEVERITY: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
 
 describe('suppression comments', () => {
   const cluster = 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: a, region: eu-west-1}\n';
@@ -272,6 +292,25 @@ describe('line breaks', () => {
     assert.ok(!results[0].some((f) => f.includes('yaml-syntax') || f.includes('vpc-cidr-prefix')));
     assert.deepEqual(results[1], results[0]);
     assert.deepEqual(results[2], results[0]);
+  });
+
+  it('publishes the same diagnostics from the language server for LF, CRLF and CR-only files', { timeout: 60_000 }, async () => {
+    const text = 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  # eks-lens-disable-next-line ip-syntax\n  clusterIP: 10.0.0.300\n  loadBalancerIP: 10.0.0.301\n';
+    const client = new TestClient();
+    try {
+      await client.initialize();
+      const results: string[][] = [];
+      for (const [i, eol] of ['\n', '\r\n', '\r'].entries()) {
+        const uri = `untitled:eol-${i}.yaml`;
+        await client.open(uri, text.replace(/\n/g, eol));
+        results.push((await client.diagnostics(uri)).map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code}`));
+      }
+      assert.deepEqual(results[0], ['6:18-6:28 ip-syntax']);
+      assert.deepEqual(results[1], results[0]);
+      assert.deepEqual(results[2], results[0]);
+    } finally {
+      await client.stop();
+    }
   });
 });
 
