@@ -2,7 +2,7 @@
 // editor drives them: a fresh `node <server> --stdio` per run, on the same generated files
 // (deterministic from a seed, written to $TMPDIR/eks-lens-bench-inputs/; everything else the
 // bench writes goes to .bench/, which is gitignored). Also measures eks-lens on
-// hostile inputs, its command-line checker on 2,000 files, its workspace scan, and the sizes of
+// hostile inputs (and merge-key chains against the yaml parser alone), its command-line checker on 2,000 files, its workspace scan, and the sizes of
 // the client bundle and the .vsix.
 //   node scripts/bench.mjs                 5 runs per input and server
 //   node scripts/bench.mjs --runs N        N runs per input and server
@@ -20,7 +20,7 @@
 // Prints figures only; the closing "targets" section is informational. Exit status 1 only when a
 // run failed (a server crashed, stopped answering, took longer than the time limit, or tried the
 // network).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -725,6 +725,28 @@ function anchorMergeFile(count = 2000) {
   return lines;
 }
 
+/** A chain of mappings, each merging the one before (test/support/hostile.ts, mergeKeyChain). */
+function mergeKeyChainFile(count) {
+  let text = 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: merges, region: us-east-1}\n';
+  text += 'defaults: &d0\n  instanceType: m5.large\n  labels: {team: a}\n';
+  for (let i = 1; i < count; i++) text += `n${i}: &d${i}\n  <<: *d${i - 1}\n  desiredCapacity: ${i}\n`;
+  text += `vpc:\n  <<: *d${count - 1}\n  cidr: 10.1.2.0/16\n  clusterEndpoints: {publicAccess: false, privateAccess: true}\n`;
+  return text;
+}
+
+/**
+ * Wall time of a fresh `node` that only parses `file` with the yaml package (the same browser build
+ * the bundles use, through parseAllDocuments), so that eks-lens's own share of a check shows.
+ */
+function parserAloneRun(file) {
+  const yamlUrl = pathToFileURL(path.join(ROOT, 'node_modules/yaml/browser/index.js')).href;
+  const script = `import { readFileSync } from 'node:fs'; const { parseAllDocuments } = await import(${JSON.stringify(yamlUrl)}); parseAllDocuments(readFileSync(${JSON.stringify(file)}, 'utf8'), { prettyErrors: false });`;
+  const started = performance.now();
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { stdio: 'ignore', timeout: RUN_TIMEOUT_MS });
+  if (r.status !== 0) throw new Error(`parsing ${file} alone ended with ${r.signal ?? `code ${r.status}`}`);
+  return performance.now() - started;
+}
+
 function aliasBombFile() {
   const letters = 'abcdefghi';
   const lines = ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: billion-laughs', 'data:'];
@@ -1354,6 +1376,28 @@ async function main() {
       if (r.network.length) failures.push(`${h.label}: tried the network: ${r.network.join(', ')}`);
     } catch (error) {
       fail(h.label, error);
+    }
+  }
+  console.log('');
+
+  // Merge-key chains: the parser's own time against a whole check, both in a fresh node process.
+  console.log('Merge-key chains: the yaml parser alone vs eks-lens check (wall time of a fresh node, start-up included)');
+  const chains = path.join(BENCH, 'hostile', 'merge-chains');
+  mkdirSync(chains, { recursive: true });
+  for (const count of [1000, 3000, 5000]) {
+    const file = path.join(chains, `merge-${count}.yaml`);
+    writeFileSync(file, mergeKeyChainFile(count));
+    try {
+      const alone = [];
+      const checks = [];
+      for (let r = 0; r < options.runs; r++) {
+        alone.push(parserAloneRun(file));
+        checks.push((await runCli(file)).wall);
+      }
+      const extra = median(checks) - median(alone);
+      console.log(`  ${`${count.toLocaleString('en')} merges`.padEnd(14)} parser alone ${summary(alone)}  eks-lens check ${summary(checks)}  difference of medians ${ms(extra)} ms`);
+    } catch (error) {
+      fail(`merge-key chain of ${count}`, error);
     }
   }
   console.log('');

@@ -15,6 +15,8 @@ export interface EffectiveConfig {
   /** The cluster's Service IP range, when the user states it (else eksctl configs in the workspace tell). */
   readonly serviceCidr?: string;
   readonly maxFileBytes?: number;
+  /** At most this many findings per file (the engine's default when unset); see too-many-findings. */
+  readonly maxFindingsPerFile?: number;
 }
 
 export const PROJECT_FILE = '.eks-lens.yaml';
@@ -25,6 +27,7 @@ export interface PartialConfig {
   reservedCidrs?: string[];
   serviceCidr?: string;
   maxFileBytes?: number;
+  maxFindingsPerFile?: number;
 }
 
 export const DEFAULT_CONFIG: EffectiveConfig = { rules: {}, reservedCidrs: [] };
@@ -35,6 +38,7 @@ export function mergeConfig(...layers: Array<PartialConfig | undefined>): Effect
   let reservedCidrs: string[] = [];
   let maxFileBytes: number | undefined;
   let serviceCidr: string | undefined;
+  let maxFindingsPerFile: number | undefined;
   for (const layer of layers) {
     if (!layer) continue;
     if (layer.rules) rules = { ...rules, ...layer.rules };
@@ -42,8 +46,9 @@ export function mergeConfig(...layers: Array<PartialConfig | undefined>): Effect
     if (layer.reservedCidrs?.length) reservedCidrs = [...layer.reservedCidrs];
     if (layer.maxFileBytes) maxFileBytes = layer.maxFileBytes;
     if (layer.serviceCidr) serviceCidr = layer.serviceCidr;
+    if (layer.maxFindingsPerFile) maxFindingsPerFile = layer.maxFindingsPerFile;
   }
-  return { rules, kubernetesVersion, reservedCidrs, serviceCidr, maxFileBytes };
+  return { rules, kubernetesVersion, reservedCidrs, serviceCidr, maxFileBytes, ...(maxFindingsPerFile ? { maxFindingsPerFile } : {}) };
 }
 
 export function isRuleSetting(value: unknown): value is RuleSetting {
@@ -89,6 +94,11 @@ export function configFromSettings(settings: unknown): { config: PartialConfig; 
     else problems.push(`serviceCidr: ${parsed.reason}`);
   }
   if (typeof s.maxFileSizeMB === 'number' && s.maxFileSizeMB > 0) config.maxFileBytes = Math.round(s.maxFileSizeMB * 1024 * 1024);
+  if (s.maxFindingsPerFile !== undefined && s.maxFindingsPerFile !== null) {
+    const n = s.maxFindingsPerFile;
+    if (typeof n === 'number' && Number.isInteger(n) && n >= 1) config.maxFindingsPerFile = n;
+    else problems.push(`maxFindingsPerFile: "${String(n)}" is not a whole number of at least 1`);
+  }
   return { config, problems };
 }
 
@@ -97,12 +107,12 @@ export function parseProjectFile(text: string): { config: PartialConfig; problem
   const doc = parseDocument(text, { prettyErrors: false });
   if (doc.errors.length) return { config: {}, problems: doc.errors.map((e) => `not valid YAML: ${e.message}`) };
   if (doc.contents === null) return { config: {}, problems: [] };
-  if (!isMap(doc.contents)) return { config: {}, problems: ['the file must be a mapping with keys rules, kubernetesVersion, reservedCidrs, serviceCidr, maxFileSizeMB'] };
-  const known = new Set(['rules', 'kubernetesVersion', 'reservedCidrs', 'serviceCidr', 'maxFileSizeMB']);
+  if (!isMap(doc.contents)) return { config: {}, problems: ['the file must be a mapping with keys rules, kubernetesVersion, reservedCidrs, serviceCidr, maxFileSizeMB, maxFindingsPerFile'] };
+  const known = new Set(['rules', 'kubernetesVersion', 'reservedCidrs', 'serviceCidr', 'maxFileSizeMB', 'maxFindingsPerFile']);
   const problems: string[] = [];
   for (const pair of doc.contents.items) {
     const key = String((pair.key as { value?: unknown })?.value);
-    if (!known.has(key)) problems.push(`unknown key "${key}" (expected rules, kubernetesVersion, reservedCidrs, serviceCidr, maxFileSizeMB)`);
+    if (!known.has(key)) problems.push(`unknown key "${key}" (expected rules, kubernetesVersion, reservedCidrs, serviceCidr, maxFileSizeMB, maxFindingsPerFile)`);
   }
   const reserved = doc.get('reservedCidrs');
   if (reserved !== undefined && !isSeq(reserved)) problems.push('reservedCidrs must be a list of CIDR blocks');

@@ -6,6 +6,7 @@ import cidrHostBits from '../rules/cidr-host-bits';
 import cidrSyntax from '../rules/cidr-syntax';
 import ipSyntax from '../rules/ip-syntax';
 import notChecked from '../rules/not-checked';
+import tooManyFindings from '../rules/too-many-findings';
 import yamlSyntax from '../rules/yaml-syntax';
 import vpcCidrPrefix from '../rules/vpc-cidr-prefix';
 import vpcCidrReserved from '../rules/vpc-cidr-reserved';
@@ -43,6 +44,7 @@ export const allRules: readonly Rule[] = [
   // Syntax and addresses
   yamlSyntax,
   notChecked,
+  tooManyFindings,
   cidrSyntax,
   cidrHostBits,
   ipSyntax,

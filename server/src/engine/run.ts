@@ -3,11 +3,12 @@
 // never allowed past the engine; user settings decide severities; suppression comments apply last.
 import type { EffectiveConfig } from './config';
 import { allRules } from './registry';
-import type { FileContext, Report, Rule, RuleContext, Severity, Target } from './rule';
+import { SEVERITIES, type FileContext, type Report, type Rule, type RuleContext, type Severity, type Target } from './rule';
 import type { Node } from 'yaml';
 import { originsOf } from '../model/origins';
 import { offsetsOf } from './offsets';
-import { findSuppressions, isSuppressed } from './suppress';
+import { findSuppressions, isSuppressed, type Suppressions } from './suppress';
+import tooManyFindings from '../rules/too-many-findings';
 import type { FileModel, StreamDocument } from '../model/document';
 import type { Range } from '../model/lineIndex';
 import { EMPTY_WORKSPACE, type WorkspaceView } from '../workspace/facts';
@@ -53,8 +54,10 @@ export function checkFile(file: FileModel, options: CheckOptions): Finding[] {
 export function* checkSteps(file: FileModel, options: CheckOptions): Generator<void, Finding[]> {
   const rules = (options.rules ?? allRules).filter((rule) => options.config.rules[rule.meta.code] !== 'off');
   const findings: Finding[] = [];
+  const cap = options.config.maxFindingsPerFile ?? DEFAULT_MAX_FINDINGS;
+  let left = 0;
   const seen = new Set<string>();
-  const suppressions = findSuppressions(file.text, file.lines);
+  const suppressions = findSuppressions(file.text, file.lines, file.comments);
   const workspace = options.workspace ?? EMPTY_WORKSPACE;
 
   const reporter = (rule: Rule, doc?: StreamDocument) => (report: Report) => {
@@ -66,6 +69,9 @@ export function* checkSteps(file: FileModel, options: CheckOptions): Generator<v
     if (seen.has(key)) return;
     seen.add(key);
     findings.push(finding);
+    // A flood is trimmed as it comes (the order is total, so this keeps what trimming at the end
+    // would), so a file with half a million findings does not hold them all in memory.
+    if (findings.length >= 4 * cap) left += keepFirst(findings, cap);
   };
   const guarded = (rule: Rule, run: () => void) => {
     try {
@@ -88,7 +94,46 @@ export function* checkSteps(file: FileModel, options: CheckOptions): Generator<v
     }
     yield;
   }
-  return findings.sort(byPosition);
+  return capped(file, findings, left, suppressions, options.config);
+}
+
+/** Keeps the first `cap` findings in the order of the cap (errors first); returns how many went. */
+function keepFirst(findings: Finding[], cap: number): number {
+  if (findings.length <= cap) return 0;
+  findings.sort(bySeverity);
+  const gone = findings.length - cap;
+  findings.length = cap;
+  return gone;
+}
+
+function bySeverity(a: Finding, b: Finding): number {
+  return SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || byPosition(a, b) || a.message.localeCompare(b.message);
+}
+
+/** Findings shown per file unless the configuration says otherwise (`maxFindingsPerFile`). */
+export const DEFAULT_MAX_FINDINGS = 1000;
+
+/**
+ * Keeps at most the configured number of findings, errors first (then warnings, information,
+ * hints, each in file order), so a flood of one kind cannot hide the findings that matter, and
+ * adds one note at the end of the file saying how many were left out. The same in the CLI and the
+ * server, and the same on every run: the order is total.
+ */
+function capped(file: FileModel, findings: Finding[], trimmed: number, suppressions: Suppressions, config: EffectiveConfig): Finding[] {
+  const cap = config.maxFindingsPerFile ?? DEFAULT_MAX_FINDINGS;
+  const left = trimmed + keepFirst(findings, cap);
+  const kept = findings.sort(byPosition);
+  if (!left) return kept;
+  const setting = config.rules[tooManyFindings.meta.code];
+  const end = file.lines.positionAt(file.text.length);
+  if (setting === 'off' || isSuppressed(suppressions, tooManyFindings.meta.code, end.line)) return kept;
+  kept.push({
+    code: tooManyFindings.meta.code,
+    severity: setting ?? tooManyFindings.meta.severity,
+    message: `${left} more ${left === 1 ? 'finding is' : 'findings are'} not shown: eks-lens shows at most ${cap} per file, errors first.`,
+    range: { start: end, end },
+  });
+  return kept;
 }
 
 function appliesTo(rule: Rule, doc: StreamDocument): boolean {

@@ -13,19 +13,32 @@ export interface Suppressions {
   readonly lines: ReadonlyMap<number, ReadonlySet<string>>;
 }
 
-export function findSuppressions(text: string, lines: LineIndex): Suppressions {
+/**
+ * Reads the suppression comments of a file. With `comments` (the offsets of the file's real YAML
+ * comments, from the parser's tokens) only those count, so a line of a block or quoted scalar that
+ * looks like a directive (a shell script in a ConfigMap) silences nothing. Without them (a file that
+ * was not parsed) every line is read as text.
+ */
+export function findSuppressions(text: string, lines: LineIndex, comments?: readonly number[]): Suppressions {
   const file = new Set<string>();
   const byLine = new Map<number, Set<string>>();
   if (!text.includes('eks-lens-disable')) return { file, lines: byLine };
-  for (let line = 0; line < lines.lineCount; line++) {
-    const lineText = lines.lineText(line);
-    if (!lineText.includes('eks-lens-disable')) continue;
-    const match = DIRECTIVE.exec(lineText);
-    if (!match) continue;
+  const add = (line: number, commentText: string) => {
+    if (!commentText.includes('eks-lens-disable')) return;
+    const match = DIRECTIVE.exec(commentText);
+    if (!match) return;
     const codes = match[2].split(/[\s,]+/).filter(Boolean);
     const target = match[1] === 'disable' ? file : getOrCreate(byLine, line + 1);
     if (codes.length === 0) target.add('*');
     for (const code of codes) target.add(code);
+  };
+  if (comments) {
+    for (const offset of comments) {
+      const { line, character } = lines.positionAt(offset);
+      add(line, lines.lineText(line).slice(character));
+    }
+  } else {
+    for (let line = 0; line < lines.lineCount; line++) add(line, lines.lineText(line));
   }
   return { file, lines: byLine };
 }

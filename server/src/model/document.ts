@@ -1,7 +1,7 @@
 // The document model: one parse of a file's text per version, shared by every feature.
 // A file is a stream of YAML documents (JSON is parsed by the same parser, as a one-document
 // stream, so positions work the same way); each document is classified once.
-import { Document, parseAllDocuments, YAMLParseError, type Node } from 'yaml';
+import { Composer, CST, Document, isMap, isScalar, isSeq, Lexer, Parser, YAMLParseError, type Node } from 'yaml';
 import { classify, type DocumentKind } from './classify';
 import { LineIndex } from './lineIndex';
 import { AnchorTable } from './nav';
@@ -45,6 +45,8 @@ export interface StreamDocument extends ParsedDocument {
 interface ParsedChunk {
   readonly text: string;
   readonly documents: readonly ParsedDocument[];
+  /** Offsets in the chunk of every real comment's `#` (never text inside a scalar). */
+  readonly comments: readonly number[];
 }
 
 export type FileFormat = 'yaml' | 'json';
@@ -62,6 +64,11 @@ export interface FileModel {
   readonly notParsed?: string;
   /** The parsed chunks, kept so that the next version re-parses only the chunks that changed. */
   readonly chunks: readonly ParsedChunk[];
+  /**
+   * File offsets of the `#` of every real YAML comment, in order (undefined when the file was not
+   * parsed). Text that looks like a comment inside a block or quoted scalar is not one.
+   */
+  readonly comments?: readonly number[];
 }
 
 export interface FileInput {
@@ -107,26 +114,76 @@ export function* buildFileModelSteps(input: FileInput, previous?: FileModel): Ge
   const base = { uri, version, text, lines, format, templated };
   const notParsed = whyNotParsed(text, input.maxBytes ?? DEFAULT_MAX_FILE_BYTES, input.size);
   if (notParsed) return { ...base, documents: [], chunks: [], notParsed };
+  // YAML 1.2 counts a lone carriage return (old Mac files) as a line break; the parser only knows
+  // `\n` and `\r\n`. Replacing each lone `\r` with `\n` keeps every offset, and LineIndex already
+  // breaks lines at a lone `\r`, so positions in the original text stay right.
+  const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
   const reusable = new Map<string, ParsedChunk>();
   for (const chunk of previous?.chunks ?? []) reusable.set(chunk.text, chunk);
-  const starts = chunkStarts(text);
+  // Chunks with the same text in this version (a stream of empty documents, a manifest repeated)
+  // are parsed once; each occurrence gets its own derived results, since those hold positions.
+  const parsedNow = new Map<string, ParsedChunk>();
+  const starts = chunkStarts(source);
   const chunks: ParsedChunk[] = [];
   const documents: StreamDocument[] = [];
+  const comments: number[] = [];
+  let unchangedSoFar = true;
   for (let i = 0; i < starts.length; i++) {
     const offset = starts[i];
-    const chunkText = text.slice(offset, i + 1 < starts.length ? starts[i + 1] : text.length);
+    const chunkText = source.slice(offset, i + 1 < starts.length ? starts[i + 1] : source.length);
     let chunk = reusable.get(chunkText);
-    if (chunk) reusable.delete(chunkText);
-    else {
-      chunk = parseChunk(chunkText);
-      yield;
+    // Derived results may hold positions and document numbers (workspace facts do), so a reused
+    // chunk keeps them only while it sits where it was and nothing before it changed; otherwise
+    // it gets empty ones, kept with it for the next version.
+    if (chunk) {
+      reusable.delete(chunkText);
+      if (!(unchangedSoFar && previous?.chunks[i] === chunk)) {
+        unchangedSoFar = false;
+        chunk = withFreshDerived(chunk);
+      }
+    } else {
+      // Anything after a new chunk may have moved.
+      unchangedSoFar = false;
+      const twin = parsedNow.get(chunkText);
+      if (twin) chunk = withFreshDerived(twin);
+      else {
+        chunk = parseChunk(chunkText);
+        parsedNow.set(chunkText, chunk);
+        yield;
+      }
     }
     chunks.push(chunk);
-    for (const parsed of chunk.documents) {
-      documents.push({ ...parsed, index: documents.length, offset, start: offset + parsed.yaml.range[0], end: offset + parsed.yaml.range[2] });
-    }
+    for (const c of chunk.comments) comments.push(offset + c);
+    for (const parsed of chunk.documents) documents.push(placed(parsed, documents.length, offset));
   }
-  return { ...base, documents, chunks };
+  return { ...base, documents, chunks, comments };
+}
+
+function withFreshDerived(chunk: ParsedChunk): ParsedChunk {
+  return { text: chunk.text, comments: chunk.comments, documents: chunk.documents.map((d) => parsedDocument(d, new Map())) };
+}
+
+// Both built field by field rather than by spreading: a stream of 200,000 documents spent most of
+// its model building copying objects with spread syntax.
+function parsedDocument(d: ParsedDocument, derived: Map<string, unknown>): ParsedDocument {
+  return { kind: d.kind, apiVersion: d.apiVersion, objectKind: d.objectKind, yaml: d.yaml, root: d.root, anchors: d.anchors, syntaxErrors: d.syntaxErrors, derived };
+}
+
+function placed(d: ParsedDocument, index: number, offset: number): StreamDocument {
+  return {
+    kind: d.kind,
+    apiVersion: d.apiVersion,
+    objectKind: d.objectKind,
+    yaml: d.yaml,
+    root: d.root,
+    anchors: d.anchors,
+    syntaxErrors: d.syntaxErrors,
+    derived: d.derived,
+    index,
+    offset,
+    start: offset + d.yaml.range[0],
+    end: offset + d.yaml.range[2],
+  };
 }
 
 function whyNotParsed(text: string, maxBytes: number, size = text.length): string | undefined {
@@ -142,109 +199,156 @@ function whyNotParsed(text: string, maxBytes: number, size = text.length): strin
 // CloudFormation's short tags (`!Ref`, `!Cidr`, …) need no declaration: the parser keeps any tag on
 // its node, which is how rules tell an intrinsic from a literal, and only adds a warning (ignored
 // here). Declaring them as custom tags would cost a schema rebuild per document.
-const PARSE_OPTIONS = { prettyErrors: false, keepSourceTokens: false } as const;
-
-function parseChunk(text: string): ParsedChunk {
-  // Positions are all we need from the parser; aliases are resolved lazily by nav.ts.
-  let parsed: Document.Parsed[];
-  const tooDeep = nestingBeyond(text, MAX_NESTING);
-  try {
-    parsed =
-      tooDeep === undefined
-        ? parseQuietly(text)
-        : [unparsable(text, `The YAML nests collections more than ${MAX_NESTING} levels deep here; it is not parsed, so nothing in this document is checked.`, tooDeep)];
-  } catch (error) {
-    // The parser recurses once per nesting level; thousands of levels exhaust the stack. Such a
-    // chunk becomes one empty document carrying the reason as its syntax error.
-    if (!(error instanceof RangeError)) throw error;
-    parsed = [unparsable(text, 'The YAML is nested too deeply to parse (thousands of levels); nothing in this document is checked.')];
-  }
-  const documents = parsed.map((yaml): ParsedDocument => {
-    const anchors = new AnchorTable(yaml);
-    const root = (yaml.contents ?? null) as Node | null;
-    const syntaxErrors = yaml.errors.map((e) => ({ message: e.message, start: e.pos[0], end: e.pos[1] }));
-    const classification = syntaxErrors.length && !root ? { kind: 'other' as const } : classify(root, anchors);
-    return { ...classification, yaml, root, anchors, syntaxErrors, derived: new Map() };
-  });
-  return { text, documents };
-}
+// The parser's own duplicate-key check compares each key with every key before it in its mapping,
+// so a mapping of 100,000 keys took seconds; it is off, and `duplicateKeys` below does the same
+// check with one hash set per mapping.
+const PARSE_OPTIONS = { prettyErrors: false, keepSourceTokens: false, uniqueKeys: false } as const;
 
 /**
- * Real files nest a few dozen levels; the parser recurses per level and runs out of stack near a
- * thousand, at a depth that depends on how much stack the caller already used. Refusing beyond a
- * fixed depth, found by a linear scan before parsing, keeps the outcome the same on every run.
- */
-const MAX_NESTING = 500;
-
-/**
- * The offset where the nesting of collections first exceeds `limit`, or undefined. Block levels
- * are counted from indentation (a stack of distinct indents) plus `- ` / `? ` indicators that
- * open a collection on the same line; flow levels from brackets outside quotes and comments. It
- * may overcount (a bracket in a plain scalar), never by much in real files.
- */
-export function nestingBeyond(text: string, limit: number): number | undefined {
-  // Cheap exit: a text shorter than the limit cannot nest that deep.
-  if (text.length <= limit) return undefined;
-  const indents: number[] = [];
-  let flow = 0;
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    // Start of a line: measure indentation and leading indicators.
-    const lineStart = i;
-    let col = 0;
-    while (i < n && text.charCodeAt(i) === 32) {
-      i++;
-      col++;
-    }
-    if (flow === 0 && i < n && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13 && text.charCodeAt(i) !== 35) {
-      while (indents.length && indents[indents.length - 1] >= col) indents.pop();
-      indents.push(col);
-      // `- - - x` opens one sequence per indicator.
-      let extra = 0;
-      while (i + 1 < n && (text[i] === '-' || text[i] === '?') && (text[i + 1] === ' ' || text[i + 1] === '\t')) {
-        extra++;
-        i += 2;
-        while (i < n && text.charCodeAt(i) === 32) i++;
-      }
-      if (indents.length + extra > limit) return i;
-    }
-    // The rest of the line: brackets outside quotes and comments.
-    let quote = 0;
-    for (; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || c === 13) break;
-      if (quote) {
-        if (c === quote) quote = 0;
-        continue;
-      }
-      if (c === 34 || c === 39) quote = c;
-      else if (c === 35 && (i === lineStart || text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) {
-        while (i < n && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
-        break;
-      } else if (c === 91 || c === 123) {
-        if (++flow + indents.length > limit) return i;
-      } else if ((c === 93 || c === 125) && flow > 0) flow--;
-    }
-    // Skip the line break.
-    if (i < n && text.charCodeAt(i) === 13) i++;
-    if (i < n && text.charCodeAt(i) === 10) i++;
-  }
-  return undefined;
-}
-
-/**
- * Parses with stack traces off: the parser builds an Error object for every warning (one per
+ * Parses a chunk in the parser's three stages (lexer, CST parser, composer), the way
+ * `parseAllDocuments` does, so that the lexer's tokens are seen once and serve three purposes:
+ * the nesting bound below (from tokens, so brackets in quotes, comments and block scalars are not
+ * miscounted), the positions of real comments (for suppression comments), and the parse itself.
+ * Stack traces are off meanwhile: the parser builds an Error object for every warning (one per
  * CloudFormation short tag), and capturing their stacks was a tenth of the time on big templates.
  */
-function parseQuietly(text: string): Document.Parsed[] {
-  const limit = Error.stackTraceLimit;
+function parseChunk(text: string): ParsedChunk {
+  const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    return parseAllDocuments(text, PARSE_OPTIONS) as Document.Parsed[];
+    // The lexer is a loop over the text (no recursion), so it is safe on any input.
+    const lexemes = Array.from(new Lexer().lex(text));
+    const comments = commentOffsets(lexemes);
+    let parsed: Document.Parsed[];
+    const cst = parseCst(lexemes, MAX_NESTING);
+    if (!Array.isArray(cst)) {
+      parsed = [unparsable(text, `The YAML nests collections more than ${MAX_NESTING} levels deep here; it is not parsed, so nothing in this document is checked.`, cst.tooDeepAt)];
+    } else {
+      try {
+        parsed = Array.from(new Composer(PARSE_OPTIONS).compose(cst)) as Document.Parsed[];
+      } catch (error) {
+        // Not expected below the nesting limit; kept so that a parser failure stays a finding.
+        if (!(error instanceof RangeError)) throw error;
+        parsed = [unparsable(text, 'The YAML is nested too deeply to parse (thousands of levels); nothing in this document is checked.')];
+      }
+      for (const yaml of parsed) duplicateKeys(yaml);
+    }
+    const documents = parsed.map((yaml): ParsedDocument => {
+      const anchors = new AnchorTable(yaml);
+      const root = (yaml.contents ?? null) as Node | null;
+      const syntaxErrors = yaml.errors.map((e) => ({ message: e.message, start: e.pos[0], end: e.pos[1] }));
+      const classification = syntaxErrors.length && !root ? { kind: 'other' as const } : classify(root, anchors);
+      return { ...classification, yaml, root, anchors, syntaxErrors, derived: new Map() };
+    });
+    return { text, documents, comments };
   } finally {
-    Error.stackTraceLimit = limit;
+    Error.stackTraceLimit = stackTraceLimit;
   }
+}
+
+/**
+ * Real files nest a few dozen levels. The parser's CST stage and its composer recurse once per
+ * open level, and run out of stack somewhere above a thousand, at a depth that depends on how much
+ * stack the caller already used (so the outcome of an overflow differs between runs and between
+ * the CLI and the server). The limit is enforced on the parser's own stack of open collections,
+ * token by token, so it is exact: every document the composer receives nests at most this deep,
+ * and nothing shallower is refused, whatever mix of indentation, flow brackets, indicators,
+ * properties or line breaks produced the nesting.
+ */
+export const MAX_NESTING = 500;
+
+/** Lexer tokens that take no room in the text (the parser does not advance its offset for them). */
+const DOC_MODE = '\u0002';
+const SCALAR_MARK = '\u001f';
+const FLOW_ERROR_END = '\u0018';
+
+function commentOffsets(lexemes: readonly string[]): number[] {
+  const out: number[] = [];
+  let offset = 0;
+  let scalarNext = false;
+  for (const lexeme of lexemes) {
+    if (lexeme === DOC_MODE || lexeme === FLOW_ERROR_END) continue;
+    if (lexeme === SCALAR_MARK) {
+      scalarNext = true;
+      continue;
+    }
+    // A scalar's text (a block scalar's lines included) is never a comment, whatever it holds.
+    if (!scalarNext && lexeme.charCodeAt(0) === 35 /* # */) out.push(offset);
+    scalarNext = false;
+    offset += lexeme.length;
+  }
+  return out;
+}
+
+/**
+ * Runs the CST parser over the lexer's tokens, stopping as soon as more than `limit` collections
+ * are open at once. The parser keeps its open tokens on an explicit stack (the document, then one
+ * entry per open collection, then at most one scalar), and one token grows that stack by a bounded
+ * amount; its recursion (closing levels on a dedent) is bounded by the stack's length, so stopping
+ * here keeps both the parser and, later, the composer within a fixed stack depth.
+ */
+function parseCst(lexemes: readonly string[], limit: number): CST.Token[] | { tooDeepAt: number } {
+  const parser = new Parser();
+  const tokens: CST.Token[] = [];
+  for (const lexeme of lexemes) {
+    const at = parser.offset;
+    for (const token of parser.next(lexeme)) tokens.push(token);
+    if (openCollections(parser.stack) > limit) return { tooDeepAt: at };
+  }
+  for (const token of parser.end()) tokens.push(token);
+  return tokens;
+}
+
+function openCollections(stack: readonly CST.Token[]): number {
+  const n = stack.length;
+  if (n <= 1) return 0;
+  const top = stack[n - 1].type;
+  const topIsCollection = top === 'block-map' || top === 'block-seq' || top === 'flow-collection';
+  // Below the top there are only collections (under the document, or a doc-end marker alone).
+  return n - 1 - (topIsCollection ? 0 : 1);
+}
+
+/**
+ * Adds the parser's "Map keys must be unique" error for each key equal to an earlier key of its
+ * mapping, with the parser's own equality (two scalars whose values are `===`) and at the place the
+ * parser puts it (the key's start), in one pass over the document.
+ */
+function duplicateKeys(yaml: Document.Parsed): void {
+  const found: YAMLParseError[] = [];
+  const stack: unknown[] = [yaml.contents];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const keys = new Set<unknown>();
+      for (const pair of node.items) {
+        const key = pair.key;
+        if (isScalar(key)) {
+          const value = key.value;
+          const comparable = (typeof value !== 'object' || value === null) && !Number.isNaN(value);
+          if (comparable) {
+            if (keys.has(value)) {
+              const at = key.range?.[0] ?? 0;
+              found.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+            } else keys.add(value);
+          }
+        }
+        stack.push(pair.key, pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    }
+  }
+  if (!found.length) return;
+  // In file order among the parser's other errors, as the parser would have reported them.
+  // One at a time: spreading a hundred thousand arguments would itself overflow the stack.
+  for (const error of found) yaml.errors.push(error);
+  yaml.errors.sort((a, b) => a.pos[0] - b.pos[0]);
+}
+
+/** The offset where the nesting of collections first exceeds `limit`, or undefined. */
+export function nestingBeyond(text: string, limit: number): number | undefined {
+  const cst = parseCst(Array.from(new Lexer().lex(text)), limit);
+  return Array.isArray(cst) ? undefined : cst.tooDeepAt;
 }
 
 function unparsable(text: string, message: string, at = 0): Document.Parsed {

@@ -7,6 +7,9 @@ import { Alias, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Nod
 const MAX_ALIAS_HOPS = 8;
 const MAX_MERGE_DEPTH = 8;
 
+/** Work counters, read by tests to prove costs stay bounded (never by timing). */
+export const navStats = { mapsVisited: 0, anchorsCompared: 0 };
+
 /** Anchors of one document, in source order, so an alias resolves to the last anchor before it. */
 export class AnchorTable {
   private table: Map<string, Node[]> | undefined;
@@ -17,13 +20,18 @@ export class AnchorTable {
     if (!this.table) this.table = this.build();
     const candidates = this.table.get(alias.source);
     if (!candidates) return undefined;
+    // The last definition before the alias, by binary search: an anchor name defined thousands of
+    // times, each followed by aliases, must not cost a scan per alias.
     const at = alias.range?.[0] ?? Number.MAX_SAFE_INTEGER;
-    let found: Node | undefined;
-    for (const node of candidates) {
-      if ((node.range?.[0] ?? 0) < at) found = node;
-      else break;
+    let low = 0;
+    let high = candidates.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      navStats.anchorsCompared++;
+      if ((candidates[mid].range?.[0] ?? 0) < at) low = mid + 1;
+      else high = mid;
     }
-    return found;
+    return low > 0 ? candidates[low - 1] : undefined;
   }
 
   private build(): Map<string, Node[]> {
@@ -72,6 +80,7 @@ export function entries(map: unknown, anchors?: AnchorTable): Array<[string, Nod
 function collectEntries(node: Node | undefined, anchors: AnchorTable | undefined, out: Array<[string, Node | undefined, Pair]>, seen: Set<string>, visited: Set<Node>, depth: number): void {
   if (!isMap(node) || depth > MAX_MERGE_DEPTH || visited.has(node)) return;
   visited.add(node);
+  navStats.mapsVisited++;
   const merges: unknown[] = [];
   for (const pair of node.items) {
     if (!isPair(pair)) continue;
