@@ -4,12 +4,13 @@
 // dependencies the same way the shipped bundles do.
 //
 // Tests must leave no files behind. The run gets a temporary folder of its own (TMPDIR, which
-// os.tmpdir() and the processes the tests start honour); after the run that folder must be empty,
-// and the system's temporary folder must hold no eks-lens file or folder that was not there before.
-// Anything left is listed and fails the run.
+// os.tmpdir() and the processes the tests start honour), inside the system's and outside any
+// repository (tests of the project-file search build trees with and without .git there); after the
+// run that folder must be empty, and the system's temporary folder must hold no other eks-lens file
+// or folder that was not there before. Anything left is listed and fails the run.
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sharedOptions } from './esbuild-options.mjs';
@@ -45,13 +46,12 @@ const selected = filter.length ? files.filter((f) => filter.some((s) => f.includ
 const systemTmp = os.tmpdir();
 const ours = (name) => /^eks-lens/i.test(name);
 const before = new Set(readdirSync(systemTmp).filter(ours));
-const tmp = path.join(outdir, 'tmp');
-mkdirSync(tmp, { recursive: true });
+const tmp = mkdtempSync(path.join(systemTmp, 'eks-lens-test-run-'));
 const env = { ...process.env, TMPDIR: tmp, TMP: tmp, TEMP: tmp };
 const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...selected], { stdio: 'inherit', env });
 
 const leftInRun = readdirSync(tmp);
-const leftInSystem = readdirSync(systemTmp).filter((name) => ours(name) && !before.has(name));
+const leftInSystem = readdirSync(systemTmp).filter((name) => ours(name) && !before.has(name) && name !== path.basename(tmp));
 const left = [...leftInRun.map((n) => path.join(tmp, n)), ...leftInSystem.map((n) => path.join(systemTmp, n))];
 if (left.length) {
   console.log(`\n✖ the tests left ${left.length} file(s) or folder(s) in temporary folders (every test must remove what it creates):`);
@@ -61,4 +61,5 @@ if (left.length) {
   console.log(`\n✔ the tests left their temporary folder empty and added nothing to ${systemTmp}`);
 }
 rmSync(outdir, { recursive: true, force: true });
+rmSync(tmp, { recursive: true, force: true });
 process.exit(result.status === 0 && left.length === 0 ? 0 : (result.status || 1));

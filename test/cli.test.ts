@@ -5,23 +5,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { allRules } from '../server/src/engine/registry';
+import { tempTree } from './support/tmp';
+import { HANG_MS } from './support/limits';
 
 const CLI = path.resolve('dist/cli.js');
 
 function run(args: string[], options: { cwd?: string; input?: string } = {}) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd, input: options.input, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd, input: options.input, encoding: 'utf8', timeout: HANG_MS });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** A folder of files: { 'a/b.yaml': 'text' }. */
-function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'eks-lens-cli-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    writeFileSync(path.join(root, name), text);
-  }
-  return root;
-}
+/** A folder of files: { 'a/b.yaml': 'text' }, removed when the run ends. */
+const tree = (files: Record<string, string>): string => tempTree('eks-lens-cli-', files);
 
 // A private-only endpoint keeps eks-public-endpoint-open quiet, so each fixture shows one finding.
 const BAD_VPC = 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: c, region: us-east-1}\nvpc:\n  cidr: 10.1.2.0/16\n  clusterEndpoints: {publicAccess: false, privateAccess: true}\n';

@@ -16,6 +16,7 @@ import { get, items, navStats, scalarText } from '../server/src/model/nav';
 import { factsOf } from '../server/src/workspace/facts';
 import { TestClient } from './support/lspClient';
 import { mergeKeyChain } from './support/hostile';
+import { HANG_MS } from './support/limits';
 
 function check(text: string, config: PartialConfig = {}, rules?: readonly Rule[], uri = 'file:///hostile.yaml'): Finding[] {
   const ruleErrors: string[] = [];
@@ -217,7 +218,7 @@ describe('nesting guard', () => {
       assert.ok(cstDepth(text) > 0);
     }
     const cli = () => {
-      const r = spawnSync(process.execPath, [path.resolve('dist/cli.js'), 'check', '--format', 'json', ...files.map((f) => f.file)], { encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
+      const r = spawnSync(process.execPath, [path.resolve('dist/cli.js'), 'check', '--format', 'json', ...files.map((f) => f.file)], { encoding: 'utf8', timeout: HANG_MS, maxBuffer: 64 * 1024 * 1024 });
       assert.ok(r.status === 0 || r.status === 1, `checker failed: ${r.status} ${r.stderr}`);
       assert.equal(r.stderr, '');
       const report = JSON.parse(r.stdout) as { files: Array<{ diagnostics: Array<{ code: string; severity: string; message: string; range: Finding['range'] }> }> };
@@ -228,14 +229,14 @@ describe('nesting guard', () => {
     assert.deepEqual(cli(), first);
   });
 
-  it('gives the language server the same findings as the command line', { timeout: 180_000 }, async () => {
+  it('gives the language server the same findings as the command line', { timeout: HANG_MS }, async () => {
     const client = new TestClient();
     try {
       await client.initialize();
       for (const [i, [name, text]] of cases.entries()) {
         const uri = `untitled:nesting-${i}.yaml`;
         await client.open(uri, text);
-        const published = await client.diagnostics(uri, { timeoutMs: 120_000 });
+        const published = await client.diagnostics(uri, { timeoutMs: HANG_MS });
         const expected = check(text).map((f) => `${brief(f)} ${f.message}`);
         assert.deepEqual(published.map((d) => `${d.range.start.line}:${d.range.start.character} ${LSP_SEVERITY[d.severity ?? 1]} ${d.code} ${d.message}`), expected, name);
       }
@@ -294,7 +295,7 @@ describe('line breaks', () => {
     assert.deepEqual(results[2], results[0]);
   });
 
-  it('publishes the same diagnostics from the language server for LF, CRLF and CR-only files', { timeout: 60_000 }, async () => {
+  it('publishes the same diagnostics from the language server for LF, CRLF and CR-only files', { timeout: HANG_MS }, async () => {
     const text = 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  # eks-lens-disable-next-line ip-syntax\n  clusterIP: 10.0.0.300\n  loadBalancerIP: 10.0.0.301\n';
     const client = new TestClient();
     try {

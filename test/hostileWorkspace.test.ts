@@ -17,6 +17,7 @@ import { ModelCache } from '../server/src/model/document';
 import { compileGlob, globMatcher, globStats, MAX_GLOB_LENGTH } from '../server/src/workspace/glob';
 import { fileFilter, isIncludedFile, walkFolder } from '../server/src/workspace/walk';
 import { TestClient } from './support/lspClient';
+import { WAIT_MS } from './support/limits';
 
 const made: string[] = [];
 after(() => {
@@ -213,7 +214,7 @@ describe('.eks-lens.yaml in the language server', () => {
         const uri = pathToFileURL(path.join(folder, 'cluster.yaml')).href;
         await client.open(uri, BAD_VPC);
         // Without the fix the server blocks for good reading the pipe (or fills memory from /dev/zero).
-        const diagnostics = await client.diagnostics(uri, { timeoutMs: 60_000 });
+        const diagnostics = await client.diagnostics(uri, { timeoutMs: WAIT_MS });
         assert.deepEqual(diagnostics.map((d) => d.code), ['cidr-host-bits']);
         assert.ok(client.alive);
         const deadline = Date.now() + 10_000;

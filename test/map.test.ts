@@ -5,24 +5,19 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { tempTree } from './support/tmp';
 import { allElements, parseXml } from '../server/src/map/testFixtures';
+import { HANG_MS } from './support/limits';
 
 const CLI = path.resolve('dist/cli.js');
 const EXAMPLES = path.resolve('examples');
 
 function run(args: string[], options: { cwd?: string; input?: string } = {}) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd, input: options.input, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd, input: options.input, encoding: 'utf8', timeout: HANG_MS });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'eks-lens-map-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    writeFileSync(path.join(root, name), text);
-  }
-  return root;
-}
+const tree = (files: Record<string, string>): string => tempTree('eks-lens-map-', files);
 
 const CLUSTER = [
   'apiVersion: eksctl.io/v1alpha5',
@@ -122,7 +117,7 @@ describe('eks-lens map', () => {
     const dir = tree({ 'many.yaml': ['Resources:', ...resources, ''].join('\n') });
     try {
       for (const format of ['html', 'svg']) {
-        const r = spawnSync(process.execPath, [CLI, 'map', '--format', format, 'many.yaml'], { cwd: dir, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+        const r = spawnSync(process.execPath, [CLI, 'map', '--format', format, 'many.yaml'], { cwd: dir, encoding: 'utf8', timeout: HANG_MS, maxBuffer: 64 * 1024 * 1024 });
         assert.equal(r.status, 0, r.stderr.slice(0, 500));
         assert.match(r.stdout, /… and 800 more VPCs not drawn/);
         assert.match(r.stdout, /1 group of VPCs sharing addresses/);

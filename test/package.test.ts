@@ -12,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import { TestClient } from './support/lspClient';
+import { HANG_MS } from './support/limits';
 
 const root = process.cwd();
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -97,7 +98,7 @@ describe('the .vsix', () => {
     const project = path.join(scratch, 'project');
     cpSync(root, project, { recursive: true, filter: copied });
     symlinkSync(path.join(root, 'node_modules'), path.join(project, 'node_modules'), 'dir');
-    const run = spawnSync('npm', ['run', 'package'], { cwd: project, encoding: 'utf8', timeout: 120_000 });
+    const run = spawnSync('npm', ['run', 'package'], { cwd: project, encoding: 'utf8', timeout: HANG_MS });
     assert.equal(run.status, 0, `npm run package failed:\n${run.stdout}\n${run.stderr}`);
     vsixPath = path.join(project, `${manifest.name}-${manifest.version}.vsix`);
     assert.ok(existsSync(vsixPath), `npm run package did not write ${path.basename(vsixPath)}:\n${run.stdout}`);

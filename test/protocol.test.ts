@@ -3,7 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { tempDir } from './support/tmp';
 import { TestClient } from './support/lspClient';
+import { WAIT_MS } from './support/limits';
 
 // A private-only endpoint keeps eks-public-endpoint-open quiet, so the fixture has one finding.
 const CLUSTER = ['apiVersion: eksctl.io/v1alpha5', 'kind: ClusterConfig', 'metadata: {name: c, region: us-east-1}', 'vpc:', '  cidr: 10.1.2.0/16', '  clusterEndpoints: {publicAccess: false, privateAccess: true}', ''].join('\n');
@@ -15,7 +17,7 @@ const ONE_VPC_AT_A_TIME = { rules: { 'vpc-cidr-overlap': 'off' } };
 
 describe('language server over stdio', () => {
   let client: TestClient;
-  const folder = mkdtempSync(path.join(os.tmpdir(), 'eks-lens-ws-'));
+  const folder = tempDir('eks-lens-ws-');
 
   before(async () => {
     client = new TestClient();
@@ -82,7 +84,7 @@ describe('language server over stdio', () => {
 
 describe('language server settings', () => {
   it('honours eksLens.rules from the client and .eks-lens.yaml at the workspace root', async () => {
-    const folder = mkdtempSync(path.join(os.tmpdir(), 'eks-lens-ws-'));
+    const folder = tempDir('eks-lens-ws-');
     writeFileSync(path.join(folder, '.eks-lens.yaml'), 'rules:\n  cidr-host-bits: hint\n');
     const client = new TestClient();
     try {
@@ -120,7 +122,7 @@ describe('language server settings', () => {
 /** Polls `read` until it gives a value `accept` takes, or fails with the last value after `timeoutMs`. */
 async function eventually<T, S extends T>(read: () => T | Promise<T>, accept: (value: T) => value is S, what: string, timeoutMs?: number): Promise<S>;
 async function eventually<T>(read: () => T | Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs?: number): Promise<T>;
-async function eventually<T>(read: () => T | Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
+async function eventually<T>(read: () => T | Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = WAIT_MS): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
@@ -204,7 +206,7 @@ interface MapResult {
 }
 
 describe('eksLens/addressMap', () => {
-  const folder = mkdtempSync(path.join(os.tmpdir(), 'eks-lens-map-'));
+  const folder = tempDir('eks-lens-map-');
   // A template only on disk (never opened): the workspace map finds it through the index.
   writeFileSync(path.join(folder, 'network.yaml'), ['AWSTemplateFormatVersion: "2010-09-09"', 'Resources:', '  SharedVpc:', '    Type: AWS::EC2::VPC', '    Properties:', '      CidrBlock: 10.77.0.0/16', ''].join('\n'));
   writeFileSync(path.join(folder, '.eks-lens.yaml'), 'reservedCidrs: [10.1.128.0/20]\n');

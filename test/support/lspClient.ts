@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { WAIT_MS } from './limits';
 
 export class TestClient {
   readonly connection: MessageConnection;
@@ -55,7 +56,7 @@ export class TestClient {
 
   /** Waits for diagnostics for `uri` published after `since` (an index from `mark()`), optionally for one version. */
   async diagnostics(uri: string, options: { since?: number; version?: number; timeoutMs?: number } = {}): Promise<Diagnostic[]> {
-    const deadline = Date.now() + (options.timeoutMs ?? 15_000);
+    const deadline = Date.now() + (options.timeoutMs ?? WAIT_MS);
     for (;;) {
       const found = this.published.slice(options.since ?? 0).find((p) => p.uri === uri && (options.version === undefined || p.version === options.version));
       if (found) return found.diagnostics;
@@ -72,7 +73,7 @@ export class TestClient {
   }
 
   /** Waits until the newest diagnostics published for `uri` satisfy `accept` (later publications replace earlier ones). */
-  async diagnosticsUntil(uri: string, accept: (diagnostics: Diagnostic[]) => boolean, timeoutMs = 15_000): Promise<Diagnostic[]> {
+  async diagnosticsUntil(uri: string, accept: (diagnostics: Diagnostic[]) => boolean, timeoutMs = WAIT_MS): Promise<Diagnostic[]> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const latest = this.published.filter((p) => p.uri === uri).pop();
