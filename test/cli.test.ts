@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, realpathSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { allRules } from '../server/src/engine/registry';
 import { tempTree } from './support/tmp';
 import { HANG_MS } from './support/limits';
@@ -201,16 +200,8 @@ describe('eks-lens check', () => {
 });
 
 describe('eks-lens check: the project file and links of an untrusted tree', () => {
-  const made: string[] = [];
-  after(() => {
-    for (const dir of made) rmSync(dir, { recursive: true, force: true });
-  });
-  /** Like tree(), removed after these tests. */
-  const scratch = (files: Record<string, string>) => {
-    const dir = tree(files);
-    made.push(dir);
-    return dir;
-  };
+  /** tree() is removed when the run ends too. */
+  const scratch = tree;
   const OFF = 'rules: {cidr-host-bits: off}\n';
   const canLink = process.platform !== 'win32';
   const canMkfifo = canLink && spawnSync('mkfifo', ['--version']).error === undefined;

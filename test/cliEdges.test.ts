@@ -4,34 +4,21 @@
 // first) with a 60 s watchdog: a hang is a failure, never a wait.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type StdioOptions } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { closeSync, existsSync, openSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { formatText } from '../server/src/cli/formats';
 import { terminalSafeJson, visible } from '../server/src/cli/visible';
 import { WAIT_MS } from './support/limits';
+import { tempTree } from './support/tmp';
 
 const CLI = path.resolve('dist/cli.js');
 const WATCHDOG_MS = WAIT_MS;
 const POSIX = process.platform !== 'win32';
 const HAS_DEV_FULL = existsSync('/dev/full');
 
-const roots: string[] = [];
-after(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
-});
-
-function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'eks-lens-cli-edges-'));
-  roots.push(root);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    writeFileSync(path.join(root, name), text);
-  }
-  return root;
-}
+const tree = (files: Record<string, string>): string => tempTree('eks-lens-cli-edges-', files);
 
 function run(args: string[], options: { cwd?: string; input?: string | Buffer; stdio?: StdioOptions } = {}) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd, input: options.input, stdio: options.stdio, encoding: 'utf8', timeout: WATCHDOG_MS, maxBuffer: 64 * 1024 * 1024 });

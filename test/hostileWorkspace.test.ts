@@ -5,10 +5,9 @@
 // watchdogs around a real server process.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { MAX_PROJECT_FILE_BYTES, readProjectConfig, readProjectConfigAsync } from '../server/src/engine/projectConfig';
 import { SettingsStore } from '../server/src/lsp/settings';
@@ -18,22 +17,10 @@ import { compileGlob, globMatcher, globStats, MAX_GLOB_LENGTH } from '../server/
 import { fileFilter, isIncludedFile, walkFolder } from '../server/src/workspace/walk';
 import { TestClient } from './support/lspClient';
 import { WAIT_MS } from './support/limits';
-
-const made: string[] = [];
-after(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+import { tempTree } from './support/tmp';
 
 /** A fresh folder under the system's temporary folder, removed after the tests. */
-function scratch(files: Record<string, string> = {}): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'eks-lens-hostile-'));
-  made.push(root);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    writeFileSync(path.join(root, name), text);
-  }
-  return root;
-}
+const scratch = (files: Record<string, string> = {}): string => tempTree('eks-lens-hostile-', files);
 
 const canLink = process.platform !== 'win32';
 const canMkfifo = canLink && spawnSync('mkfifo', ['--version'], { encoding: 'utf8' }).error === undefined;

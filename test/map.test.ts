@@ -1,8 +1,7 @@
 // The `eks-lens map` command, run as users run it: the built dist/cli.js (npm run build first).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { tempTree } from './support/tmp';
