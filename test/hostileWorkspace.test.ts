@@ -204,7 +204,7 @@ describe('.eks-lens.yaml in the language server', () => {
         const diagnostics = await client.diagnostics(uri, { timeoutMs: WAIT_MS });
         assert.deepEqual(diagnostics.map((d) => d.code), ['cidr-host-bits']);
         assert.ok(client.alive);
-        const deadline = Date.now() + 10_000;
+        const deadline = Date.now() + WAIT_MS;
         while (!warnings.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
         assert.equal(warnings.length, 1, warnings.join('\n'));
         assert.match(warnings[0], /^EKS Lens: .*\.eks-lens\.yaml: is (a named pipe \(FIFO\), not a regular file|a symbolic link to \/dev\/zero, outside the workspace folder); it is not read$/);
@@ -263,9 +263,9 @@ describe('Restricted Mode and the project file', () => {
       await client.connection.sendNotification('initialized', {});
       const uri = pathToFileURL(path.join(folder, 'cluster.yaml')).href;
       await client.open(uri, BAD_VPC);
-      assert.deepEqual((await client.diagnosticsUntil(uri, (ds) => ds.length > 0, 60_000)).map((d) => d.code), ['not-checked']);
+      assert.deepEqual((await client.diagnosticsUntil(uri, (ds) => ds.length > 0, WAIT_MS)).map((d) => d.code), ['not-checked']);
       await client.connection.sendNotification('eksLens/workspaceTrusted');
-      assert.deepEqual((await client.diagnosticsUntil(uri, (ds) => ds.some((d) => d.code === 'cidr-host-bits'), 60_000)).map((d) => d.code), ['cidr-host-bits']);
+      assert.deepEqual((await client.diagnosticsUntil(uri, (ds) => ds.some((d) => d.code === 'cidr-host-bits'), WAIT_MS)).map((d) => d.code), ['cidr-host-bits']);
     } finally {
       await client.stop();
     }

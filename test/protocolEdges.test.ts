@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { TestClient } from './support/lspClient';
+import { WAIT_MS } from './support/limits';
 
 const cluster = (name: string, cidr: string) =>
   ['apiVersion: eksctl.io/v1alpha5', 'kind: ClusterConfig', `metadata: {name: ${name}, region: us-east-1}`, 'vpc:', `  cidr: ${cidr}`, '  clusterEndpoints: {publicAccess: false, privateAccess: true}', ''].join('\n');
@@ -48,7 +49,7 @@ describe('lifecycle: requests before initialize and after shutdown', () => {
     const exited = new Promise<number | null>((resolve) => client.process.once('exit', (code) => resolve(code)));
     await client.connection.sendNotification('exit');
     // Bounded: a server that ignores exit is killed by stop() and the test fails on the code.
-    const code = await Promise.race([exited, new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 60_000).unref())]);
+    const code = await Promise.race([exited, new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), WAIT_MS).unref())]);
     assert.equal(code, 0, 'exit after shutdown ends the process with 0');
   });
 });

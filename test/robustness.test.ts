@@ -114,7 +114,7 @@ describe('hostile files in the workspace, language server', { timeout: HANG_MS }
       await client.initialize({ workspaceFolder: folder });
       const uri = pathToFileURL(path.join(folder, 'pdb.yaml')).href;
       await client.open(uri, 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: web}\nspec: {minAvailable: 2, selector: {matchLabels: {app: web}}}\n');
-      const diagnostics = await client.diagnosticsUntil(uri, (ds) => ds.some((d) => d.code === 'k8s-pdb-blocks-eviction'), 60_000);
+      const diagnostics = await client.diagnosticsUntil(uri, (ds) => ds.some((d) => d.code === 'k8s-pdb-blocks-eviction'), WAIT_MS);
       assert.equal(diagnostics.length, 1);
       assert.ok(client.alive);
     } finally {
