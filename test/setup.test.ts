@@ -9,6 +9,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
+import { HANG_MS, WAIT_MS } from './support/limits';
 
 const SETUP = path.resolve('scripts/e2e/setup.sh');
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'eks-lens-setup-'));
@@ -71,7 +72,7 @@ function sandbox() {
     csDir,
     installs: () => readFileSync(log, 'utf8').split('\n').filter(Boolean),
     /** Runs set-up to its end; the watchdog only ends a hang. */
-    run: (extra?: Record<string, string>) => spawnSync('bash', [SETUP], { env: env(extra), encoding: 'utf8', timeout: 120_000 }),
+    run: (extra?: Record<string, string>) => spawnSync('bash', [SETUP], { env: env(extra), encoding: 'utf8', timeout: HANG_MS }),
     start: (extra?: Record<string, string>) => spawn('bash', [SETUP], { env: env(extra), detached: true, stdio: ['ignore', 'pipe', 'pipe'] }),
     staging: () => (existsSync(home) ? readdirSync(home).filter((n) => n.startsWith('.staging-')) : []),
   };
@@ -79,9 +80,9 @@ function sandbox() {
 
 /** Waits for a condition (checked every 50 ms); the ceiling only ends a wait for what never happens. */
 async function until(condition: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + WAIT_MS;
   while (!condition()) {
-    assert.ok(Date.now() < deadline, `never saw ${what}`);
+    if (Date.now() > deadline) throw new Error(`never saw ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
