@@ -258,7 +258,7 @@ describe('eks-lens check: the project file and links of an untrusted tree', () =
     assert.equal(pipe.stderr, 'eks-lens: pipe.yaml: is a named pipe (FIFO), not a regular file; it is not read\n');
     const device = run(['check', '--config', '/dev/zero', 'a.yaml'], { cwd: dir });
     assert.equal(device.status, 2);
-    assert.equal(device.stderr, 'eks-lens: /dev/zero: is a device, not a regular file; it is not read\n');
+    assert.equal(device.stderr, 'eks-lens: /dev/zero: is a character device, not a regular file; it is not read\n');
     const big = run(['check', '--config', 'big.yaml', 'a.yaml'], { cwd: dir });
     assert.equal(big.status, 2);
     assert.match(big.stderr, /^eks-lens: big\.yaml: is larger than the 1 MB a project file may be \(1\.0 MB\); it is not read$/m);

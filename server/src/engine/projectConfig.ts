@@ -4,9 +4,10 @@
 // named pipe or a device is refused before anything is read from it, so nothing can block), only
 // inside the folder it belongs to (a symbolic link leading out of it is refused), and only up to
 // MAX_PROJECT_FILE_BYTES.
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { constants, lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { open, realpath } from 'node:fs/promises';
 import path from 'node:path';
+import { describeNonRegular, readRegularFile } from '../workspace/readFile';
 import { parseProjectFile, PROJECT_FILE, type PartialConfig } from './config';
 
 /** A project file holds a few settings: anything over this is refused unread. */
@@ -69,32 +70,12 @@ function readCappedSync(file: string, options: ReadOptions): Outcome {
     const outside = leavesRoot(root, real, options);
     if (outside) return { problem: outside };
   }
-  let fd: number;
-  try {
-    fd = openSync(real, OPEN_FLAGS);
-  } catch (error) {
-    return failure(error);
-  }
-  try {
-    const refused = refusal(fstatSync(fd));
-    if (refused) return { problem: refused };
-    // Read until the end, or until one byte past the limit: a file that grows meanwhile is refused.
-    const chunks: Buffer[] = [];
-    let length = 0;
-    for (;;) {
-      const chunk = Buffer.alloc(CHUNK);
-      const n = readSync(fd, chunk, 0, CHUNK, null);
-      if (n === 0) break;
-      chunks.push(chunk.subarray(0, n));
-      length += n;
-      if (length > MAX_PROJECT_FILE_BYTES) return { problem: tooLarge() };
-    }
-    return { text: Buffer.concat(chunks, length).toString('utf8') };
-  } catch (error) {
-    return failure(error);
-  } finally {
-    closeSync(fd);
-  }
+  // The checker's own reader of untrusted files: no blocking open, type checked on the descriptor.
+  const read = readRegularFile(real, MAX_PROJECT_FILE_BYTES);
+  if (read.kind === 'text') return { text: read.text };
+  if (read.kind === 'notRegular') return { problem: `is ${read.what}, not a regular file; it is not read` };
+  if (read.kind === 'tooLarge') return { problem: tooLarge(read.bytes) };
+  return read.message === 'no such file or directory' ? { missing: true } : { problem: `cannot be read: ${read.message}` };
 }
 
 async function readCapped(file: string, options: ReadOptions): Promise<Outcome> {
@@ -152,16 +133,7 @@ function leavesRoot(root: string, real: string, options: ReadOptions): string | 
 
 function refusal(info: Stats): string | undefined {
   if (info.isFile()) return info.size > MAX_PROJECT_FILE_BYTES ? tooLarge(info.size) : undefined;
-  const what = info.isFIFO()
-    ? 'a named pipe (FIFO)'
-    : info.isCharacterDevice() || info.isBlockDevice()
-      ? 'a device'
-      : info.isSocket()
-        ? 'a socket'
-        : info.isDirectory()
-          ? 'a folder'
-          : 'not a regular file';
-  return what === 'not a regular file' ? 'is not a regular file; it is not read' : `is ${what}, not a regular file; it is not read`;
+  return `is ${describeNonRegular(info)}, not a regular file; it is not read`;
 }
 
 function tooLarge(size?: number): string {
