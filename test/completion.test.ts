@@ -46,6 +46,16 @@ describe('completion over the protocol', () => {
     assert.deepEqual((await complete(HEAD + 'vpc:\n  id: vpc-1\n  subnets:\n    private:\n      one:\n        az: us-west-2|\n')).labels.length, 4);
   });
 
+  it('no zones for a region that is a placeholder; zones for GovCloud', async () => {
+    for (const region of ['PLACEHOLDER_AWS_REGION', '${AWS_REGION}', '$AWS_REGION', '<region>', '"{{ .Region }}"', 'REGION', 'us-east-X']) {
+      const head = `apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: demo\n  region: ${region}\n`;
+      assert.deepEqual((await complete(head + 'availabilityZones:\n  - |\n')).labels, [], region);
+      assert.deepEqual((await complete(head + 'vpc:\n  id: vpc-1\n  subnets:\n    private:\n      |\n')).labels, [], region);
+    }
+    const gov = 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: demo\n  region: us-gov-west-1\n';
+    assert.deepEqual((await complete(gov + 'availabilityZones:\n  - |\n')).labels, ['us-gov-west-1a', 'us-gov-west-1b', 'us-gov-west-1c', 'us-gov-west-1d']);
+  });
+
   it('Kubernetes versions for metadata.version', async () => {
     const { labels } = await complete('apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: demo\n  version: |\n');
     assert.equal(labels.length, 8);

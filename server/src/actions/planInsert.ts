@@ -10,7 +10,7 @@ import { entries, get, keyText, literalString, scalarText } from '../model/nav';
 import { EKSCTL_DEFAULT_VPC_CIDR, looksLikeZoneName } from '../network/eksctl';
 import { effectiveVpcRanges, networkOf } from '../network/model';
 import { contains, overlaps, parseCidr, type Cidr } from '../net/cidr';
-import { zoneInRegion } from '../rules/subnet-az-region';
+import { isAwsRegion, zoneInRegion } from '../network/zones';
 import type { TextEdit } from './edits';
 import { MAX_PREFIX, MIN_PREFIX, type PlannedSubnet, type Tier } from './planner';
 
@@ -347,7 +347,7 @@ function eksctlInsertion(file: FileModel, doc: StreamDocument, plan: readonly Ch
   const seen = new Set<string>();
   for (const { subnet } of plan) {
     if (!looksLikeZoneName(subnet.az)) return { reason: `${subnet.az} is not a zone name (like us-west-2a); eksctl keys subnets by zone name.` };
-    if (region && !zoneInRegion(subnet.az, region)) return { reason: `${subnet.az} is not in ${region}, the cluster's region (metadata.region).` };
+    if (isAwsRegion(region) && !zoneInRegion(subnet.az, region)) return { reason: `${subnet.az} is not in ${region}, the cluster's region (metadata.region).` };
     if (listedZones && listedZones.every((z) => z !== undefined) && !listedZones.includes(subnet.az)) {
       return { reason: `${subnet.az} is not one of the cluster's availabilityZones (${listedZones.join(', ')}).` };
     }

@@ -9,6 +9,7 @@ import type { FileModel, StreamDocument } from '../model/document';
 import { getIn, literalString } from '../model/nav';
 import { effectiveVpcRanges, networkOf, type VpcModel } from '../network/model';
 import { count } from '../network/ranges';
+import { isAwsRegion } from '../network/zones';
 import { firstFreeBlock } from '../network/space';
 import { overlaps, parseCidr, type Cidr } from '../net/cidr';
 import { planSubnets } from '../actions/planner';
@@ -81,8 +82,9 @@ function eksctlCompletions(ctx: TypingContext, doc: StreamDocument | undefined, 
   }
   if (on === 'value' && pathIs(path, 'metadata', 'version')) return kubernetesVersions();
   // A document being typed may not parse: then the region is read from its text.
-  const region = (doc ? literalString(getIn(doc.root, ['metadata', 'region'], doc.anchors)) : undefined) ?? /^\s+region:\s*([a-z0-9-]+)/m.exec(text)?.[1];
-  const zoneList = region ? zones(region) : [];
+  const region = (doc ? literalString(getIn(doc.root, ['metadata', 'region'], doc.anchors)) : undefined) ?? /^\s+region:\s*([a-z0-9-]+)[ \t]*(?:#.*)?$/m.exec(text)?.[1];
+  // Zones are offered only for a real Region, never for `${AWS_REGION}`, `<region>` or `us-east-X`.
+  const zoneList = isAwsRegion(region) ? zones(region) : [];
   if ((on === 'item' && pathIs(path, 'availabilityZones', '*')) || (on === 'value' && pathEnds(path, 'subnets', '*', '*', 'az'))) return zoneList;
   if (on === 'key' && (pathIs(path, 'vpc', 'subnets', 'public') || pathIs(path, 'vpc', 'subnets', 'private'))) {
     return zoneList.map((z) => ({ ...z, insertText: `${z.label}: { cidr: $1 }`, snippet: true, kind: 'property' as const }));

@@ -7,6 +7,7 @@ import { planInsertion } from '../actions/planInsert';
 import { defaultPrefixes, planSubnets, TIERS, type Tier } from '../actions/planner';
 import type { FileModel } from '../model/document';
 import { getIn, literalString } from '../model/nav';
+import { isAwsRegion } from '../network/zones';
 
 const TIER_TEXT: Record<Tier, { label: string; description: string }> = {
   public: { label: 'public', description: 'a route to an internet gateway: load balancers, NAT gateways' },
@@ -19,8 +20,10 @@ export function planDefaults(file: FileModel, offset: number | undefined): objec
   const vpc = plannableVpcAt(file, at ?? 0, at ?? Number.MAX_SAFE_INTEGER) ?? plannableVpcAt(file, 0, Number.MAX_SAFE_INTEGER);
   if (!vpc) return { error: 'no VPC block without subnets in this file: put the cursor on an eksctl vpc.cidr or a CloudFormation VPC CidrBlock' };
   if (vpc.cidr.family !== 4) return { error: `${vpc.cidr.text} is not an IPv4 block the planner can divide` };
-  const region = vpc.doc.kind === 'eksctl' ? literalString(getIn(vpc.doc.root, ['metadata', 'region'], vpc.doc.anchors)) : undefined;
-  const azs = ['a', 'b', 'c'].map((z) => `${region ?? 'us-east-1'}${z}`);
+  const written = vpc.doc.kind === 'eksctl' ? literalString(getIn(vpc.doc.root, ['metadata', 'region'], vpc.doc.anchors)) : undefined;
+  // A placeholder region (`${AWS_REGION}`) gives no zone names; the user edits the suggestion.
+  const region = isAwsRegion(written) ? written : 'us-east-1';
+  const azs = ['a', 'b', 'c'].map((z) => `${region}${z}`);
   // eksctl has no VPN-only tier; CloudFormation templates can have all three.
   const tiers = (vpc.doc.kind === 'eksctl' ? (['public', 'private'] as Tier[]) : [...TIERS]).map((tier) => ({ tier, ...TIER_TEXT[tier], picked: tier !== 'vpn' }));
   const prefixes = defaultPrefixes(vpc.cidr.prefix, azs.length);

@@ -1,16 +1,14 @@
 import { defineRule } from '../engine/rule';
 import { networkOf } from '../network/model';
+import { isAwsRegion, isConcreteZone, isZoneId, regionNamedBy, zoneInRegion } from '../network/zones';
 
-/** A zone name is its region's name followed by a letter (`us-west-2a`), or by `-` and a Local or Wavelength Zone suffix. */
-export function zoneInRegion(zone: string, region: string): boolean {
-  if (!zone.startsWith(region)) return false;
-  const rest = zone.slice(region.length);
-  return /^[a-z]$/.test(rest) || /^-[a-z0-9-]+$/.test(rest);
-}
-
-/** Zone IDs (`usw2-az1`) name a zone without its region's name; they cannot be compared here. */
-function isZoneId(text: string): boolean {
-  return /^[a-z]+\d+-(az|[a-z]+\d*-az)\d+$/.test(text);
+/**
+ * A zone is judged only when it is a name of a real Region written out: not a placeholder
+ * (`${AWS_REGION}a`, `<region>a`), not a zone ID (an ID abbreviates its region's name), and not
+ * a name that starts with no real Region (a typo or a made-up name says nothing certain).
+ */
+function judged(zone: string): boolean {
+  return isConcreteZone(zone) && !isZoneId(zone) && regionNamedBy(zone) !== undefined;
 }
 
 export default defineRule({
@@ -24,10 +22,11 @@ export default defineRule({
   check({ doc, report }) {
     const { vpcs, cluster } = networkOf(doc);
     const region = cluster?.region;
-    if (!cluster || !region) return;
+    // Only a real Region: templates write `${AWS_REGION}`, `PLACEHOLDER_AWS_REGION`, `<region>`.
+    if (!cluster || !isAwsRegion(region)) return;
     const related = cluster.regionNode ? [{ target: cluster.regionNode, message: `metadata.region ${region}` }] : undefined;
     const check = (zone: string, node: unknown, what: string) => {
-      if (isZoneId(zone) || zoneInRegion(zone, region)) return;
+      if (!judged(zone) || zoneInRegion(zone, region)) return;
       report({ target: node as never, message: `${what} ${zone} is not in ${region}, the cluster's region (metadata.region). Zones of ${region} are named ${region}a, ${region}b, …`, related });
     };
     for (const zone of cluster.availabilityZones ?? []) check(zone.name, zone.node, 'Availability Zone');
