@@ -12,6 +12,7 @@ import { evaluatorOf, SYMBOLIC_AZ, type Evaluator } from '../cloudformation/intr
 import { recordOrigins } from '../model/origins';
 import { parseCidr } from '../net/cidr';
 import type { NetworkModel, SubnetModel, VpcModel, WrittenCidr } from './model';
+import { symbolicZone } from './zones';
 
 interface VpcDraft {
   node?: Node;
@@ -93,11 +94,12 @@ export function cloudFormationNetwork(doc: StreamDocument): NetworkModel {
       const vpc = refTarget(get(properties, 'VpcId', a), a);
       const keyNode = (pair.key as Node | null) ?? resource;
       if (!vpc || !keyNode) continue;
-      const azNode = get(properties, 'AvailabilityZone', a);
+      // The zone by name, or else by ID (`AvailabilityZoneId: use1-az1`): either names one zone.
+      const azNode = get(properties, 'AvailabilityZone', a) ?? get(properties, 'AvailabilityZoneId', a);
       const azValue = ev.evaluate(azNode);
       // `!Select [n, !GetAZs '']` names the region's n-th zone; distinct indexes are distinct zones.
       const symbolic = azValue.kind === 'string' ? SYMBOLIC_AZ.exec(azValue.value) : null;
-      const az = azValue.kind !== 'string' ? undefined : symbolic ? `zone ${Number(symbolic[1]) + 1} of the stack's region` : azValue.value;
+      const az = azValue.kind !== 'string' ? undefined : symbolic ? symbolicZone(Number(symbolic[1])) : azValue.value;
       draft(vpc).subnets.push({
         name: id,
         node: keyNode,

@@ -1,7 +1,9 @@
 import { defineRule } from '../engine/rule';
 import { networkOf } from '../network/model';
 import type { StreamDocument } from '../model/document';
-import { entries, get, literalString } from '../model/nav';
+import { get } from '../model/nav';
+import { vpcIsForEks } from '../cloudformation/eks';
+import { isConcreteZone, isKnownZone } from '../network/zones';
 
 export default defineRule({
   meta: {
@@ -16,19 +18,26 @@ export default defineRule({
     // A local cluster on AWS Outposts runs its control plane on one rack by design.
     if (doc.kind === 'eksctl' && (!cluster || cluster.onOutposts)) return;
     const zones = cluster?.availabilityZones;
-    if (cluster && zones && cluster.availabilityZonesNode && zones.length < 2 && zones.length === countItems(cluster.availabilityZonesNode)) {
-      report({
-        target: cluster.availabilityZonesNode,
-        message: `availabilityZones lists ${zones.length === 0 ? 'no zone' : `only ${zones[0].name}`}. EKS needs subnets in at least two Availability Zones for the control plane; list two or more.`,
-      });
-      return;
+    // Every entry must be read, and read as a zone name: a placeholder (`${AWS_REGION}a`) may stand
+    // for any zone. A zone listed twice is still one zone.
+    if (cluster && zones && cluster.availabilityZonesNode && zones.length === countItems(cluster.availabilityZonesNode) && zones.every((z) => isConcreteZone(z.name))) {
+      const distinct = [...new Set(zones.map((z) => z.name))];
+      if (distinct.length < 2) {
+        const what = distinct.length === 0 ? 'no zone' : zones.length > 1 ? `only ${distinct[0]} (${zones.length} times)` : `only ${distinct[0]}`;
+        report({
+          target: cluster.availabilityZonesNode,
+          message: `availabilityZones lists ${what}. EKS needs subnets in at least two Availability Zones for the control plane; list two or more.`,
+        });
+        return;
+      }
     }
     for (const vpc of vpcs) {
-      // Every subnet must have a known zone; a subnet known only by ID could be anywhere.
-      if (!vpc.subnets.length || vpc.subnets.some((s) => s.az === undefined)) continue;
+      // Every subnet must have a known zone; a subnet known only by ID could be anywhere, and one
+      // whose zone is a placeholder (`az: ${AZ_1}`, a parameter default `<az>`) in any zone.
+      if (!vpc.subnets.length || vpc.subnets.some((s) => s.az === undefined || !isKnownZone(s.az))) continue;
       // A CloudFormation VPC is held to EKS's rule only when it is evidently for EKS; subnets on an
       // AWS Outposts rack (OutpostArn) serve a local cluster: one rack, one zone.
-      if (doc.kind === 'cloudformation' && (!isForEks(doc, vpc.subnets.map((s) => s.name)) || vpc.subnets.some((s) => onOutpost(doc, s.name)))) continue;
+      if (doc.kind === 'cloudformation' && (!vpcIsForEks(doc, vpc.subnets.map((s) => s.name)) || vpc.subnets.some((s) => onOutpost(doc, s.name)))) continue;
       const distinct = [...new Set(vpc.subnets.map((s) => s.az!))];
       if (distinct.length >= 2) continue;
       const first = vpc.subnets[0];
@@ -44,26 +53,6 @@ export default defineRule({
 function countItems(node: unknown): number {
   const list = (node as { items?: unknown[] } | undefined)?.items;
   return Array.isArray(list) ? list.length : -1;
-}
-
-/**
- * A VPC of a template is for EKS when the template defines a cluster or says EKS in its
- * Description, or when one of the VPC's subnets carries a Kubernetes tag (`kubernetes.io/…`, as
- * AWS's EKS sample VPC templates do for load balancers).
- */
-function isForEks(doc: StreamDocument, subnetIds: readonly string[]): boolean {
-  const a = doc.anchors;
-  if (/\bEKS\b/.test(literalString(get(doc.root, 'Description', a)) ?? '')) return true;
-  for (const [id, resource] of entries(get(doc.root, 'Resources', a), a)) {
-    const type = literalString(get(resource, 'Type', a));
-    if (type === 'AWS::EKS::Cluster') return true;
-    if (type !== 'AWS::EC2::Subnet' || !subnetIds.includes(id)) continue;
-    const tags = get(get(resource, 'Properties', a), 'Tags', a);
-    for (const tag of (tags as { items?: unknown[] } | undefined)?.items ?? []) {
-      if (literalString(get(tag, 'Key', a))?.startsWith('kubernetes.io/')) return true;
-    }
-  }
-  return false;
 }
 
 function onOutpost(doc: StreamDocument, logicalId: string): boolean {
