@@ -22,6 +22,7 @@ import subnetOverlap from '../rules/subnet-overlap';
 import subnetPrefix from '../rules/subnet-prefix';
 import subnetAzCount from '../rules/subnet-az-count';
 import subnetAzRegion from '../rules/subnet-az-region';
+import subnetAzUnsupported from '../rules/subnet-az-unsupported';
 import subnetCapacity from '../rules/subnet-capacity';
 import eksServiceCidrRange from '../rules/eks-service-cidr-range';
 import eksServiceCidrOverlap from '../rules/eks-service-cidr-overlap';
@@ -63,6 +64,7 @@ export const allRules: readonly Rule[] = [
   subnetPrefix,
   subnetAzCount,
   subnetAzRegion,
+  subnetAzUnsupported,
   subnetCapacity,
   eksServiceCidrRange,
   eksServiceCidrOverlap,
