@@ -70,3 +70,62 @@ ruleTester(rule, {
     },
   ],
 });
+
+/** An AWS::EKS::Cluster (its key on line 3) with the given ResourcesVpcConfig lines (from line 8); parameters first when given. */
+const cfnCluster = (vpcConfig: string[], parameters: string[] = []) =>
+  yaml(
+    ...(parameters.length ? ['Parameters:', ...parameters] : []),
+    'Resources:',
+    '  Cluster:',
+    '    Type: AWS::EKS::Cluster',
+    '    Properties:',
+    '      RoleArn: arn:aws:iam::111122223333:role/eks',
+    '      ResourcesVpcConfig:',
+    '        SubnetIds: [subnet-0aaaaaaaaaaaaaaaa, subnet-0bbbbbbbbbbbbbbbb]',
+    ...vpcConfig.map((line) => `        ${line}`),
+  );
+
+ruleTester(rule, {
+  valid: [
+    { name: 'CloudFormation: public access limited', text: cfnCluster(['PublicAccessCidrs: [203.0.113.0/24]']) },
+    { name: 'CloudFormation: public access off', text: cfnCluster(['EndpointPublicAccess: false', 'EndpointPrivateAccess: true']) },
+    { name: 'CloudFormation: public access off as the string "false"', text: cfnCluster(['EndpointPublicAccess: "false"', 'EndpointPrivateAccess: true']) },
+    { name: "CloudFormation: public access off through a parameter's Default", text: cfnCluster(['EndpointPublicAccess: !Ref Public'], ['  Public: {Type: String, AllowedValues: ["true", "false"], Default: "false"}']) },
+    { name: 'CloudFormation: a parameter without a Default is unknown', text: cfnCluster(['EndpointPublicAccess: !Ref Public'], ['  Public: {Type: String}']) },
+    { name: 'CloudFormation: ranges from a parameter without a Default are unknown', text: cfnCluster(['PublicAccessCidrs: !Ref Cidrs'], ['  Cidrs: {Type: CommaDelimitedList}']) },
+    { name: 'CloudFormation: a range that depends on a condition is unknown', text: cfnCluster(['PublicAccessCidrs: [!If [Open, 0.0.0.0/0, 203.0.113.0/24]]']) },
+    { name: 'CloudFormation: a ResourcesVpcConfig chosen by Fn::If is unknown', text: yaml('Resources:', '  Cluster:', '    Type: AWS::EKS::Cluster', '    Properties:', '      ResourcesVpcConfig: !If [Private, {EndpointPublicAccess: false}, {PublicAccessCidrs: [203.0.113.0/24]}]') },
+    {
+      name: 'CloudFormation: a local cluster on AWS Outposts has a private endpoint',
+      text: yaml('Resources:', '  Cluster:', '    Type: AWS::EKS::Cluster', '    Properties:', '      OutpostConfig: {OutpostArns: [arn:aws:outposts:us-west-2:111122223333:outpost/op-0abcd], ControlPlaneInstanceType: m5d.large}', '      ResourcesVpcConfig: {SubnetIds: [subnet-0aaaaaaaaaaaaaaaa]}'),
+    },
+    { name: 'CloudFormation: a template without a cluster', text: yaml('Resources:', '  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}') },
+  ],
+  invalid: [
+    {
+      name: 'CloudFormation: nothing about the endpoint is written: reported at the cluster',
+      text: cfnCluster([]),
+      errors: [{ line: 2, severity: 'information', message: /^The API endpoint of cluster Cluster is public and ResourcesVpcConfig\.PublicAccessCidrs is not set, so it admits 0\.0\.0\.0\/0\. .*EndpointPrivateAccess/ }],
+    },
+    {
+      name: 'CloudFormation: EndpointPublicAccess: true without ranges: reported there',
+      text: cfnCluster(['EndpointPublicAccess: true']),
+      errors: [{ line: 8, message: /is not set, so it admits 0\.0\.0\.0\/0/ }],
+    },
+    {
+      name: 'CloudFormation: 0.0.0.0/0 listed',
+      text: cfnCluster(['PublicAccessCidrs:', '  - 203.0.113.0/24', '  - 0.0.0.0/0']),
+      errors: [{ line: 10, message: /PublicAccessCidrs includes 0\.0\.0\.0\/0\. / }],
+    },
+    {
+      name: "CloudFormation: 0.0.0.0/0 from a list parameter's Default",
+      text: cfnCluster(['PublicAccessCidrs: !Ref Cidrs'], ['  Cidrs: {Type: CommaDelimitedList, Default: "0.0.0.0/0"}']),
+      errors: [{ line: 10, message: /includes 0\.0\.0\.0\/0 \(the Default of parameter Cidrs\)/ }],
+    },
+    {
+      name: "CloudFormation: public access on through a parameter's Default",
+      text: cfnCluster(['EndpointPublicAccess: !Ref Public'], ['  Public: {Type: String, Default: "true"}']),
+      errors: [{ line: 10, message: /is not set, so it admits/ }],
+    },
+  ],
+});
