@@ -74,8 +74,8 @@ export function growSubnetFix(ctx: FixContext, prefix: number): Fix[] {
 }
 
 /**
- * The service range EKS itself picks when none is given: 172.20.0.0/16 when the VPC is in
- * 10.0.0.0/8, else 10.100.0.0/16 (https://docs.aws.amazon.com/eks/latest/APIReference/API_KubernetesNetworkConfigRequest.html),
+ * The service range EKS itself picks when none is given (network/serviceCidr.ts, where the rule and
+ * its sources are), offered first as a fix,
  * or the other one when that collides with the VPC or its subnets. Undefined when both collide.
  */
 export function eksDefaultServiceCidr(ctx: FixContext): { cidr: Cidr; why: string } | undefined {

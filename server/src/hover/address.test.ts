@@ -19,7 +19,10 @@ describe('address hover', () => {
     const md = hover(k8s('10.0.0.0/16'), '10.0.0.0/16')!;
     assert.match(md, /^\*\*10\.0\.0\.0\/16\*\* · IPv4 block/);
     assert.match(md, /netmask 255\.255\.0\.0 · 65,536 addresses \(2\^16\), 10\.0\.0\.0 – 10\.0\.255\.255/);
-    assert.match(md, /As an AWS subnet: \*\*65,531 usable\*\*\. AWS keeps five: 10\.0\.0\.0 \(network\), 10\.0\.0\.1 \(VPC router\), 10\.0\.0\.2 \(Amazon DNS\), 10\.0\.0\.3 \(reserved for future use\) and 10\.0\.255\.255 \(broadcast\)\./);
+    assert.match(
+      md,
+      /As an AWS subnet: \*\*65,531 usable\*\*\. AWS reserves the first four and the last: 10\.0\.0\.0 \(network address\), 10\.0\.0\.1 \(VPC router\), 10\.0\.0\.2 \(reserved by AWS; it is the Amazon DNS server only in a subnet that starts at the base of the VPC's primary block\), 10\.0\.0\.3 \(future use\) and 10\.0\.255\.255 \(network broadcast address, reserved because a VPC has no broadcast\)\./,
+    );
     assert.match(md, /Range: private \(RFC 1918\), inside 10\.0\.0\.0\/8\./);
     assert.match(md, /RFC 1918 sets aside 10\.0\.0\.0\/8, 172\.16\.0\.0\/12 and 192\.168\.0\.0\/16 for private networks/);
   });
@@ -28,6 +31,34 @@ describe('address hover', () => {
     const md = hover(k8s('10.0.0.0/28'), '10.0.0.0/28')!;
     assert.match(md, /16 addresses, 10\.0\.0\.0 – 10\.0\.0\.15/);
     assert.match(md, /\*\*11 usable\*\*/);
+  });
+
+  it('gives subnet facts only for /16 to /28, the sizes an IPv4 subnet can have', () => {
+    for (const block of ['0.0.0.0/0', '10.0.0.0/8', '10.0.0.0/15', '2001:db8::/64']) assert.doesNotMatch(hover(k8s(block), block)!, /usable|AWS subnet/, block);
+    assert.match(hover(k8s('10.0.0.0/16'), '10.0.0.0/16')!, /As an AWS subnet/);
+  });
+
+  it("names the Amazon DNS server only at the base of the VPC's primary block plus two", () => {
+    const text = yaml(
+      'Resources:',
+      '  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}',
+      '  Pods: {Type: AWS::EC2::VPCCidrBlock, Properties: {VpcId: !Ref Vpc, CidrBlock: 100.64.0.0/16}}',
+      '  A: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.0.0/24}}',
+      '  B: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24}}',
+      '  C: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 100.64.0.0/24}}',
+    );
+    assert.match(hover(text, '10.0.0.0/24')!, /10\.0\.0\.2 \(the Amazon DNS server: the base of the VPC's primary block plus two\)/);
+    assert.match(hover(text, '10.0.0.0/16')!, /10\.0\.0\.2 \(the Amazon DNS server/);
+    assert.match(hover(text, '10.0.1.0/24')!, /10\.0\.1\.2 \(reserved by AWS; this VPC's Amazon DNS server is 10\.0\.0\.2\)/);
+    assert.match(hover(text, '100.64.0.0/24')!, /100\.64\.0\.2 \(reserved by AWS; this VPC's Amazon DNS server is 10\.0\.0\.2\)/);
+    assert.match(hover(text, '100.64.0.0/16')!, /100\.64\.0\.2 \(reserved by AWS; this VPC's Amazon DNS server is 10\.0\.0\.2\)/);
+  });
+
+  it('names the DNS server on the block of a VPC eksctl creates, and does not guess for an existing VPC', () => {
+    const created = yaml('apiVersion: eksctl.io/v1alpha5', 'kind: ClusterConfig', 'metadata: {name: c, region: us-west-2}', 'vpc:', '  cidr: 10.10.0.0/16');
+    assert.match(hover(created, '10.10.0.0/16')!, /10\.10\.0\.2 \(the Amazon DNS server/);
+    const existing = yaml('apiVersion: eksctl.io/v1alpha5', 'kind: ClusterConfig', 'metadata: {name: c, region: us-west-2}', 'vpc:', '  id: vpc-1', '  cidr: 10.20.0.0/16', '  subnets:', '    private:', '      us-west-2a: {id: subnet-a, cidr: 10.20.32.0/19}');
+    assert.match(hover(existing, '10.20.32.0/19')!, /10\.20\.32\.2 \(reserved by AWS; it is the Amazon DNS server only in a subnet that starts/);
   });
 
   it('says when host bits are set, and leaves out the subnet line below /28', () => {

@@ -100,18 +100,50 @@ function cidrHover(block: Cidr, place: Place): string {
   const facts = [`${sizeText(block)}, ${first} – ${last}`];
   if (block.family === 4) facts.unshift(`netmask ${netmask(block.prefix)}`);
   lines.push(facts.join(' · '));
-  if (block.family === 4 && block.prefix <= 28) {
-    const f = block.first;
-    const reserved = [f, f + 1n, f + 2n, f + 3n].map((v) => formatAddress(v, 4));
-    lines.push(
-      `As an AWS subnet: **${count(sizeOf(block) - 5n)} usable**. AWS keeps five: ${reserved[0]} (network), ${reserved[1]} (VPC router), ${reserved[2]} (Amazon DNS), ${reserved[3]} (reserved for future use) and ${last} (broadcast).`,
-    );
-  }
+  const subnetLine = block.family === 4 ? awsSubnetLine(block, place) : undefined;
+  if (subnetLine) lines.push(subnetLine);
   const kind = classify(block);
   lines.push(`Range: ${kind}.${kind.startsWith('private (RFC 1918)') ? ` ${RFC1918_NOTE}` : ''}`);
   const where = placement(block, place);
   if (where) lines.push(where);
   return lines.join('\n\n');
+}
+
+// https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html: an IPv4 subnet is /16 to
+// /28; AWS reserves its first four addresses and its last. The third is reserved in every subnet,
+// but the Amazon DNS server answers only at the base of the VPC's primary block plus two.
+const SUBNET_MIN_PREFIX = 16;
+const SUBNET_MAX_PREFIX = 28;
+
+/** What AWS leaves of an IPv4 block used as a subnet; undefined when no subnet can have its size. */
+function awsSubnetLine(block: Cidr, place: Place): string | undefined {
+  if (block.prefix < SUBNET_MIN_PREFIX || block.prefix > SUBNET_MAX_PREFIX) return undefined;
+  const f = block.first;
+  const [network, router, third, future] = [f, f + 1n, f + 2n, f + 3n].map((v) => formatAddress(v, 4));
+  const dns = amazonDnsAddress(place);
+  const thirdRole =
+    dns === undefined
+      ? "reserved by AWS; it is the Amazon DNS server only in a subnet that starts at the base of the VPC's primary block"
+      : dns === f + 2n
+        ? "the Amazon DNS server: the base of the VPC's primary block plus two"
+        : `reserved by AWS; this VPC's Amazon DNS server is ${formatAddress(dns, 4)}`;
+  return (
+    `As an AWS subnet: **${count(sizeOf(block) - 5n)} usable**. AWS reserves the first four and the last: ` +
+    `${network} (network address), ${router} (VPC router), ${third} (${thirdRole}), ${future} (future use) and ` +
+    `${formatAddress(block.last, 4)} (network broadcast address, reserved because a VPC has no broadcast).`
+  );
+}
+
+/** The Amazon DNS server of the VPC this value belongs to (as a VPC block or a subnet), when its primary block is known. */
+function amazonDnsAddress(place: Place): bigint | undefined {
+  for (const vpc of networkOf(place.doc).vpcs) {
+    const belongs = effectiveVpcRanges(vpc).some((r) => r.node === place.node) || vpc.subnets.some((s) => s.cidr?.node === place.node);
+    if (!belongs) continue;
+    // eksctl accepts any block of an existing VPC in `vpc.cidr`, so it may not be the primary one.
+    const primary = vpc.mayHaveOtherBlocks ? undefined : (vpc.primary?.cidr ?? vpc.defaultPrimary);
+    return primary?.family === 4 ? primary.first + 2n : undefined;
+  }
+  return undefined;
 }
 
 function ipHover(ip: IpAddress, place: Place): string {

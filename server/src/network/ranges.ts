@@ -38,7 +38,7 @@ export function insideAny(cidr: Cidr, ranges: readonly NamedRange[]): NamedRange
   return ranges.find((r) => contains(r.cidr, cidr));
 }
 
-export function overlapping(cidr: Cidr, ranges: readonly NamedRange[]): NamedRange[] {
+export function overlapping<R extends NamedRange>(cidr: Cidr, ranges: readonly R[]): R[] {
   return ranges.filter((r) => overlaps(r.cidr, cidr));
 }
 

@@ -2,13 +2,13 @@ import { ruleTester } from '../../../test/support/ruleTester';
 import { association, igw, route, subnet, table, template, vpc } from './cfn-wiring.fixtures';
 import rule from './cfn-nat-in-private-subnet';
 
-const nat = (subnetId: string, connectivity?: string) => [
+const nat = (subnetId: string, connectivity?: string, mode?: string) => [
   '  Nat:',
   '    Type: AWS::EC2::NatGateway',
-  `    Properties: {SubnetId: !Ref ${subnetId}${connectivity ? `, ConnectivityType: ${connectivity}` : ''}}`,
+  `    Properties: {SubnetId: !Ref ${subnetId}${connectivity ? `, ConnectivityType: ${connectivity}` : ''}${mode ? `, AvailabilityMode: ${mode}` : ''}}`,
 ];
 
-const layout = (natSubnet: string, connectivity?: string) =>
+const layout = (natSubnet: string, connectivity?: string, mode?: string) =>
   template(
     vpc,
     igw(),
@@ -20,13 +20,15 @@ const layout = (natSubnet: string, connectivity?: string) =>
     association('PublicAAssoc', 'PublicA', 'PublicTable'),
     subnet('PrivateA', '10.0.1.0/24'),
     association('PrivateAAssoc', 'PrivateA', 'PrivateTable'),
-    nat(natSubnet, connectivity),
+    nat(natSubnet, connectivity, mode),
   );
 
 ruleTester(rule, {
   valid: [
     { name: 'the NAT gateway in the public subnet', text: layout('PublicA') },
     { name: 'a private NAT gateway belongs in a private subnet', text: layout('PrivateA', 'private') },
+    { name: 'a regional NAT gateway needs no public subnet', text: layout('PrivateA', undefined, 'regional') },
+    { name: 'an availability mode from an unresolved parameter is not judged', text: layout('PrivateA', undefined, '!Ref NatMode') },
     { name: 'a subnet with no explicit association is not judged', text: template(vpc, subnet('Lone', '10.0.0.0/24'), nat('Lone')) },
     { name: 'a subnet from a parameter is not judged', text: template(vpc, nat('SubnetParam')) },
     {
@@ -41,6 +43,7 @@ ruleTester(rule, {
       errors: [{ line: 48, severity: 'error', message: /^NAT gateway Nat is in subnet PrivateA, whose route table PrivateTable has no route to an internet gateway/ }],
     },
     { name: 'ConnectivityType public written out', text: layout('PrivateA', 'public'), errors: [{ line: 48 }] },
+    { name: 'AvailabilityMode zonal written out: a zonal NAT gateway still needs a public subnet', text: layout('PrivateA', undefined, 'zonal'), errors: [{ line: 48 }] },
     {
       name: 'JSON template',
       uri: 't.json',

@@ -18,6 +18,11 @@ export default defineRule({
     for (const nat of t.ofType('AWS::EC2::NatGateway')) {
       const connectivity = t.ev.evaluate(t.prop(nat, 'ConnectivityType'));
       if (t.prop(nat, 'ConnectivityType') && (connectivity.kind !== 'string' || connectivity.value !== 'public')) continue;
+      // A regional NAT gateway belongs to the VPC, not to a subnet, and needs no public subnet; only
+      // a zonal one (the default) is placed in a subnet. Unresolved modes are not judged.
+      // https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateways-regional.html
+      const mode = t.ev.evaluate(t.prop(nat, 'AvailabilityMode'));
+      if (t.prop(nat, 'AvailabilityMode') && (mode.kind !== 'string' || mode.value !== 'zonal')) continue;
       const subnetNode = t.prop(nat, 'SubnetId');
       const subnet = t.refOf(subnetNode);
       if (!subnetNode || !subnet || t.resources.get(subnet)?.type !== 'AWS::EC2::Subnet') continue;

@@ -36,12 +36,12 @@ ruleTester(rule, {
     {
       name: 'Single written, subnets left to eksctl',
       text: eksctl(...nat('Single')),
-      errors: [{ line: 6, severity: 'hint', message: /^One NAT gateway serves the private subnets eksctl creates in each Availability Zone\. If its zone fails, nodes in every zone lose outbound access\. HighlyAvailable creates one NAT gateway per zone \(at extra cost\)\.$/ }],
+      errors: [{ line: 6, severity: 'hint', message: /^One zonal NAT gateway serves the private subnets eksctl creates in each Availability Zone\. If its zone fails, nodes in every zone lose outbound access\. HighlyAvailable creates one NAT gateway per zone \(at extra cost\)\.$/ }],
     },
     {
       name: 'flow-style NAT map with three zones listed for eksctl to build',
       text: eksctl('availabilityZones: [us-west-2a, us-west-2b, us-west-2c]', 'vpc: { cidr: 10.0.0.0/16, nat: { gateway: Single } }', 'managedNodeGroups: [{name: mng-1, privateNetworking: true}]'),
-      errors: [{ line: 5, severity: 'hint', message: /^One NAT gateway serves the private subnets eksctl creates in each Availability Zone\./ }],
+      errors: [{ line: 5, severity: 'hint', message: /^One zonal NAT gateway serves the private subnets eksctl creates in each Availability Zone\./ }],
     },
     {
       name: 'a NAT mode reached through an alias is reported at its anchor',
@@ -51,7 +51,7 @@ ruleTester(rule, {
     {
       name: 'multi-document: only the ClusterConfig that asks for Single is reported',
       text: eksctl(...nat('HighlyAvailable')) + yaml('---', 'apiVersion: eksctl.io/v1alpha5', 'kind: ClusterConfig', 'metadata: {name: other, region: eu-west-1}', 'vpc: {nat: {gateway: Single}}'),
-      errors: [{ line: 11, message: /^One NAT gateway serves the private subnets eksctl creates/ }],
+      errors: [{ line: 11, message: /^One zonal NAT gateway serves the private subnets eksctl creates/ }],
     },
   ],
 });

@@ -9,6 +9,10 @@ export default defineRule({
     title: 'One NAT gateway serves private subnets in several Availability Zones',
     docs: 'docs/rules/eks-single-nat.md',
   },
+  // eksctl's NAT gateways are zonal: it has no mode for a regional NAT gateway, which spans the
+  // zones by itself (eksctl pkg/apis/eksctl.io/v1alpha5/vpc.go: Disable, Single, HighlyAvailable;
+  // https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateways-regional.html). An existing VPC,
+  // which may have a regional one, is never judged.
   check({ doc, report }) {
     for (const vpc of networkOf(doc).vpcs) {
       // Only when Single is written: it is eksctl's default, and a hint on every file would be noise.
@@ -19,7 +23,7 @@ export default defineRule({
       const where = planned ? 'the private subnets eksctl creates in each Availability Zone' : `private subnets in ${privateZones.length} Availability Zones (${privateZones.join(', ')})`;
       report({
         target: vpc.nat.node,
-        message: `One NAT gateway serves ${where}. If its zone fails, nodes in every zone lose outbound access. HighlyAvailable creates one NAT gateway per zone (at extra cost).`,
+        message: `One zonal NAT gateway serves ${where}. If its zone fails, nodes in every zone lose outbound access. HighlyAvailable creates one NAT gateway per zone (at extra cost).`,
       });
     }
   },

@@ -6,6 +6,8 @@ import rule from './k8s-service-ip-outside-cidr';
 
 /** A Service whose spec lines start at line 5. */
 const service = (...spec: string[]) => yaml('apiVersion: v1', 'kind: Service', 'metadata: {name: dns}', 'spec:', ...spec.map((l) => `  ${l}`), '  ports: [{port: 53}]');
+/** A ClusterConfig that writes no service range, with the given VPC lines. */
+const unwritten = (name: string, ...vpc: string[]) => eksctl(...vpc).replace('name: demo', `name: ${name}`);
 const cluster = (cidr: string, name = 'demo') => eksctl('kubernetesNetworkConfig:', `  serviceIPv4CIDR: ${cidr}`).replace('name: demo', `name: ${name}`);
 
 ruleTester(rule, {
@@ -21,9 +23,45 @@ ruleTester(rule, {
       text: yaml('apiVersion: networking.k8s.io/v1', 'kind: ServiceCIDR', 'metadata: {name: extra}', 'spec: {cidrs: [10.97.0.0/16]}') + '---\n' + service('clusterIP: 10.97.3.4'),
       config: { serviceCidr: '172.20.0.0/16' },
     },
+    { name: "EKS's default for the one cluster known: 172.20.0.0/16 for a VPC in 10.0.0.0/8", text: service('clusterIP: 172.20.0.10'), workspace: [{ uri: 'cluster.yaml', text: unwritten('prod', 'vpc: {cidr: 10.0.0.0/16}') }] },
+    { name: "EKS's default for eksctl's own VPC 192.168.0.0/16 is 10.100.0.0/16", text: service('clusterIP: 10.100.0.10'), workspace: [{ uri: 'cluster.yaml', text: unwritten('prod') }] },
+    {
+      name: 'no default when two clusters are known: the manifest may be meant for either',
+      text: service('clusterIP: 10.96.0.10'),
+      workspace: [{ uri: 'a.yaml', text: unwritten('a', 'vpc: {cidr: 10.0.0.0/16}') }, { uri: 'b.yaml', text: unwritten('b') }],
+    },
+    {
+      name: 'no default for an existing VPC whose other blocks are unknown and whose written block is outside 10.0.0.0/8',
+      text: service('clusterIP: 172.20.0.10'),
+      workspace: [{ uri: 'cluster.yaml', text: unwritten('prod', 'vpc:', '  id: vpc-0123456789abcdef0', '  cidr: 192.168.0.0/16') }],
+    },
+    { name: 'the setting replaces the default', text: service('clusterIP: 10.96.0.10'), config: { serviceCidr: '10.96.0.0/16' }, workspace: [{ uri: 'cluster.yaml', text: unwritten('prod') }] },
     { name: 'invalid addresses are ip-syntax findings', text: service('clusterIP: 172.20.0.256'), config: { serviceCidr: '10.100.0.0/16' } },
   ],
   invalid: [
+    {
+      name: "outside EKS's default for the one cluster known: a warning, since no range is written",
+      text: service('clusterIP: 10.100.0.10'),
+      workspace: [{ uri: 'infra/cluster.yaml', text: unwritten('prod', 'vpc: {cidr: 10.0.0.0/16}') }],
+      errors: [
+        {
+          line: 5,
+          severity: 'warning',
+          message: /^spec\.clusterIP 10\.100\.0\.10 is outside the cluster's service CIDR 172\.20\.0\.0\/16 \(EKS's default for cluster prod in cluster\.yaml, which writes no serviceIPv4CIDR\)\./,
+        },
+      ],
+    },
+    {
+      name: "an existing VPC whose written block is in 10.0.0.0/8 settles the default even if it has other blocks",
+      text: service('clusterIP: 10.100.0.10'),
+      workspace: [{ uri: 'cluster.yaml', text: unwritten('prod', 'vpc:', '  id: vpc-0123456789abcdef0', '  cidr: 10.20.0.0/16') }],
+      errors: [{ line: 5, severity: 'warning', message: /outside the cluster's service CIDR 172\.20\.0\.0\/16 \(EKS's default/ }],
+    },
+    {
+      name: 'a default in the same file as the Service',
+      text: unwritten('prod', 'vpc: {cidr: 10.0.0.0/16}') + '---\n' + service('clusterIP: 10.100.0.10'),
+      errors: [{ line: 10, severity: 'warning', message: /\(EKS's default for cluster prod in this file, which writes no serviceIPv4CIDR\)/ }],
+    },
     {
       name: 'outside the range from settings',
       text: service('clusterIP: 10.96.0.10'),

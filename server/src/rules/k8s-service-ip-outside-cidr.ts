@@ -1,7 +1,7 @@
 import { defineRule, type RelatedPlace } from '../engine/rule';
 import { get, items, literalString } from '../model/nav';
 import { contains, parseCidr, parseIp, type Cidr } from '../net/cidr';
-import { documentFacts, type ServiceCidrFact } from '../workspace/facts';
+import { documentFacts, type ServiceCidrFact, type VpcFact } from '../workspace/facts';
 import type { Node } from 'yaml';
 
 // The API server assigns and accepts Service cluster IPs only from the service CIDR it was
@@ -14,6 +14,8 @@ interface Known {
   /** Where the range comes from, for the message. */
   readonly source: string;
   readonly place?: RelatedPlace;
+  /** EKS's default for a ClusterConfig that writes no range, not a range written anywhere. */
+  readonly defaulted?: boolean;
 }
 
 export default defineRule({
@@ -26,10 +28,13 @@ export default defineRule({
   },
   check({ doc, file, config, workspace, report }) {
     if (doc.objectKind !== 'Service' || doc.apiVersion !== 'v1') return;
-    const known = knownServiceCidrs(config.serviceCidr, file.uri, [
-      ...file.documents.flatMap((d) => (d.syntaxErrors.length ? [] : documentFacts(file, d).serviceCidrs)),
-      ...workspace.others.flatMap((f) => f.serviceCidrs),
-    ]);
+    const facts = [...file.documents.flatMap((d) => (d.syntaxErrors.length ? [] : [documentFacts(file, d)])), ...workspace.others];
+    const known = knownServiceCidrs(
+      config.serviceCidr,
+      file.uri,
+      facts.flatMap((f) => f.serviceCidrs),
+      facts.flatMap((f) => (f.vpcs ?? []).filter((v) => v.source === 'eksctl')),
+    );
     if (!known.length) return;
     const a = doc.anchors;
     const spec = get(doc.root, 'spec', a);
@@ -49,6 +54,8 @@ export default defineRule({
       const ranges = sameFamily.map((k) => `${k.cidr.text} (${k.source})`);
       report({
         target: node,
+        // A default is EKS's documented pair narrowed by the VPC, not a range anyone wrote: a warning.
+        ...(sameFamily.every((k) => k.defaulted) ? { severity: 'warning' as const } : {}),
         message: `spec.${path} ${text} is outside ${ranges.length === 1 ? `the cluster's service CIDR ${ranges[0]}` : `every service CIDR known in the workspace: ${ranges.join('; ')}`}. The API server only accepts cluster IPs from that range; pick an address inside it, or leave the field out to get one assigned.`,
         related: sameFamily.flatMap((k) => (k.place ? [k.place] : [])),
       });
@@ -60,7 +67,7 @@ export default defineRule({
  * The service CIDRs to check against. The user's setting takes the place of the ranges eksctl
  * configs declare; ServiceCIDR objects in the workspace add ranges to the cluster either way.
  */
-function knownServiceCidrs(setting: string | undefined, uri: string, facts: readonly ServiceCidrFact[]): Known[] {
+function knownServiceCidrs(setting: string | undefined, uri: string, facts: readonly ServiceCidrFact[], clusters: readonly VpcFact[]): Known[] {
   const out: Known[] = [];
   if (setting) {
     const parsed = parseCidr(setting);
@@ -77,6 +84,20 @@ function knownServiceCidrs(setting: string | undefined, uri: string, facts: read
       cidr: fact.cidr,
       source: `${field} of ${owner} in ${where}`,
       place: { uri: fact.uri, range: fact.range, message: `${field} ${fact.cidr.text} of ${owner}` },
+    });
+  }
+  // A ClusterConfig without serviceIPv4CIDR gets EKS's default, derived from its VPC. It stands for
+  // the cluster only when it is the one cluster the workspace knows: with several, a manifest may
+  // be meant for any of them.
+  const [only] = clusters;
+  if (!setting && clusters.length === 1 && only.defaultServiceCidr && !seen.has(only.defaultServiceCidr.network)) {
+    const where = only.uri === uri ? 'this file' : (only.uri.split('/').pop() ?? only.uri);
+    const cidr = only.defaultServiceCidr;
+    out.push({
+      cidr,
+      defaulted: true,
+      source: `EKS's default for cluster ${only.name} in ${where}, which writes no serviceIPv4CIDR`,
+      place: { uri: only.uri, range: only.range, message: `cluster ${only.name}: no serviceIPv4CIDR, so EKS uses ${cidr.text}` },
     });
   }
   return out;

@@ -36,7 +36,7 @@ ruleTester(rule, {
       name: 'a public and a private subnet overlap: both are reported',
       text: subnets('    public:', '      us-west-2a: { cidr: 10.0.0.0/19 }', '    private:', '      private-one: {az: us-west-2a, cidr: 10.0.16.0/20}'),
       errors: [
-        { line: 8, severity: 'error', message: /^Subnet 10\.0\.0\.0\/19 overlaps 10\.0\.16\.0\/20 \(private private-one, us-west-2a\)\. Subnets of one VPC cannot share addresses; AWS refuses the second one\.$/ },
+        { line: 8, severity: 'error', message: /^Subnet 10\.0\.0\.0\/19 overlaps 10\.0\.16\.0\/20 \(private private-one, us-west-2a\)\. Subnets of one VPC cannot share addresses, so these entries cannot both describe existing subnets: eksctl looks listed subnets up rather than creating them, and one of them is wrong\.$/ },
         { line: 10, severity: 'error', message: /^Subnet 10\.0\.16\.0\/20 overlaps 10\.0\.0\.0\/19 \(public us-west-2a\)\./ },
       ],
     },
@@ -122,6 +122,8 @@ describe('rule subnet-overlap: CloudFormation blocks computed by intrinsics', ()
     );
     assert.match(findings[0].message, /^Subnet 10\.0\.16\.0\/20 overlaps 10\.0\.16\.0\/20 \(SubnetB, zone 2 of the stack's region\)\./);
     assert.match(findings[1].message, /^Subnet 10\.0\.16\.0\/20 overlaps 10\.0\.16\.0\/20 \(SubnetA, zone 1 of the stack's region\)\./);
+    // A template creates its subnets: EC2 refuses the second one.
+    assert.match(findings[0].message, /\. Subnets of one VPC cannot share addresses; EC2 refuses to create the second one\./);
     // The literal comes from a parameter default: the finding points there too.
     assert.ok(relatedLines(findings[0])!.some(([line, message]) => line === 3 && /10\.0\.16\.0\/20 comes from the Default of parameter FirstSubnet/.test(message)));
   });

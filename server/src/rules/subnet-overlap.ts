@@ -8,6 +8,13 @@ function describe(subnet: SubnetModel): string {
   return `${subnet.cidr!.cidr.text} (${subnet.tier ? `${subnet.tier} ` : ''}${subnet.name}${az})`;
 }
 
+// https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html: the blocks of a VPC's subnets
+// cannot overlap. A template creates its subnets, so EC2 refuses the second; eksctl creates none of
+// the subnets listed in `vpc.subnets`, it looks them up (by ID, or by CIDR in `vpc.id`: eksctl
+// pkg/vpc/vpc.go, ImportSubnetsFromSpec), so two overlapping entries cannot both be real subnets.
+const CREATED_WHY = 'Subnets of one VPC cannot share addresses; EC2 refuses to create the second one.';
+const EKSCTL_WHY = 'Subnets of one VPC cannot share addresses, so these entries cannot both describe existing subnets: eksctl looks listed subnets up rather than creating them, and one of them is wrong.';
+
 export default defineRule({
   meta: {
     code: 'subnet-overlap',
@@ -26,7 +33,7 @@ export default defineRule({
           if (a === b || !overlaps(a.cidr!.cidr, b.cidr!.cidr)) continue;
           report({
             target: a.cidr!.node,
-            message: `Subnet ${a.cidr!.cidr.text} overlaps ${describe(b)}. Subnets of one VPC cannot share addresses; AWS refuses the second one.${noRoomNote(doc, vpc, a)}`,
+            message: `Subnet ${a.cidr!.cidr.text} overlaps ${describe(b)}. ${doc.kind === 'eksctl' ? EKSCTL_WHY : CREATED_WHY}${noRoomNote(doc, vpc, a)}`,
             related: [{ target: b.cidr!.node, message: `overlapping subnet ${describe(b)}` }],
           });
           break;

@@ -49,7 +49,7 @@ ruleTester(rule, {
       errors: [
         {
           line: 5,
-          message: /^VPC CIDR 10\.0\.0\.0\/26 is smaller than eksctl accepts for a VPC it creates \(\/24 at least, 256 addresses\); it has 64 addresses\. eksctl splits/,
+          message: /^VPC CIDR 10\.0\.0\.0\/26 is smaller than eksctl accepts for a VPC it creates \(\/24 at least, 256 addresses\); it has 64 addresses\. eksctl stops before creating anything\.$/,
         },
       ],
     },

@@ -7,8 +7,10 @@ import { addressCount, count } from '../network/ranges';
 // https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html
 export const VPC_MIN_PREFIX = 16;
 export const VPC_MAX_PREFIX = 28;
-// eksctl splits a VPC it creates into eight subnets and refuses a block smaller than /24
-// (SetSubnets in eksctl's pkg/vpc: "VPC CIDR prefix must be between /16 and /24").
+// eksctl refuses a block smaller than /24 for a VPC it creates, whatever the zone count
+// (validateVPCCIDR, called by SetSubnets in eksctl's pkg/vpc/vpc.go: "VPC CIDR prefix must be
+// between /16 and /24"). It then splits the block into 8 equal parts (up to four zones: a public
+// and a private subnet per zone) or 16 (five to eight zones), so /24 still leaves /28 subnets.
 const EKSCTL_MAX_PREFIX = 24;
 
 export default defineRule({
@@ -29,7 +31,7 @@ export default defineRule({
         } else if (doc.kind === 'eksctl' && !vpc.existing && cidr.prefix > EKSCTL_MAX_PREFIX) {
           report({
             target: node,
-            message: `${label} ${cidr.text} is smaller than eksctl accepts for a VPC it creates (/${EKSCTL_MAX_PREFIX} at least, ${count(2 ** (32 - EKSCTL_MAX_PREFIX))} addresses); it has ${addressCount(cidr)}. eksctl splits the block into eight subnets, so it stops before creating anything.`,
+            message: `${label} ${cidr.text} is smaller than eksctl accepts for a VPC it creates (/${EKSCTL_MAX_PREFIX} at least, ${count(2 ** (32 - EKSCTL_MAX_PREFIX))} addresses); it has ${addressCount(cidr)}. eksctl stops before creating anything.`,
           });
         }
       }

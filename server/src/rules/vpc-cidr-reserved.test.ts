@@ -2,8 +2,8 @@ import { ruleTester, yaml } from '../../../test/support/ruleTester';
 import rule from './vpc-cidr-reserved';
 import { cfn, cidrBlock, eksctl, vpcResource } from '../../../test/support/fixtures';
 
-const primaryAdvice = /these special-purpose addresses cannot hold the hosts of a VPC\. Choose a block inside 10\.0\.0\.0\/8, 172\.16\.0\.0\/12 or 192\.168\.0\.0\/16\.$/;
-const secondaryAdvice = /these special-purpose addresses cannot hold the hosts of a VPC\. Choose a block that AWS allows beside the primary block \(see vpc-secondary-cidr-restricted\); 100\.64\.0\.0\/10 always is\.$/;
+const primaryAdvice = /AWS does not allow these special-purpose addresses in a VPC\. Choose a block inside 10\.0\.0\.0\/8, 172\.16\.0\.0\/12 or 192\.168\.0\.0\/16\.$/;
+const secondaryAdvice = /AWS does not allow these special-purpose addresses in a VPC\. Choose a block that AWS allows beside the primary block \(see vpc-secondary-cidr-restricted\); 100\.64\.0\.0\/10 always is\.$/;
 
 ruleTester(rule, {
   valid: [
@@ -49,7 +49,7 @@ ruleTester(rule, {
     {
       name: 'a block that spans two special ranges names both',
       text: eksctl('vpc: {cidr: 224.0.0.0/3}'),
-      errors: [{ line: 4, message: /overlaps 224\.0\.0\.0\/4 \(multicast\) and 240\.0\.0\.0\/4 \(reserved for future use, including broadcast\); / }],
+      errors: [{ line: 4, severity: 'error', message: /overlaps 224\.0\.0\.0\/4 \(multicast\) and 240\.0\.0\.0\/4 \(reserved for future use, including broadcast\); AWS does not allow / }],
     },
     {
       name: 'CloudFormation JSON: a block that contains a special range overlaps it',
@@ -76,7 +76,7 @@ ruleTester(rule, {
         yaml('apiVersion: eksctl.io/v1alpha5', 'kind: ClusterConfig', 'metadata: {name: one, region: us-west-2}', 'vpc: {cidr: 240.0.0.0/16}', '---') +
         cfn(...vpcResource('Vpc', '10.0.0.0/16'), ...cidrBlock('Multicast', 'Vpc', '225.1.0.0/16')),
       errors: [
-        { line: 4, message: /^VPC CIDR 240\.0\.0\.0\/16 overlaps 240\.0\.0\.0\/4 \(reserved for future use, including broadcast\)/ },
+        { line: 4, severity: 'warning', message: /^VPC CIDR 240\.0\.0\.0\/16 overlaps 240\.0\.0\.0\/4 \(reserved for future use, including broadcast\)\. AWS does not list this range/ },
         { line: 16, message: /^Secondary VPC CIDR 225\.1\.0\.0\/16 overlaps 224\.0\.0\.0\/4 \(multicast\)/ },
       ],
     },
@@ -84,6 +84,18 @@ ruleTester(rule, {
       name: 'CloudFormation: a block added to a VPC passed in as a parameter',
       text: cfn(...cidrBlock('Extra', 'ExistingVpcId', '169.254.64.0/18')),
       errors: [{ line: 7, message: new RegExp(/^Secondary VPC CIDR 169\.254\.64\.0\/18 overlaps 169\.254\.0\.0\/16 /.source) }],
+    },
+    {
+      name: '240.0.0.0/4 alone: AWS does not list it, so a warning with the reason and the advice',
+      text: eksctl('vpc:', '  cidr: 250.1.0.0/16'),
+      errors: [
+        {
+          line: 5,
+          severity: 'warning',
+          message:
+            /^VPC CIDR 250\.1\.0\.0\/16 overlaps 240\.0\.0\.0\/4 \(reserved for future use, including broadcast\)\. AWS does not list this range among those a VPC cannot use, but the IETF has never opened it for hosts, and some operating systems and network devices refuse these addresses\. Choose a block inside 10\.0\.0\.0\/8, 172\.16\.0\.0\/12 or 192\.168\.0\.0\/16\.$/,
+        },
+      ],
     },
     { name: 'the primary message ends with the advice', text: eksctl('vpc:', '  cidr: 169.254.16.0/20'), errors: [{ line: 5, message: primaryAdvice }] },
   ],

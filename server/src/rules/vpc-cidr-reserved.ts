@@ -2,15 +2,15 @@ import { defineRule } from '../engine/rule';
 import { networkOf, writtenVpcCidrs } from '../network/model';
 import { block, overlapping, type NamedRange } from '../network/ranges';
 
-// Special-purpose ranges (RFC 6890) that cannot hold hosts. AWS names 169.254.0.0/16 as never
-// assignable to a VPC (https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html);
-// the others are not host addresses anywhere.
-export const RESERVED_RANGES: readonly NamedRange[] = [
-  { cidr: block('0.0.0.0/8'), what: '"this network" (RFC 1122)' },
-  { cidr: block('127.0.0.0/8'), what: 'loopback' },
-  { cidr: block('169.254.0.0/16'), what: 'link-local, where AWS serves instance metadata, DNS and time' },
-  { cidr: block('224.0.0.0/4'), what: 'multicast' },
-  { cidr: block('240.0.0.0/4'), what: 'reserved for future use, including broadcast' },
+// Special-purpose ranges (RFC 6890) that cannot hold hosts. The VPC user guide lists the first four
+// as ranges a VPC cannot use (https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html);
+// 240.0.0.0/4 is not on that list and we found no report of EC2 refusing it, so it is only a warning.
+export const RESERVED_RANGES: ReadonlyArray<NamedRange & { readonly refusedByAws: boolean }> = [
+  { cidr: block('0.0.0.0/8'), what: '"this network" (RFC 1122)', refusedByAws: true },
+  { cidr: block('127.0.0.0/8'), what: 'loopback', refusedByAws: true },
+  { cidr: block('169.254.0.0/16'), what: 'link-local, where AWS serves instance metadata, DNS and time', refusedByAws: true },
+  { cidr: block('224.0.0.0/4'), what: 'multicast', refusedByAws: true },
+  { cidr: block('240.0.0.0/4'), what: 'reserved for future use, including broadcast', refusedByAws: false },
 ];
 
 /** What to pick instead: any private range for the primary; for a secondary, what the primary allows. */
@@ -34,7 +34,15 @@ export default defineRule({
         const hits = overlapping(cidr, RESERVED_RANGES);
         if (!hits.length) continue;
         const list = hits.map((r) => `${r.cidr.text} (${r.what})`).join(' and ');
-        report({ target: node, message: `${label} ${cidr.text} overlaps ${list}; these special-purpose addresses cannot hold the hosts of a VPC. ${rangeAdvice(label)}` });
+        if (hits.some((r) => r.refusedByAws)) {
+          report({ target: node, message: `${label} ${cidr.text} overlaps ${list}; AWS does not allow these special-purpose addresses in a VPC. ${rangeAdvice(label)}` });
+        } else {
+          report({
+            target: node,
+            severity: 'warning',
+            message: `${label} ${cidr.text} overlaps ${list}. AWS does not list this range among those a VPC cannot use, but the IETF has never opened it for hosts, and some operating systems and network devices refuse these addresses. ${rangeAdvice(label)}`,
+          });
+        }
       }
     }
   },

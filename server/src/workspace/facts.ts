@@ -9,7 +9,8 @@ import { memo, type FileModel, type StreamDocument } from '../model/document';
 import type { Range } from '../model/lineIndex';
 import { entries, getIn, isTemplated, items, literalString, type AnchorTable } from '../model/nav';
 import { routesToIgw, routeTablesOfSubnet, templateOf, type Template } from '../cloudformation/template';
-import { effectiveVpcRanges, networkOf, type SubnetTier } from '../network/model';
+import { effectiveVpcRanges, networkOf, type SubnetTier, type VpcModel } from '../network/model';
+import { eksDefaultServiceCidr } from '../network/serviceCidr';
 import { parseCidr, type Cidr } from '../net/cidr';
 
 /** A place in some file of the workspace. */
@@ -72,6 +73,8 @@ export interface VpcFact extends Place {
   readonly subnets: readonly SubnetFact[];
   /** The cluster's service CIDR, for an eksctl ClusterConfig that writes one. */
   readonly serviceCidr?: ServiceCidrFact;
+  /** For an eksctl ClusterConfig that writes none: the range EKS will pick from the VPC's blocks. */
+  readonly defaultServiceCidr?: Cidr;
 }
 
 export interface FileFacts {
@@ -136,6 +139,7 @@ export function documentFacts(file: FileModel, doc: StreamDocument): FileFacts {
             tier: s.tier ?? (doc.kind === 'cloudformation' ? cfnTier(templateOf(doc), s.name) : undefined),
           })),
           ...(doc.kind === 'eksctl' && serviceCidrs[0] ? { serviceCidr: serviceCidrs[0] } : {}),
+          ...(doc.kind === 'eksctl' && !service && network.cluster ? withDefaultServiceCidr(vpc) : {}),
         };
       });
       if (!serviceCidrs.length && !vpcs.length) return NO_FACTS;
@@ -222,4 +226,9 @@ function labelsWithUnknowns(node: Node | undefined, a: AnchorTable): Record<stri
 // Label values are strings, but YAML reads `version: 2` or `canary: true` as other scalars.
 function scalarValue(node: Node | undefined): string | undefined {
   return isScalar(node) && (typeof node.value === 'number' || typeof node.value === 'boolean') ? String(node.value) : undefined;
+}
+
+function withDefaultServiceCidr(vpc: VpcModel): { defaultServiceCidr?: Cidr } {
+  const cidr = eksDefaultServiceCidr(vpc);
+  return cidr ? { defaultServiceCidr: cidr } : {};
 }

@@ -529,7 +529,7 @@ spec:
       "kube-proxy runs on every node as a DaemonSet and turns Services into packet-forwarding rules: it watches Services and EndpointSlices and programs iptables, IPVS or nftables so that traffic to a Service's virtual IP and port reaches one of its ready endpoints. " +
       'It does not carry traffic itself; the kernel does, following the rules it wrote. ' +
       'On EKS it is the `kube-proxy` add-on, installed by default in every cluster except EKS Auto Mode ones, running in iptables mode by default and not deployed to Fargate nodes; update it after each cluster version upgrade. ' +
-      'IPVS or nftables mode (nftables is stable since Kubernetes 1.33) can be chosen in the add-on configuration and helps clusters with thousands of Services.',
+      'For clusters with thousands of Services choose nftables mode in the add-on configuration (stable since Kubernetes 1.33); IPVS mode is deprecated since Kubernetes 1.35 and kube-proxy warns when it runs in it.',
     link: { title: 'Manage kube-proxy in Amazon EKS clusters', url: 'https://docs.aws.amazon.com/eks/latest/userguide/managing-kube-proxy.html' },
     triggers: [
       ...image(imageName('kube-proxy')),
@@ -569,7 +569,7 @@ spec:
         file: 'Resources:\n  KubeProxy:\n    Type: AWS::EKS::Addon\n    Properties:\n      ClusterName: demo\n      AddonName: kube-proxy\n',
         hover: 'kube-proxy',
       },
-      { file: 'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmode: ipvs\n', hover: 'KubeProxyConfiguration' },
+      { file: 'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmode: nftables\n', hover: 'KubeProxyConfiguration' },
       { file: 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: kube-proxy\n  namespace: kube-system\n', hover: 'kube-proxy' },
     ],
   },

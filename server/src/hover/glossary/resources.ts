@@ -475,20 +475,18 @@ export const ENTRIES: readonly GlossaryEntry[] = [
     plane: 'network',
     text:
       'A CIDR block writes an address range as a base address and a prefix length: `10.0.0.0/16` holds 65,536 addresses, and each extra prefix bit halves that. ' +
-      "AWS accepts VPC and subnet blocks from /16 to /28, each subnet's block must lie inside the VPC's blocks without overlapping another subnet, and AWS keeps five addresses of every subnet for itself. " +
+      "AWS accepts IPv4 VPC and subnet blocks from /16 to /28, each subnet's block must lie inside the VPC's blocks without overlapping another subnet, and AWS keeps five addresses of every subnet for itself. " +
       'The private ranges of RFC 1918 (10.0.0.0/8, 172.16.0.0/12 and 192.168.0.0/16) are the usual choice; hover an address itself to see what kind of range it is in. ' +
-      'A block cannot be resized later, but you can add secondary blocks (`vpc.extraCIDRs` in eksctl, `AWS::EC2::VPCCidrBlock` in CloudFormation).',
+      'A block cannot be resized later, but you can associate secondary blocks with the VPC (`AWS::EC2::VPCCidrBlock` in CloudFormation; eksctl creates its VPC with one block).',
     link: { title: 'VPC CIDR blocks (Amazon VPC)', url: 'https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html' },
     triggers: [
       { on: 'key', text: 'cidr', path: ['vpc', 'cidr'], rooted: true, docKinds: ['eksctl'] },
       { on: 'key', text: 'cidr', path: ['vpc', 'subnets', '*', '*', 'cidr'], rooted: true, docKinds: ['eksctl'] },
-      { on: 'key', text: 'extraCIDRs', path: ['vpc', 'extraCIDRs'], rooted: true, docKinds: ['eksctl'] },
       cfnProperty('CidrBlock'),
       cfnType('AWS::EC2::VPCCidrBlock'),
     ],
     examples: [
       { file: `${CLUSTER}vpc:\n  cidr: 10.10.0.0/16\n`, hover: 'cidr' },
-      { file: `${CLUSTER}vpc:\n  cidr: 10.10.0.0/16\n  extraCIDRs: [100.64.0.0/16]\n`, hover: 'extraCIDRs' },
       {
         file: `${CLUSTER}vpc:\n  id: vpc-0abc1234\n  subnets:\n    private:\n      us-west-2a: {id: subnet-0aaa1111, cidr: 10.0.0.0/19}\n`,
         hover: 'cidr',
@@ -501,6 +499,24 @@ export const ENTRIES: readonly GlossaryEntry[] = [
         file: `${CFN}  PodRange:\n    Type: AWS::EC2::VPCCidrBlock\n    Properties:\n      VpcId: !Ref VPC\n      CidrBlock: 100.64.0.0/16\n`,
         hover: 'AWS::EC2::VPCCidrBlock',
       },
+    ],
+  },
+  {
+    id: 'eksctl-extra-cidrs',
+    title: 'extraCIDRs — networks allowed to reach the API endpoint inside the VPC',
+    plane: 'network',
+    text:
+      'Despite the name, `vpc.extraCIDRs` (and `vpc.extraIPv6CIDRs`) adds no address block to the VPC. ' +
+      "For each range listed, eksctl adds an inbound rule for TCP 443 to the control plane's security group, so that networks outside the VPC, such as an office network over VPN or a peered VPC, can reach the cluster's private API endpoint. " +
+      'Subnets cannot be placed in these ranges; to give the VPC more addresses, associate a secondary CIDR block with it outside eksctl.',
+    link: { title: 'Cluster access (eksctl)', url: 'https://eksctl.io/usage/vpc-cluster-access/' },
+    triggers: [
+      { on: 'key', text: 'extraCIDRs', path: ['vpc', 'extraCIDRs'], rooted: true, docKinds: ['eksctl'] },
+      { on: 'key', text: 'extraIPv6CIDRs', path: ['vpc', 'extraIPv6CIDRs'], rooted: true, docKinds: ['eksctl'] },
+    ],
+    examples: [
+      { file: `${CLUSTER}vpc:\n  cidr: 10.10.0.0/16\n  extraCIDRs: [172.31.0.0/16]\n`, hover: 'extraCIDRs' },
+      { file: `${CLUSTER}vpc:\n  extraIPv6CIDRs: ['2001:db8::/56']\n`, hover: 'extraIPv6CIDRs' },
     ],
   },
   {
@@ -570,7 +586,7 @@ export const ENTRIES: readonly GlossaryEntry[] = [
     plane: 'network',
     text:
       'A private subnet has no route to an internet gateway, so nothing on the internet can reach resources in it directly. ' +
-      'Outbound access, which nodes need to pull images and call AWS APIs, goes through a NAT gateway in a public subnet or is replaced by VPC endpoints. ' +
+      'Outbound access, which nodes need to pull images and call AWS APIs, goes through a NAT gateway (a zonal one placed in a public subnet, or a regional one that needs no subnet) or is replaced by VPC endpoints. ' +
       'AWS recommends private subnets for EKS nodes; in eksctl, `privateNetworking: true` puts a node group in them. ' +
       'Tag private subnets `kubernetes.io/role/internal-elb: 1` so that internal load balancers are placed in them.',
     link: { title: 'Amazon EKS VPC and subnet requirements', url: 'https://docs.aws.amazon.com/eks/latest/userguide/network-reqs.html' },
@@ -653,8 +669,9 @@ export const ENTRIES: readonly GlossaryEntry[] = [
     plane: 'network',
     text:
       'A NAT gateway lets resources in private subnets open connections to the internet while nothing outside can open connections to them. ' +
-      'A public NAT gateway sits in a public subnet with an Elastic IP address, and private route tables point `0.0.0.0/0` at it. ' +
-      'Each one lives in a single Availability Zone, so with only one, private subnets in other zones lose internet access when its zone fails, and pay cross-zone data charges meanwhile. ' +
+      'Private route tables point `0.0.0.0/0` at it, and it sends traffic out from its Elastic IP addresses. ' +
+      'A zonal NAT gateway, the default, sits in a public subnet of one Availability Zone: with only one, private subnets in other zones lose internet access when its zone fails, and pay cross-zone data charges meanwhile. ' +
+      'A regional NAT gateway (`AvailabilityMode: regional` with a `VpcId`, since November 2025) belongs to the VPC rather than to a subnet, needs no public subnet and follows your workloads into every zone, so one is enough. ' +
       'In eksctl, `vpc.nat.gateway` is `Single` by default, `HighlyAvailable` puts one in each zone and `Disable` leaves private subnets with no route out; it only applies when eksctl creates the VPC. ' +
       'NAT gateways are billed by the hour and by the gigabyte processed.',
     link: { title: 'NAT gateways (Amazon VPC)', url: 'https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-gateway.html' },
@@ -666,6 +683,7 @@ export const ENTRIES: readonly GlossaryEntry[] = [
       ),
       cfnType('AWS::EC2::NatGateway'),
       cfnProperty('NatGatewayId'),
+      cfnProperty('AvailabilityMode'),
     ],
     examples: [
       { file: `${CLUSTER}vpc:\n  nat:\n    gateway: HighlyAvailable\n`, hover: 'nat' },
@@ -674,6 +692,10 @@ export const ENTRIES: readonly GlossaryEntry[] = [
       {
         file: `${CFN}  Nat:\n    Type: AWS::EC2::NatGateway\n    Properties:\n      SubnetId: !Ref PublicSubnetA\n      AllocationId: !GetAtt NatEip.AllocationId\n`,
         hover: 'AWS::EC2::NatGateway',
+      },
+      {
+        file: `${CFN}  Nat:\n    Type: AWS::EC2::NatGateway\n    Properties:\n      AvailabilityMode: regional\n      VpcId: !Ref VPC\n`,
+        hover: 'AvailabilityMode',
       },
       {
         file: `${CFN}  DefaultRoute:\n    Type: AWS::EC2::Route\n    Properties:\n      RouteTableId: !Ref PrivateRoutes\n      DestinationCidrBlock: 0.0.0.0/0\n      NatGatewayId: !Ref Nat\n`,

@@ -1,0 +1,27 @@
+// The service range EKS gives a cluster created without `serviceIpv4Cidr`. The EKS API reference
+// names only the two candidates (10.100.0.0/16 and 172.20.0.0/16); which one follows the VPC: the
+// EKS-optimized AMI, which must point kubelet's cluster DNS into that range, takes 172.20.0.0/16
+// when any IPv4 block of the node's VPC is inside 10.0.0.0/8, else 10.100.0.0/16
+// (awslabs/amazon-eks-ami templates/al2/runtime/bootstrap.sh, `vpc-ipv4-cidr-blocks`).
+// Explained once, for users, in docs/rules/eks-service-cidr-range.md#default-service-range.
+import { overlaps, parseCidr, type Cidr } from '../net/cidr';
+import { effectiveVpcRanges, type VpcModel } from './model';
+
+function block(text: string): Cidr {
+  const parsed = parseCidr(text);
+  if (!parsed.ok) throw new Error(`bad built-in range ${text}`);
+  return parsed.value;
+}
+
+export const EKS_SERVICE_DEFAULT_IN_TEN = block('172.20.0.0/16');
+export const EKS_SERVICE_DEFAULT_OTHERWISE = block('10.100.0.0/16');
+const TEN = block('10.0.0.0/8');
+
+/** The default service range for a cluster in this VPC; undefined when the VPC's blocks are not all known. */
+export function eksDefaultServiceCidr(vpc: VpcModel): Cidr | undefined {
+  const ranges = effectiveVpcRanges(vpc).map((r) => r.cidr);
+  if (ranges.some((r) => r.family === 4 && overlaps(r, TEN))) return EKS_SERVICE_DEFAULT_IN_TEN;
+  // A block the file does not show could be in 10.0.0.0/8.
+  if (!ranges.length || vpc.mayHaveOtherBlocks || vpc.extentUnknown) return undefined;
+  return EKS_SERVICE_DEFAULT_OTHERWISE;
+}
