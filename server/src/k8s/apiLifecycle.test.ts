@@ -172,11 +172,11 @@ describe('API_LIFECYCLES invariants', () => {
 });
 
 describe('spot checks against the sources', () => {
-  it('policy/v1beta1 PodDisruptionBudget: deprecated 1.22, gone in 1.25, policy/v1 since 1.21', () => {
+  it('policy/v1beta1 PodDisruptionBudget: deprecated 1.21 (not 1.22), gone in 1.25, policy/v1 since 1.21', () => {
     assert.deepEqual(lifecycleOf('policy/v1beta1', 'PodDisruptionBudget'), {
       apiVersion: 'policy/v1beta1',
       kind: 'PodDisruptionBudget',
-      deprecated: '1.22',
+      deprecated: '1.21',
       removed: '1.25',
       replacement: { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', since: '1.21' },
       note: lifecycleOf('policy/v1beta1', 'PodDisruptionBudget')?.note,
