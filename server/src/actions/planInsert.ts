@@ -6,7 +6,7 @@
 // what the file already says, a subnet whose block the file computes and so cannot be compared.
 import { isMap, isSeq, visit, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { FileModel, StreamDocument } from '../model/document';
-import { entries, get, keyText, literalString, scalarText } from '../model/nav';
+import { entries, get, keyText, literalString, ownPair as lastOwnPair, scalarText } from '../model/nav';
 import { EKSCTL_DEFAULT_VPC_CIDR, looksLikeZoneName } from '../network/eksctl';
 import { effectiveVpcRanges, networkOf } from '../network/model';
 import { contains, overlaps, parseCidr, type Cidr } from '../net/cidr';
@@ -104,10 +104,9 @@ function pairEnd(pair: Pair, doc: StreamDocument): number | undefined {
   return range ? doc.offset + range[1] : undefined;
 }
 
-/** The own (not merged, not aliased) pair of a block mapping with that key. */
+/** The own (not merged, not aliased) pair of a block mapping with that key (the last, if repeated). */
 function ownPair(map: unknown, key: string): Pair | undefined {
-  if (!isMap(map)) return undefined;
-  return map.items.find((p) => keyText(p) === key);
+  return isMap(map) ? lastOwnPair(map, key) : undefined;
 }
 
 /** True when the map's entries after the first are separated by blank lines. */

@@ -8,6 +8,7 @@ import ipSyntax from '../rules/ip-syntax';
 import notChecked from '../rules/not-checked';
 import tooManyFindings from '../rules/too-many-findings';
 import yamlSyntax from '../rules/yaml-syntax';
+import yamlDuplicateKey from '../rules/yaml-duplicate-key';
 import vpcCidrPrefix from '../rules/vpc-cidr-prefix';
 import vpcCidrReserved from '../rules/vpc-cidr-reserved';
 import vpcCidrPublic from '../rules/vpc-cidr-public';
@@ -44,6 +45,7 @@ import cfnSgOpenAdminPort from '../rules/cfn-sg-open-admin-port';
 export const allRules: readonly Rule[] = [
   // Syntax and addresses
   yamlSyntax,
+  yamlDuplicateKey,
   notChecked,
   tooManyFindings,
   cidrSyntax,

@@ -11,7 +11,7 @@ import { isMap, isScalar, isSeq, visit, type Node, type Pair, type Scalar, type 
 import { replaceScalar, type TextEdit } from '../actions/edits';
 import type { Fix, FixContext } from '../actions/types';
 import type { FileModel, StreamDocument } from '../model/document';
-import { get, keyText } from '../model/nav';
+import { get, keyText, ownPair } from '../model/nav';
 import { compareMinor, lifecycleOf, type ApiLifecycle } from './apiLifecycle';
 import { isEmptySelector, readSelector } from './selector';
 import { targetVersion } from './targetVersion';
@@ -160,13 +160,10 @@ export function apiMigrationFixes({ file, doc, config }: FixContext): Fix[] {
 /** The document's own `apiVersion` value, written in the document as a one-line literal. */
 function apiVersionScalar(doc: StreamDocument): Scalar | undefined {
   if (!isMap(doc.root)) return undefined;
-  for (const pair of doc.root.items) {
-    if (keyText(pair) !== 'apiVersion') continue;
-    const value = pair.value;
-    if (!isScalar(value) || value.tag || value.value !== doc.apiVersion) return undefined;
-    return value.type === 'PLAIN' || value.type === 'QUOTE_DOUBLE' || value.type === 'QUOTE_SINGLE' ? value : undefined;
-  }
-  return undefined;
+  // The last apiVersion, if it is written twice: the one kubectl keeps.
+  const value = ownPair(doc.root, 'apiVersion')?.value;
+  if (!isScalar(value) || value.tag || value.value !== doc.apiVersion) return undefined;
+  return value.type === 'PLAIN' || value.type === 'QUOTE_DOUBLE' || value.type === 'QUOTE_SINGLE' ? value : undefined;
 }
 
 // ---- Ingress ----

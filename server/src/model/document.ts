@@ -1,9 +1,10 @@
 // The document model: one parse of a file's text per version, shared by every feature.
 // A file is a stream of YAML documents (JSON is parsed by the same parser, as a one-document
 // stream, so positions work the same way); each document is classified once.
-import { Composer, CST, Document, isMap, isScalar, isSeq, Lexer, Parser, YAMLParseError, type Node } from 'yaml';
+import { Composer, CST, Document, isMap, isPair, isScalar, isSeq, Lexer, Parser, YAMLParseError, type Node, type Pair, type Scalar } from 'yaml';
 import { classify, type DocumentKind } from './classify';
 import { LineIndex } from './lineIndex';
+import { applyInserts, findLenientLines, unclosedQuotes, type LenientProblem, type Repair } from './lenient';
 import { AnchorTable } from './nav';
 import { chunkStarts } from './stream';
 
@@ -16,6 +17,22 @@ export interface SyntaxProblem {
   end: number;
 }
 
+export type { LenientProblem };
+
+/**
+ * A key written again in the same mapping. YAML 1.2 forbids it, but the readers of our files
+ * mostly keep the last value (see the yaml-duplicate-key rule), and so does the model (nav.ts).
+ */
+export interface DuplicateKey {
+  /** The key as text. */
+  readonly key: string;
+  /** This occurrence's key node, and the key node of the occurrence before it in the mapping. */
+  readonly node: Scalar;
+  readonly previous: Scalar;
+  /** The pair whose value readers keep: the last occurrence of the key in the mapping. */
+  readonly winner: Pair;
+}
+
 /** One parsed document, independent of where its text sits in the file (so it can be reused). */
 export interface ParsedDocument {
   readonly kind: DocumentKind;
@@ -25,8 +42,13 @@ export interface ParsedDocument {
   readonly yaml: Document.Parsed;
   readonly root: Node | null;
   readonly anchors: AnchorTable;
-  /** Parse errors, with offsets in the chunk. */
+  /** Parse errors, with offsets in the chunk. A document with any is not checked by other rules. */
   readonly syntaxErrors: readonly SyntaxProblem[];
+  /** Lines YAML 1.2 refuses but PyYAML, go-yaml and CloudFormation read (see lenient.ts); the
+   *  document is parsed as they read it and stays checkable. Offsets in the chunk. */
+  readonly lenient: readonly LenientProblem[];
+  /** Keys repeated in a mapping, in file order; the document stays checkable. */
+  readonly duplicateKeys: readonly DuplicateKey[];
   /** Results derived from this document, computed once and shared by features (see `memo`). */
   readonly derived: Map<string, unknown>;
 }
@@ -166,7 +188,7 @@ function withFreshDerived(chunk: ParsedChunk): ParsedChunk {
 // Both built field by field rather than by spreading: a stream of 200,000 documents spent most of
 // its model building copying objects with spread syntax.
 function parsedDocument(d: ParsedDocument, derived: Map<string, unknown>): ParsedDocument {
-  return { kind: d.kind, apiVersion: d.apiVersion, objectKind: d.objectKind, yaml: d.yaml, root: d.root, anchors: d.anchors, syntaxErrors: d.syntaxErrors, derived };
+  return { kind: d.kind, apiVersion: d.apiVersion, objectKind: d.objectKind, yaml: d.yaml, root: d.root, anchors: d.anchors, syntaxErrors: d.syntaxErrors, lenient: d.lenient, duplicateKeys: d.duplicateKeys, derived };
 }
 
 function placed(d: ParsedDocument, index: number, offset: number): StreamDocument {
@@ -178,6 +200,8 @@ function placed(d: ParsedDocument, index: number, offset: number): StreamDocumen
     root: d.root,
     anchors: d.anchors,
     syntaxErrors: d.syntaxErrors,
+    lenient: d.lenient,
+    duplicateKeys: d.duplicateKeys,
     derived: d.derived,
     index,
     offset,
@@ -204,13 +228,18 @@ function whyNotParsed(text: string, maxBytes: number, size = text.length): strin
 // check with one hash set per mapping.
 const PARSE_OPTIONS = { prettyErrors: false, keepSourceTokens: false, uniqueKeys: false } as const;
 
+/** Rounds of lenient repair (each a parse of the chunk), for lines hidden by an earlier one. */
+const MAX_REPAIR_ROUNDS = 4;
+
 /**
  * Parses a chunk in the parser's three stages (lexer, CST parser, composer), the way
  * `parseAllDocuments` does, so that the lexer's tokens are seen once and serve three purposes:
  * the nesting bound below (from tokens, so brackets in quotes, comments and block scalars are not
  * miscounted), the positions of real comments (for suppression comments), and the parse itself.
- * Stack traces are off meanwhile: the parser builds an Error object for every warning (one per
- * CloudFormation short tag), and capturing their stacks was a tenth of the time on big templates.
+ * A chunk that YAML 1.2 refuses only for lines other readers accept is parsed as they read it
+ * (lenient.ts). Stack traces are off meanwhile: the parser builds an Error object for every warning
+ * (one per CloudFormation short tag), and capturing their stacks was a tenth of the time on big
+ * templates.
  */
 function parseChunk(text: string): ParsedChunk {
   const stackTraceLimit = Error.stackTraceLimit;
@@ -218,31 +247,117 @@ function parseChunk(text: string): ParsedChunk {
   try {
     // The lexer is a loop over the text (no recursion), so it is safe on any input.
     const lexemes = Array.from(new Lexer().lex(text));
-    const comments = commentOffsets(lexemes);
-    let parsed: Document.Parsed[];
-    const cst = parseCst(lexemes, MAX_NESTING);
-    if (!Array.isArray(cst)) {
-      parsed = [unparsable(text, `The YAML nests collections more than ${MAX_NESTING} levels deep here; it is not parsed, so nothing in this document is checked.`, cst.tooDeepAt)];
-    } else {
-      try {
-        parsed = Array.from(new Composer(PARSE_OPTIONS).compose(cst)) as Document.Parsed[];
-      } catch (error) {
-        // Not expected below the nesting limit; kept so that a parser failure stays a finding.
-        if (!(error instanceof RangeError)) throw error;
-        parsed = [unparsable(text, 'The YAML is nested too deeply to parse (thousands of levels); nothing in this document is checked.')];
+    let parsed = compose(text, lexemes);
+    let comments = commentOffsets(lexemes);
+    let lenient: readonly LenientProblem[] = [];
+    if (parsed.some((yaml) => yaml.errors.length)) {
+      const repaired = parseLeniently(text, lexemes);
+      if (repaired) {
+        parsed = repaired.parsed;
+        comments = commentOffsets(repaired.lexemes).map(repaired.repair.toOriginal);
+        lenient = repaired.repair.problems;
       }
-      for (const yaml of parsed) duplicateKeys(yaml);
     }
+    let quotes: number[] | undefined;
     const documents = parsed.map((yaml): ParsedDocument => {
       const anchors = new AnchorTable(yaml);
       const root = (yaml.contents ?? null) as Node | null;
-      const syntaxErrors = yaml.errors.map((e) => ({ message: e.message, start: e.pos[0], end: e.pos[1] }));
+      const syntaxErrors = yaml.errors.map((e) => syntaxProblem(text, e, () => (quotes ??= unclosedQuotes(lexemes))));
       const classification = syntaxErrors.length && !root ? { kind: 'other' as const } : classify(root, anchors);
-      return { ...classification, yaml, root, anchors, syntaxErrors, derived: new Map() };
+      const [from, to] = [yaml.range[0], yaml.range[2]];
+      const own = parsed.length === 1 ? lenient : lenient.filter((p) => p.start >= from && p.start <= to);
+      return { ...classification, yaml, root, anchors, syntaxErrors, lenient: own, duplicateKeys: duplicateKeys(yaml), derived: new Map() };
     });
     return { text, documents, comments };
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
+  }
+}
+
+/**
+ * A parse error as a problem. The parser reports an unclosed quote where it gave up looking for the
+ * closing one (often the end of the document); the place to fix is where the string opens.
+ */
+function syntaxProblem(text: string, error: YAMLParseError, quotes: () => readonly number[]): SyntaxProblem {
+  const quote = /^Missing closing (["'])quote/.exec(error.message);
+  if (quote) {
+    // The last unclosed quote at or before the error, by binary search (offsets are in order).
+    const opens = quotes();
+    let low = 0;
+    let high = opens.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (opens[mid] <= error.pos[0]) low = mid + 1;
+      else high = mid;
+    }
+    const at = low > 0 ? opens[low - 1] : undefined;
+    if (at !== undefined) return { message: `Missing closing ${quote[1]} quote: the quoted string that starts here is never closed.`, start: at, end: at + 1 };
+  }
+  // An error at the very end of the chunk (an unclosed `[`) would show on the next document's
+  // `---` line; it is shown on the chunk's last character instead.
+  const last = Math.max(0, text.trimEnd().length - 1);
+  const start = Math.min(error.pos[0], last);
+  return { message: error.message, start, end: Math.max(start + 1, Math.min(error.pos[1], last + 1)) };
+}
+
+function compose(text: string, lexemes: readonly string[]): Document.Parsed[] {
+  const cst = parseCst(lexemes, MAX_NESTING);
+  if (!Array.isArray(cst)) return [unparsable(text, `The YAML nests collections more than ${MAX_NESTING} levels deep here; it is not parsed, so nothing in this document is checked.`, cst.tooDeepAt)];
+  try {
+    return Array.from(new Composer(PARSE_OPTIONS).compose(cst)) as Document.Parsed[];
+  } catch (error) {
+    // Not expected below the nesting limit; kept so that a parser failure stays a finding.
+    if (!(error instanceof RangeError)) throw error;
+    return [unparsable(text, 'The YAML is nested too deeply to parse (thousands of levels); nothing in this document is checked.')];
+  }
+}
+
+/**
+ * Indents the lines YAML 1.2 refuses but PyYAML and go-yaml accept, and parses the result; the
+ * parse is used only when nothing else is wrong with the chunk (otherwise the original errors are
+ * reported as they are). Node ranges are mapped back to the original text.
+ */
+function parseLeniently(text: string, lexemes: readonly string[]): { parsed: Document.Parsed[]; lexemes: readonly string[]; repair: Repair } | undefined {
+  const inserts = new Map<number, number>();
+  const problems: LenientProblem[] = [];
+  let repair: Repair | undefined;
+  let current = lexemes;
+  for (let round = 0; round < MAX_REPAIR_ROUNDS; round++) {
+    const found = findLenientLines(repair?.text ?? text, current);
+    if (!found.inserts.length) return undefined;
+    const back = repair ? repair.toOriginal : (offset: number) => offset;
+    for (const insert of found.inserts) {
+      const at = back(insert.at);
+      inserts.set(at, (inserts.get(at) ?? 0) + insert.count);
+    }
+    for (const p of found.problems) problems.push({ message: p.message, start: back(p.start), end: back(p.end), opened: { ...p.opened, start: back(p.opened.start), end: back(p.opened.end) } });
+    repair = applyInserts(text, problems, Array.from(inserts, ([at, count]) => ({ at, count })));
+    current = Array.from(new Lexer().lex(repair.text));
+    const parsed = compose(repair.text, current);
+    if (parsed.every((yaml) => !yaml.errors.length && yaml.contents !== undefined)) {
+      for (const yaml of parsed) remapRanges(yaml, repair.toOriginal);
+      return { parsed, lexemes: current, repair };
+    }
+  }
+  return undefined;
+}
+
+/** Moves every range of a parsed document from the repaired text to the original one. */
+function remapRanges(yaml: Document.Parsed, toOriginal: (offset: number) => number): void {
+  const map = (range: number[] | null | undefined) => {
+    if (!range) return;
+    for (let i = 0; i < range.length; i++) range[i] = toOriginal(range[i]);
+  };
+  map(yaml.range);
+  for (const warning of yaml.warnings) map(warning.pos);
+  const stack: unknown[] = [yaml.contents];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isPair(node)) stack.push(node.key, node.value);
+    else if (node && typeof node === 'object' && 'range' in node) {
+      map((node as { range?: number[] | null }).range);
+      if (isMap(node) || isSeq(node)) for (const item of node.items) stack.push(item);
+    }
   }
 }
 
@@ -309,27 +424,25 @@ function openCollections(stack: readonly CST.Token[]): number {
 }
 
 /**
- * Adds the parser's "Map keys must be unique" error for each key equal to an earlier key of its
- * mapping, with the parser's own equality (two scalars whose values are `===`) and at the place the
- * parser puts it (the key's start), in one pass over the document.
+ * The keys equal to an earlier key of their mapping, with the parser's own equality (two scalars
+ * whose values are `===`), in one pass over the document with one hash set per mapping.
  */
-function duplicateKeys(yaml: Document.Parsed): void {
-  const found: YAMLParseError[] = [];
+function duplicateKeys(yaml: Document.Parsed): DuplicateKey[] {
+  const found: Array<{ key: string; node: Scalar; previous: Scalar; last: Map<unknown, Pair>; value: unknown }> = [];
   const stack: unknown[] = [yaml.contents];
   while (stack.length) {
     const node = stack.pop();
     if (isMap(node)) {
-      const keys = new Set<unknown>();
+      const last = new Map<unknown, Pair>();
       for (const pair of node.items) {
         const key = pair.key;
         if (isScalar(key)) {
           const value = key.value;
           const comparable = (typeof value !== 'object' || value === null) && !Number.isNaN(value);
           if (comparable) {
-            if (keys.has(value)) {
-              const at = key.range?.[0] ?? 0;
-              found.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
-            } else keys.add(value);
+            const before = last.get(value);
+            if (before) found.push({ key: String(value), node: key, previous: before.key as Scalar, last, value });
+            last.set(value, pair as Pair);
           }
         }
         stack.push(pair.key, pair.value);
@@ -338,11 +451,8 @@ function duplicateKeys(yaml: Document.Parsed): void {
       for (const item of node.items) stack.push(item);
     }
   }
-  if (!found.length) return;
-  // In file order among the parser's other errors, as the parser would have reported them.
-  // One at a time: spreading a hundred thousand arguments would itself overflow the stack.
-  for (const error of found) yaml.errors.push(error);
-  yaml.errors.sort((a, b) => a.pos[0] - b.pos[0]);
+  const out = found.map((d) => ({ key: d.key, node: d.node, previous: d.previous, winner: d.last.get(d.value) as Pair }));
+  return out.sort((a, b) => (a.node.range?.[0] ?? 0) - (b.node.range?.[0] ?? 0));
 }
 
 /** The offset where the nesting of collections first exceeds `limit`, or undefined. */

@@ -67,7 +67,9 @@ export function keyText(pair: Pair): string | undefined {
 
 /**
  * The entries of a mapping as [key, value node, pair], own keys first, then entries brought in by
- * merge keys that the mapping does not override. Values are alias-resolved.
+ * merge keys that the mapping does not override. Values are alias-resolved. A key written twice in
+ * one mapping counts once, in its first place, with the value of its last occurrence: CloudFormation,
+ * PyYAML, js-yaml and go-yaml's non-strict reading (kubectl) all keep the last value.
  */
 export function entries(map: unknown, anchors?: AnchorTable): Array<[string, Node | undefined, Pair]> {
   const out: Array<[string, Node | undefined, Pair]> = [];
@@ -82,6 +84,8 @@ function collectEntries(node: Node | undefined, anchors: AnchorTable | undefined
   visited.add(node);
   navStats.mapsVisited++;
   const merges: unknown[] = [];
+  // Where each of this mapping's own keys sits in `out`, so that a repeated key replaces its value.
+  const own = new Map<string, number>();
   for (const pair of node.items) {
     if (!isPair(pair)) continue;
     const key = keyText(pair);
@@ -90,8 +94,15 @@ function collectEntries(node: Node | undefined, anchors: AnchorTable | undefined
       merges.push(pair.value);
       continue;
     }
+    const at = own.get(key);
+    if (at !== undefined) {
+      out[at] = [key, deref(pair.value, anchors), pair];
+      continue;
+    }
+    // Already given by the mapping that merges this one: that mapping's own key wins.
     if (seen.has(key)) continue;
     seen.add(key);
+    own.set(key, out.length);
     out.push([key, deref(pair.value, anchors), pair]);
   }
   for (const merge of merges) {
@@ -99,6 +110,13 @@ function collectEntries(node: Node | undefined, anchors: AnchorTable | undefined
     const sources = isSeq(source) ? source.items.map((item) => deref(item, anchors)) : [source];
     for (const s of sources) collectEntries(s, anchors, out, seen, visited, depth + 1);
   }
+}
+
+/** The last pair of a mapping's own (not merged) pairs with this key: the one readers keep. */
+export function ownPair(map: YAMLMap, key: string): Pair | undefined {
+  let found: Pair | undefined;
+  for (const pair of map.items) if (isPair(pair) && keyText(pair) === key) found = pair;
+  return found;
 }
 
 /** The value node at `key` of a mapping (alias-resolved, merge keys honoured). */

@@ -1,7 +1,7 @@
 import { removePair } from '../actions/edits';
 import type { Fix } from '../actions/types';
 import { defineRule } from '../engine/rule';
-import { deref, entries, get, keyText } from '../model/nav';
+import { deref, entries, get, keyText, ownPair } from '../model/nav';
 import { isMap, isNode, isScalar, isSeq, type Node, type Pair } from 'yaml';
 
 // PodDisruptionBudget validation refuses a spec that sets both fields.
@@ -38,7 +38,7 @@ export default defineRule({
   fix({ file, doc }) {
     const a = doc.anchors;
     if (!isMap(doc.root)) return [];
-    const specPair = doc.root.items.find((pair) => keyText(pair) === 'spec');
+    const specPair = ownPair(doc.root, 'spec');
     const spec = specPair?.value;
     if (!isMap(spec)) return [];
     const set = (key: string) => entries(spec, a).find(([k, value]) => k === key && !(isScalar(value) && value.value === null) && value !== undefined);

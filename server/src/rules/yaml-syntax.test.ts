@@ -12,7 +12,24 @@ ruleTester(rule, {
   ],
   invalid: [
     { name: 'unclosed flow sequence', text: yaml('a: [1, 2', 'b: 3'), errors: [{ line: 2 }] },
-    { name: 'each broken document is reported, others still parse', text: yaml('a: 1', '---', 'b: : c', '---', 'k: v', 'k: w'), errors: [{ line: 3, severity: 'error' }, { line: 6, message: /unique/ }] },
+    { name: 'each broken document is reported, others still parse', text: yaml('a: 1', '---', 'b: : c', '---', 'k: [', '---', 'k: v', 'k: w'), errors: [{ line: 3, severity: 'error' }, { line: 5, severity: 'error' }] },
+    // One problem, one finding: the parser's later errors are counted in the message, not listed.
+    { name: 'a stray ] makes four parser errors: one finding', text: yaml('a: 1', ']', 'b: 2'), errors: [{ line: 2, severity: 'error', message: /^Unexpected flow-seq-end token in YAML stream: "\]" \(The parser reports 3 more problems after this point/ }] },
+    { name: 'an unclosed quote is reported where it opens, not at the end', text: yaml('a: "unclosed', 'b: 3', 'c: 4'), errors: [{ line: 1, message: /^Missing closing " quote: the quoted string that starts here is never closed\.$/ }] },
+    { name: 'a dedented sequence item: one finding', text: yaml('k:', '  - a', '  - b', ' - c'), errors: [{ line: 4, message: /2 more problems/ }] },
+    { name: 'a value followed by a deeper key: one finding', text: yaml('a: 1', '  b: 2'), errors: [{ line: 1, message: /1 more problem after/ }] },
+    {
+      name: 'a lenient line next to a real error: the real error only, since the lenient reading is not used',
+      text: yaml('a:', '  b: "foo', 'bar"', 'c:', '\td: 1'),
+      errors: [{ line: 2 }],
+    },
+    {
+      name: 'a quoted string whose continuation line is not indented: one warning there, related to where it opens',
+      text: yaml('Resources:', '  R:', '    Properties:', '      Description: "line one', '      line two', 'line three"'),
+      // `line two` is not indented past `Description` either (YAML 1.2 wants more than its 6 spaces).
+      errors: [{ line: 5, severity: 'warning', message: /^This continuation line of a quoted string is not indented past the key that holds the string\. YAML 1\.2 requires that indentation; PyYAML, go-yaml \(kubectl, eksctl\) and CloudFormation accept the line as written/ }],
+    },
+    { name: 'a flow sequence with a line at the left margin: one warning', text: yaml('a:', '  b: [1,', '2]', '  c: 1'), errors: [{ line: 3, severity: 'warning', message: /^This line inside a flow sequence/ }] },
     { name: 'an alias with no anchor', text: yaml('vpc:', '  extraCIDRs: [*nope]', 'x: &later 1', 'y: *later'), errors: [{ line: 2, message: /Unresolved alias \*nope/ }] },
     { name: 'an alias used before its anchor', text: yaml('a: *b', 'c: &b 1'), errors: [{ line: 1, message: /no anchor &b comes before it/ }] },
     { name: 'tab indentation', text: 'a:\n\tb: 1\n', errors: [{ line: 2 }] },

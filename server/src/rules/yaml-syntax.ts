@@ -17,9 +17,28 @@ export default defineRule({
     // Template files are reported once by not-checked instead: their syntax is Go's, not YAML's.
     if (file.templated) return;
     if (file.format === 'json' && !LOOKS_LIKE_TEMPLATE.test(file.text)) return;
-    for (const problem of doc.syntaxErrors) {
+    // One finding per broken document: the parser's first error. The parser goes on after it and
+    // often describes the same problem several times (an unclosed quote or a stray `]` made four
+    // or five errors on the lines after it), so the rest are counted, not listed; fixing the first
+    // shows what is left.
+    const first = doc.syntaxErrors[0];
+    if (first) {
+      const start = doc.offset + first.start;
+      const more = doc.syntaxErrors.length - 1;
+      const tail = more ? ` (The parser reports ${more} more ${more === 1 ? 'problem' : 'problems'} after this point in the document; ${more === 1 ? 'it' : 'they'} may follow from this one, so fix this first.)` : '';
+      report({ target: { start, end: Math.max(doc.offset + first.end, start + 1) }, message: `${first.message}${tail}` });
+    }
+    // Lines YAML 1.2 refuses but the files' real readers accept: a warning each, and the document
+    // stays checked (see model/lenient.ts).
+    for (const problem of doc.lenient) {
       const start = doc.offset + problem.start;
-      report({ target: { start, end: Math.max(doc.offset + problem.end, start + 1) }, message: problem.message });
+      const opened = doc.offset + problem.opened.start;
+      report({
+        target: { start, end: Math.max(doc.offset + problem.end, start + 1) },
+        message: problem.message,
+        severity: 'warning',
+        related: [{ target: { start: opened, end: opened + 1 }, message: problem.opened.message }],
+      });
     }
     // The parser accepts an alias to an anchor that does not exist (it fails only when the value
     // is read), so look for those here; most documents have no `*` at all and cost nothing.
