@@ -124,6 +124,17 @@ ruleTester(rule, {
       errors: [{ line: 6, message: /of VPC B in b\.yaml \(connected by VPN connections to customer gateway Cgw \(Vpn1 in file\.yaml\)\)/ }],
     },
     {
+      name: 'virtual private gateways of two VPCs associated with the same Direct Connect gateway',
+      text: cfn(
+        ...vpcResource('A', '10.0.0.0/16'), ...vpcResource('B', '10.0.0.0/16'), '  Dx:', '    Type: AWS::DirectConnect::DirectConnectGateway', '    Properties: {DirectConnectGatewayName: corp}',
+        ...[1, 2].flatMap((n) => [`  Vgw${n}:`, '    Type: AWS::EC2::VPNGateway', '    Properties: {Type: ipsec.1}', `  Attach${n}:`, '    Type: AWS::EC2::VPCGatewayAttachment', '    Properties:', `      VpcId: !Ref ${n === 1 ? 'A' : 'B'}`, `      VpnGatewayId: !Ref Vgw${n}`, `  Assoc${n}:`, '    Type: AWS::DirectConnect::DirectConnectGatewayAssociation', '    Properties:', '      DirectConnectGatewayId: !Ref Dx', `      AssociatedGatewayId: !Ref Vgw${n}`]),
+      ),
+      errors: [
+        { line: 6, message: /of VPC B in this document \(connected by Direct Connect gateway Dx \(Assoc1 in file\.yaml\)\)/ },
+        { line: 10, message: /of VPC A in this document \(connected by Direct Connect gateway Dx \(Assoc2 in file\.yaml\)\)/ },
+      ],
+    },
+    {
       name: 'connectedNetworks groups: two files of one group',
       uri: '/ws/prod/a.yaml',
       config: { connectedNetworks: { base: '/ws', groups: [{ name: 'corporate', globs: ['prod/**', 'network/*.yaml'] }] } },

@@ -15,6 +15,8 @@
 // - VPN connections join the VPCs whose virtual private gateways connect to the same customer
 //   gateway (same resource, same literal `cgw-…` ID, or the same literal public IP address): the
 //   network behind that device routes to both.
+// - Direct Connect gateway associations join the VPCs whose virtual private gateways are
+//   associated with the same Direct Connect gateway (same resource, literal ID or parameter).
 import type { Node } from 'yaml';
 import type { FileModel, StreamDocument } from '../model/document';
 import { entries, get, literalString, scalarText } from '../model/nav';
@@ -82,12 +84,36 @@ export function documentLinks(file: FileModel, doc: StreamDocument): LinkFact[] 
     const label = `VPN connections to customer gateway ${gatewayName(t, node)} (${vpn.id} in ${where})`;
     for (const vpc of vpcs) for (const device of devices) links.push({ vpc, network: `vpn:${device}`, label });
   }
+
+  // A Direct Connect gateway associated with virtual private gateways: the on-premises network
+  // behind it reaches each of their VPCs. (An association with a transit gateway adds nothing: the
+  // VPCs attached to that transit gateway are joined already.)
+  for (const association of t.ofType('AWS::DirectConnect::DirectConnectGatewayAssociation')) {
+    const vgw = t.refOf(t.prop(association, 'AssociatedGatewayId'));
+    if (!vgw || t.resources.get(vgw)?.type !== 'AWS::EC2::VPNGateway') continue;
+    const node = t.prop(association, 'DirectConnectGatewayId');
+    const gateways = endpoint(file, doc, t, node, 'DXGW');
+    const vpcs = attachments.filter((a) => t.refOf(t.prop(a, 'VpnGatewayId')) === vgw).flatMap((a) => vpcOf(t.prop(a, 'VpcId')));
+    const label = `Direct Connect gateway ${gatewayName(t, node)} (${association.id} in ${where})`;
+    for (const vpc of vpcs) for (const gateway of gateways) links.push({ vpc, network: `dx:${gateway}`, label });
+  }
   return links;
 }
 
-type EndpointKind = 'VPC' | 'TGW' | 'CGW';
-const RESOURCE_TYPE: Record<EndpointKind, string> = { VPC: 'AWS::EC2::VPC', TGW: 'AWS::EC2::TransitGateway', CGW: 'AWS::EC2::CustomerGateway' };
-const LITERAL_ID: Record<EndpointKind, RegExp> = { VPC: /^vpc-[0-9a-f]{8,17}$/i, TGW: /^tgw-[0-9a-f]{8,17}$/i, CGW: /^cgw-[0-9a-f]{8,17}$/i };
+type EndpointKind = 'VPC' | 'TGW' | 'CGW' | 'DXGW';
+const RESOURCE_TYPE: Record<EndpointKind, string> = {
+  VPC: 'AWS::EC2::VPC',
+  TGW: 'AWS::EC2::TransitGateway',
+  CGW: 'AWS::EC2::CustomerGateway',
+  DXGW: 'AWS::DirectConnect::DirectConnectGateway',
+};
+// Direct Connect gateway IDs are UUIDs.
+const LITERAL_ID: Record<EndpointKind, RegExp> = {
+  VPC: /^vpc-[0-9a-f]{8,17}$/i,
+  TGW: /^tgw-[0-9a-f]{8,17}$/i,
+  CGW: /^cgw-[0-9a-f]{8,17}$/i,
+  DXGW: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+};
 
 /**
  * The identities a property value names: a resource of the template (with its literal exports),
