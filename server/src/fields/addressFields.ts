@@ -23,10 +23,10 @@ export interface AddressField {
   /** Literal values the field accepts besides addresses (Service `clusterIP: None`). */
   readonly alsoAllowed?: readonly string[];
   /**
-   * Host bits here are a warning rather than an error: the range filters traffic (security group
-   * rules, access lists, Kubernetes fields) or is taken as its network by the service that reads
-   * it, instead of laying out the VPC (VPCs, subnets, routes, ACLs). AWS stores both kinds as the
-   * network the written address falls in; a widened filter is a warning, a shifted layout an error.
+   * The range filters traffic (security group rules, access lists, Kubernetes fields) or is taken as
+   * its network by the service that reads it, rather than laying out the VPC (VPCs, subnets, routes,
+   * ACLs). AWS stores both kinds as the network the written address falls in; cidr-host-bits words
+   * its message by this (both are warnings).
    */
   readonly hostBitsWarning?: boolean;
 }
