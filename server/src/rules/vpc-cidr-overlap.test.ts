@@ -79,7 +79,7 @@ ruleTester(rule, {
       name: 'peered in one template',
       text: cfn(...vpcResource('Blue', '10.0.0.0/16'), ...vpcResource('Green', '10.0.0.0/16'), ...peering('Peer', '!Ref Blue', '!GetAtt Green.VpcId')),
       errors: [
-        { line: 6, severity: 'warning', message: /^VPC CIDR 10\.0\.0\.0\/16 overlaps 10\.0\.0\.0\/16 of VPC Green in this document \(connected by peering connection Peer in file\.yaml\)\./ },
+        { line: 6, severity: 'error', message: /^VPC CIDR 10\.0\.0\.0\/16 overlaps 10\.0\.0\.0\/16 of VPC Green in this document \(connected by peering connection Peer in file\.yaml\)\./ },
         { line: 10, message: /of VPC Blue in this document \(connected by peering connection Peer in file\.yaml\)/ },
       ],
     },
@@ -88,7 +88,7 @@ ruleTester(rule, {
       uri: 'app.yaml',
       text: cfn(...vpcResource('AppVpc', '10.0.0.0/16'), ...peering('ToShared', '!Ref AppVpc', '!ImportValue shared-vpc-id')),
       workspace: [{ uri: 'shared.yaml', text: cfn(...vpcResource('SharedVpc', '10.0.128.0/17'), ...exportOf('VpcId', 'shared-vpc-id', 'SharedVpc')) }],
-      errors: [{ line: 6, message: /overlaps 10\.0\.128\.0\/17 of VPC SharedVpc in shared\.yaml \(connected by peering connection ToShared in app\.yaml\)/ }],
+      errors: [{ line: 6, severity: 'error', message: /overlaps 10\.0\.128\.0\/17 of VPC SharedVpc in shared\.yaml \(connected by peering connection ToShared in app\.yaml\)/ }],
     },
     {
       name: 'seen from the exporting template, the peering in another file connects them too',
@@ -107,7 +107,7 @@ ruleTester(rule, {
       name: 'attached to the same transit gateway resource of one template',
       text: cfn(...vpcResource('A', '10.0.0.0/16'), ...vpcResource('B', '10.0.0.0/16'), '  Tgw:', '    Type: AWS::EC2::TransitGateway', ...tgwAttachment('AttA', '!Ref A', '!Ref Tgw'), ...tgwAttachment('AttB', '!Ref B', '!Ref Tgw', 'AWS::EC2::TransitGatewayVpcAttachment')),
       errors: [
-        { line: 6, message: /of VPC B in this document \(connected by transit gateway Tgw \(attachment AttA in file\.yaml\)\)/ },
+        { line: 6, severity: 'warning', message: /of VPC B in this document \(connected by transit gateway Tgw \(attachment AttA in file\.yaml\)\)/ },
         { line: 10, message: /of VPC A in this document \(connected by transit gateway Tgw/ },
       ],
     },

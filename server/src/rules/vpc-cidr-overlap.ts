@@ -64,8 +64,8 @@ export default defineRule({
             overlapStats.comparisons++;
             const touches = (c: VpcFact['cidrs'][number]) => !c.defaulted && overlaps(c.cidr, range.cidr);
             if (other === self || !other.cidrs.some(touches) || sameVpc(self, other)) return [];
-            const why = connections().between(self, other);
-            return why ? [{ other, blocks: other.cidrs.filter(touches), why }] : [];
+            const connection = connections().between(self, other);
+            return connection ? [{ other, blocks: other.cidrs.filter(touches), why: connection.why, refused: !!connection.refused }] : [];
           });
         const hits = [...overlapping(sameFile), ...overlapping(otherFiles).sort((a, b) => byPlace(a.other, b.other))];
         const target = range.node;
@@ -76,10 +76,14 @@ export default defineRule({
         const related: RelatedPlace[] = hits.flatMap(({ other, blocks }) =>
           blocks.map((b) => ({ uri: b.uri, range: b.range, message: `block ${blockText(b)} of ${vpcName(other)}` })),
         );
+        // An error when a peering connection of the workspace joins them: AWS fails that request.
+        // Otherwise everything deploys, and only the routing is wrong: the rule's warning.
+        const refused = hits.some((h) => h.refused);
         report({
           target,
           message: `${range.label} ${range.text} overlaps ${list}. A peering connection between VPCs with overlapping blocks fails, and a transit gateway or VPN cannot route the shared addresses to both without NAT. Give each connected VPC its own block.`,
           related,
+          ...(refused ? { severity: 'error' as const } : {}),
         });
       }
     });
@@ -89,9 +93,16 @@ export default defineRule({
 /** Work done by the rule, for tests that bound it (never timed). */
 export const overlapStats = { comparisons: 0, links: 0 };
 
+interface Connection {
+  /** Why the two VPCs are taken to be connected, in words for the message. */
+  readonly why: string;
+  /** AWS refuses the connection itself: a peering request between overlapping VPCs fails. */
+  readonly refused?: boolean;
+}
+
 interface Connections {
-  /** Why two VPCs are taken to be connected (words for the message), or undefined when they are not. */
-  between(a: VpcFact, b: VpcFact): string | undefined;
+  /** How two VPCs are connected, or undefined when they are not. */
+  between(a: VpcFact, b: VpcFact): Connection | undefined;
 }
 
 /**
@@ -103,8 +114,8 @@ interface Connections {
  */
 function connectionsOf(config: EffectiveConfig, links: readonly LinkFact[]): Connections {
   const declared = config.connectedNetworks;
-  if (declared && 'all' in declared) return { between: () => 'connectedNetworks: all in the project file' };
-  if (!declared && config.reservedCidrs.length) return { between: () => 'the networks in reservedCidrs, which every VPC of the workspace is taken to reach' };
+  if (declared && 'all' in declared) return { between: () => ({ why: 'connectedNetworks: all in the project file' }) };
+  if (!declared && config.reservedCidrs.length) return { between: () => ({ why: 'the networks in reservedCidrs, which every VPC of the workspace is taken to reach' }) };
   const networksOf = new Map<string, Map<string, string>>();
   for (const link of links) {
     overlapStats.links++;
@@ -115,15 +126,22 @@ function connectionsOf(config: EffectiveConfig, links: readonly LinkFact[]): Con
   const groupsOf = groupMembership(declared);
   return {
     between(a, b) {
+      let found: Connection | undefined;
       for (const x of a.identities ?? []) {
         const networks = networksOf.get(x);
         if (!networks) continue;
         for (const y of b.identities ?? []) {
-          for (const network of networksOf.get(y)?.keys() ?? []) if (networks.has(network)) return networks.get(network);
+          for (const network of networksOf.get(y)?.keys() ?? []) {
+            if (!networks.has(network)) continue;
+            // A peering connection is the strongest evidence: AWS fails it outright.
+            if (network.startsWith('peering:')) return { why: networks.get(network)!, refused: true };
+            found ??= { why: networks.get(network)! };
+          }
         }
       }
+      if (found) return found;
       const shared = groupsOf(a.uri).find((g) => groupsOf(b.uri).includes(g));
-      return shared === undefined ? undefined : `network ${shared} of connectedNetworks in the project file`;
+      return shared === undefined ? undefined : { why: `network ${shared} of connectedNetworks in the project file` };
     },
   };
 }
