@@ -18,10 +18,11 @@ function run(args: string[], options: { cwd?: string; input?: string } = {}) {
 const tree = (files: Record<string, string>): string => tempTree('eks-lens-cli-', files);
 
 // A private-only endpoint keeps eks-public-endpoint-open quiet, so each fixture shows one finding.
-const BAD_VPC = 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: c, region: us-east-1}\nvpc:\n  cidr: 10.1.2.0/16\n  clusterEndpoints: {publicAccess: false, privateAccess: true}\n';
-const CLEAN_VPC = BAD_VPC.replace('10.1.2.0/16', '10.1.0.0/16');
+// The error: a VPC larger than AWS allows (vpc-cidr-prefix).
+const BAD_VPC = 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: c, region: us-east-1}\nvpc:\n  cidr: 10.0.0.0/12\n  clusterEndpoints: {publicAccess: false, privateAccess: true}\n';
+const CLEAN_VPC = BAD_VPC.replace('10.0.0.0/12', '10.1.0.0/16');
 /** A clean VPC that shares no address with BAD_VPC's (so no vpc-cidr-overlap between the two files). */
-const OTHER_CLEAN_VPC = BAD_VPC.replace('10.1.2.0/16', '10.2.0.0/16').replace('name: c,', 'name: d,');
+const OTHER_CLEAN_VPC = BAD_VPC.replace('10.0.0.0/12', '10.16.0.0/16').replace('name: c,', 'name: d,');
 const WARN_ONLY = 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  loadBalancerSourceRanges: [203.0.113.9/24]\n';
 const TEMPLATE_JSON = '{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"V": {"Type": "AWS::EC2::VPC", "Properties": {"CidrBlock": "10.0.0.0/33"}}}}';
 
@@ -31,7 +32,7 @@ describe('eks-lens check', () => {
     const r = run(['check', 'cluster.yaml'], { cwd: dir });
     assert.equal(r.status, 1);
     const [first, summary] = r.stdout.trim().split('\n');
-    assert.match(first, /^cluster\.yaml:5:9  error  cidr-host-bits  10\.1\.2\.0\/16 has host bits set/);
+    assert.match(first, /^cluster\.yaml:5:9  error  vpc-cidr-prefix  VPC CIDR 10\.0\.0\.0\/12 is larger than AWS allows/);
     assert.equal(summary, '1 file checked: 1 error, 0 warnings, 0 information, 0 hints.');
     assert.doesNotMatch(r.stdout, /\x1b\[/, 'no colour when stdout is not a terminal');
   });
@@ -56,7 +57,7 @@ describe('eks-lens check', () => {
           path: 'a.yaml',
           diagnostics: [
             {
-              code: 'cidr-host-bits',
+              code: 'vpc-cidr-prefix',
               severity: 'error',
               message: json.files[0].diagnostics[0].message,
               range: { start: { line: 4, character: 8 }, end: { line: 4, character: 19 } },
@@ -66,7 +67,7 @@ describe('eks-lens check', () => {
         { path: 'b.yml', diagnostics: [] },
       ],
     });
-    assert.match(json.files[0].diagnostics[0].message, /10\.1\.0\.0\/16/);
+    assert.match(json.files[0].diagnostics[0].message, /10\.0\.0\.0\/12/);
   });
 
   it('writes SARIF 2.1.0 with every rule and results that point at them', () => {
@@ -82,8 +83,8 @@ describe('eks-lens check', () => {
       assert.equal(rule.helpUri, `https://example.org/rules/${rule.id}.md`);
     }
     const results = sarif.runs[0].results;
-    assert.deepEqual(results.map((x: { ruleId: string; level: string }) => [x.ruleId, x.level]), [['cidr-host-bits', 'error'], ['cidr-host-bits', 'warning']]);
-    assert.equal(driver.rules[results[0].ruleIndex].id, 'cidr-host-bits');
+    assert.deepEqual(results.map((x: { ruleId: string; level: string }) => [x.ruleId, x.level]), [['vpc-cidr-prefix', 'error'], ['cidr-host-bits', 'warning']]);
+    assert.equal(driver.rules[results[0].ruleIndex].id, 'vpc-cidr-prefix');
     assert.deepEqual(results[0].locations[0].physicalLocation, { artifactLocation: { uri: 'a.yaml' }, region: { startLine: 5, startColumn: 9, endLine: 5, endColumn: 20 } });
   });
 
@@ -118,10 +119,10 @@ describe('eks-lens check', () => {
 
   it('applies --rule overrides', () => {
     const dir = tree({ 'a.yaml': BAD_VPC });
-    const off = run(['check', '--format', 'json', '--rule', 'cidr-host-bits=off', 'a.yaml'], { cwd: dir });
+    const off = run(['check', '--format', 'json', '--rule', 'vpc-cidr-prefix=off', 'a.yaml'], { cwd: dir });
     assert.equal(off.status, 0);
     assert.deepEqual(JSON.parse(off.stdout).files[0].diagnostics, []);
-    const warn = run(['check', '--format', 'json', '--rule', 'cidr-host-bits=warning', 'a.yaml'], { cwd: dir });
+    const warn = run(['check', '--format', 'json', '--rule', 'vpc-cidr-prefix=warning', 'a.yaml'], { cwd: dir });
     assert.equal(warn.status, 0);
     assert.equal(JSON.parse(warn.stdout).files[0].diagnostics[0].severity, 'warning');
   });
@@ -142,7 +143,7 @@ describe('eks-lens check', () => {
   });
 
   it('reads .eks-lens.yaml from the working directory, unless told not to', () => {
-    const dir = tree({ '.eks-lens.yaml': 'rules:\n  cidr-host-bits: information\nkubernetesVersion: 1.30\n', 'a.yaml': BAD_VPC, 'other.yaml': 'rules: {cidr-host-bits: off}\n' });
+    const dir = tree({ '.eks-lens.yaml': 'rules:\n  vpc-cidr-prefix: information\nkubernetesVersion: 1.30\n', 'a.yaml': BAD_VPC, 'other.yaml': 'rules: {vpc-cidr-prefix: off}\n' });
     const withProject = run(['check', '--format', 'json', 'a.yaml'], { cwd: dir });
     assert.equal(JSON.parse(withProject.stdout).files[0].diagnostics[0].severity, 'information');
     assert.equal(withProject.status, 0);
@@ -150,15 +151,15 @@ describe('eks-lens check', () => {
     assert.equal(JSON.parse(ignored.stdout).files[0].diagnostics[0].severity, 'error');
     const explicit = run(['check', '--config', 'other.yaml', '--format', 'json', 'a.yaml'], { cwd: dir });
     assert.deepEqual(JSON.parse(explicit.stdout).files[0].diagnostics, []);
-    const flagWins = run(['check', '--rule', 'cidr-host-bits=error', 'a.yaml'], { cwd: dir });
+    const flagWins = run(['check', '--rule', 'vpc-cidr-prefix=error', 'a.yaml'], { cwd: dir });
     assert.equal(flagWins.status, 1);
   });
 
   it('reports problems in .eks-lens.yaml on stderr and keeps going', () => {
-    const dir = tree({ '.eks-lens.yaml': 'rules:\n  cidr-host-bits: loud\ncolour: red\n', 'a.yaml': BAD_VPC });
+    const dir = tree({ '.eks-lens.yaml': 'rules:\n  vpc-cidr-prefix: loud\ncolour: red\n', 'a.yaml': BAD_VPC });
     const r = run(['check', 'a.yaml'], { cwd: dir });
     assert.equal(r.status, 1);
-    assert.match(r.stderr, /cidr-host-bits: "loud" is not one of/);
+    assert.match(r.stderr, /vpc-cidr-prefix: "loud" is not one of/);
     assert.match(r.stderr, /unknown key "colour"/);
   });
 
@@ -171,8 +172,8 @@ describe('eks-lens check', () => {
   it('checks every VPC of the files it is given against reservedCidrs and against each other', () => {
     const dir = tree({
       '.eks-lens.yaml': 'reservedCidrs: [10.50.0.0/16]\n',
-      'clusters/prod.yaml': OTHER_CLEAN_VPC.replace('10.2.0.0/16', '10.50.0.0/16'),
-      'clusters/stage.yaml': OTHER_CLEAN_VPC.replace('10.2.0.0/16', '10.60.0.0/16').replace('name: d,', 'name: stage,'),
+      'clusters/prod.yaml': OTHER_CLEAN_VPC.replace('10.16.0.0/16', '10.50.0.0/16'),
+      'clusters/stage.yaml': OTHER_CLEAN_VPC.replace('10.16.0.0/16', '10.60.0.0/16').replace('name: d,', 'name: stage,'),
       'network/vpc.json': JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Resources: { Shared: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.60.0.0/17' } } } }),
     });
     const r = run(['check', '--format', 'json', '.'], { cwd: dir });
@@ -188,6 +189,7 @@ describe('eks-lens check', () => {
       ],
     );
     assert.match(findings[0].message, /10\.50\.0\.0\/16/);
+    // reservedCidrs says these VPCs reach outside networks, so they count as connected (no connectedNetworks written).
     assert.match(findings[1].message, /^VPC CIDR 10\.60\.0\.0\/16 overlaps 10\.60\.0\.0\/17 of VPC Shared in vpc\.json/);
     assert.match(findings[2].message, /^VPC CIDR 10\.60\.0\.0\/17 overlaps 10\.60\.0\.0\/16 of the VPC of cluster stage in stage\.yaml/);
     assert.equal(r.status, 1);
@@ -202,7 +204,7 @@ describe('eks-lens check', () => {
 describe('eks-lens check: the project file and links of an untrusted tree', () => {
   /** tree() is removed when the run ends too. */
   const scratch = tree;
-  const OFF = 'rules: {cidr-host-bits: off}\n';
+  const OFF = 'rules: {vpc-cidr-prefix: off}\n';
   const canLink = process.platform !== 'win32';
   const canMkfifo = canLink && spawnSync('mkfifo', ['--version']).error === undefined;
 
@@ -239,7 +241,7 @@ describe('eks-lens check: the project file and links of an untrusted tree', () =
   });
 
   it('names the project file used in JSON and SARIF output, and in maps', () => {
-    const dir = scratch({ '.eks-lens.yaml': 'rules: {cidr-host-bits: warning}\n', 'a.yaml': BAD_VPC });
+    const dir = scratch({ '.eks-lens.yaml': 'rules: {vpc-cidr-prefix: warning}\n', 'a.yaml': BAD_VPC });
     const json = run(['check', '--format', 'json', 'a.yaml'], { cwd: dir });
     assert.equal(JSON.parse(json.stdout).projectFile, '.eks-lens.yaml');
     assert.equal(json.stderr, '', 'JSON output says it in the output itself');
@@ -292,6 +294,6 @@ describe('eks-lens check: the project file and links of an untrusted tree', () =
     assert.equal(walked.status, 0);
     const named = run(['check', '--format', 'json', 'leak.yaml'], { cwd: dir });
     assert.equal(named.status, 1, 'named on the command line: checked');
-    assert.equal(JSON.parse(named.stdout).files[0].diagnostics[0].code, 'cidr-host-bits');
+    assert.equal(JSON.parse(named.stdout).files[0].diagnostics[0].code, 'vpc-cidr-prefix');
   });
 });

@@ -37,8 +37,9 @@ const HOSTILE = '\x1b]52;c;aGVsbG8=\x07\x1b[2J\x9b31m\u202e';
 /** In YAML double quotes, so the parser yields the raw characters. */
 const HOSTILE_YAML = '\\e]52;c;aGVsbG8=\\a\\e[2J\\x9b31m\\u202e';
 const BAD_CIDR_VALUE = `apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: c, region: us-east-1}\nvpc:\n  cidr: "10.1.0.0/16${HOSTILE_YAML}"\n  clusterEndpoints: {publicAccess: false, privateAccess: true}\n`;
-const BAD_VPC = 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: c, region: us-east-1}\nvpc:\n  cidr: 10.1.2.0/16\n  clusterEndpoints: {publicAccess: false, privateAccess: true}\n';
-const CLEAN_VPC = BAD_VPC.replace('10.1.2.0/16', '10.1.0.0/16');
+// The error: a VPC larger than AWS allows (vpc-cidr-prefix).
+const BAD_VPC = 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: c, region: us-east-1}\nvpc:\n  cidr: 10.0.0.0/12\n  clusterEndpoints: {publicAccess: false, privateAccess: true}\n';
+const CLEAN_VPC = BAD_VPC.replace('10.0.0.0/12', '10.1.0.0/16');
 /** Control characters a terminal acts on: C0 except tab and newline, DEL, C1. */
 const RAW_CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
 
@@ -195,7 +196,7 @@ describe('eks-lens: what is read', () => {
     for (const name of ['-', '/dev/stdin']) {
       const r = run(['check', '--no-config', '--format', 'json', name], { input: BAD_VPC });
       assert.equal(r.status, 1, `${name}: ${r.stderr}`);
-      assert.equal(JSON.parse(r.stdout).files[0].diagnostics[0].code, 'cidr-host-bits');
+      assert.equal(JSON.parse(r.stdout).files[0].diagnostics[0].code, 'vpc-cidr-prefix');
     }
   });
 

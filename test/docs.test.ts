@@ -77,3 +77,46 @@ describe('rule page examples', () => {
     });
   }
 });
+
+/** The rule table of a Markdown page: code → its Default column, for rows linking a rule page. */
+function ruleTable(page: string, linkPrefix: string): Map<string, string> {
+  const rows = new Map<string, string>();
+  const escaped = linkPrefix.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const row = new RegExp(`^\\| \\[\`([a-z0-9-]+)\`\\]\\(${escaped}([a-z0-9-]+)\\.md\\) \\| ([^|]+) \\|`);
+  for (const line of page.split('\n')) {
+    const m = row.exec(line);
+    if (m) {
+      assert.equal(m[1], m[2], `the row of ${m[1]} links ${m[2]}.md`);
+      rows.set(m[1], m[3].trim());
+    }
+  }
+  return rows;
+}
+
+// docs/rules/README.md holds the severity policy and the list of rules; it and the README's table
+// must say the same, and what they say must be each rule's default severity.
+describe('the severity policy and the rule index', () => {
+  const index = readFileSync('docs/rules/README.md', 'utf8');
+
+  it('states the policy for each severity', () => {
+    const policy = index.slice(index.indexOf('## Severity policy'), index.indexOf('## Rules'));
+    assert.ok(policy.length > 100, 'docs/rules/README.md has a "## Severity policy" section before "## Rules"');
+    assert.match(policy, /\*\*error\*\* \| AWS or Kubernetes rejects/);
+    assert.match(policy, /\*\*warning\*\* \| It deploys, but it is very likely wrong or risky/);
+    assert.match(policy, /\*\*information\*\* \/ \*\*hint\*\* \| Advice/);
+  });
+
+  it('lists every rule once, with the default severity of its metadata, as the README does', () => {
+    const listed = ruleTable(index, '');
+    const readmeRows = ruleTable(readme, 'docs/rules/');
+    const codes = allRules.map((r) => r.meta.code).sort();
+    assert.deepEqual([...listed.keys()].sort(), codes, 'docs/rules/README.md lists each rule');
+    assert.deepEqual([...readmeRows.keys()].sort(), codes, "the README's rule table lists each rule");
+    for (const { meta } of allRules) {
+      assert.equal(listed.get(meta.code), readmeRows.get(meta.code), `${meta.code}: the two tables disagree`);
+      assert.match(listed.get(meta.code)!, new RegExp(`^${meta.severity}\\b`), `${meta.code}: the tables say "${listed.get(meta.code)}", its metadata ${meta.severity}`);
+      const page = readFileSync(meta.docs, 'utf8');
+      assert.match(page, new RegExp(`\\*\\*Default severity:\\*\\* ${meta.severity}\\b`), `${meta.docs} states its default severity, ${meta.severity}`);
+    }
+  });
+});

@@ -210,7 +210,8 @@ describe('the .vsix', () => {
     writeFileSync(file, ['apiVersion: eksctl.io/v1alpha5', 'kind: ClusterConfig', 'metadata: {name: demo, region: us-west-2}', 'vpc:', '  cidr: 10.0.0.1/16', ''].join('\n'));
     const cli = path.join(unpacked, 'extension/dist/cli.js');
     const run = spawnSync(process.execPath, [cli, 'check', '--format', 'sarif', file], { cwd: dir, encoding: 'utf8' });
-    assert.equal(run.status, 1, `exit ${run.status}: ${run.stderr}`);
+    // cidr-host-bits is a warning: the checker exits 0.
+    assert.equal(run.status, 0, `exit ${run.status}: ${run.stderr}`);
     const sarif = JSON.parse(run.stdout);
     const results = sarif.runs[0].results as Array<{ ruleId: string }>;
     assert.ok(

@@ -34,7 +34,7 @@ describe('language server over stdio', () => {
     assert.equal(rest.length, 0);
     assert.equal(d.code, 'cidr-host-bits');
     assert.equal(d.source, 'eks-lens');
-    assert.equal(d.severity, 1);
+    assert.equal(d.severity, 2, 'cidr-host-bits is a warning');
     assert.deepEqual(d.range, { start: { line: 4, character: 8 }, end: { line: 4, character: 19 } });
     assert.match(d.codeDescription?.href ?? '', /^file:\/\/.*\/docs\/rules\/cidr-host-bits\.md$/);
   });
@@ -164,20 +164,20 @@ describe('eksLens/status after each check', () => {
     assert.equal(published.length, 1);
     assert.deepEqual(
       { kind: status.kind, label: status.label, version: status.version, errors: status.errors, warnings: status.warnings, infos: status.infos, hints: status.hints },
-      { kind: 'eksctl ClusterConfig', label: 'ClusterConfig', version: 1, errors: 1, warnings: 0, infos: 0, hints: 0 },
+      { kind: 'eksctl ClusterConfig', label: 'ClusterConfig', version: 1, errors: 0, warnings: 1, infos: 0, hints: 0 },
     );
-    // Fixing the CIDR is a new check, and a new status with no errors.
+    // Fixing the CIDR is a new check, and a new status with no warnings.
     await client.change(uri, 2, [{ text: CLUSTER.replace('10.1.2.0/16', '10.1.0.0/16') }]);
     const fixed = await eventually(() => latest(uri), (s): s is Status => s?.version === 2, 'the status of version 2');
-    assert.equal(fixed.errors, 0);
+    assert.equal(fixed.warnings, 0);
   });
 
-  it('counts warnings as warnings (severity from the settings)', async () => {
-    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { eksLens: { rules: { ...ONE_VPC_AT_A_TIME.rules, 'cidr-host-bits': 'warning' } } } });
+  it('counts errors as errors (severity from the settings)', async () => {
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { eksLens: { rules: { ...ONE_VPC_AT_A_TIME.rules, 'cidr-host-bits': 'error' } } } });
     const uri = 'untitled:status-warning';
     await client.open(uri, CLUSTER);
     const status = await eventually(() => latest(uri), (s): s is Status => s !== undefined, 'a status');
-    assert.deepEqual([status.errors, status.warnings], [0, 1]);
+    assert.deepEqual([status.errors, status.warnings], [1, 0]);
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { eksLens: ONE_VPC_AT_A_TIME } });
   });
 

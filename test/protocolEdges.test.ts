@@ -58,7 +58,10 @@ describe('closed untitled documents leave the workspace index', () => {
   let client: TestClient;
   before(async () => {
     client = new TestClient();
-    await client.initialize();
+    // vpc-cidr-overlap reports only VPCs the workspace shows connected: a reservedCidrs setting
+    // (a network every VPC reaches) connects them all.
+    client.settings = { reservedCidrs: ['192.0.2.0/24'] };
+    await client.initialize({ configuration: true });
   });
   after(() => client.stop());
 

@@ -243,11 +243,12 @@ describe('workspace index (the indexer on its own)', () => {
     const check = () => {
       const uri = uriOf('clusters/payments.yaml');
       const model = buildFileModel({ uri, text: vpcCluster('payments', '10.0.0.0/16') });
-      return checkFile(model, { config: mergeConfig(), workspace: indexer.index.viewFrom(uri), rules: [vpcCidrOverlap] });
+      // The project file says these VPCs share one network (otherwise overlaps are not reported).
+      return checkFile(model, { config: mergeConfig({ connectedNetworks: { all: true } }), workspace: indexer.index.viewFrom(uri), rules: [vpcCidrOverlap] });
     };
     let [finding, ...rest] = check();
     assert.equal(rest.length, 0);
-    assert.match(finding.message, /^VPC CIDR 10\.0\.0\.0\/16 overlaps 10\.0\.0\.0\/16 of the VPC of cluster search in search\.yaml and 10\.0\.128\.0\/17 of VPC SharedVpc in shared\.json\./);
+    assert.match(finding.message, /^VPC CIDR 10\.0\.0\.0\/16 overlaps 10\.0\.0\.0\/16 of the VPC of cluster search in search\.yaml \(connected by [^)]*\) and 10\.0\.128\.0\/17 of VPC SharedVpc in shared\.json \(connected by [^)]*\)\./);
     assert.deepEqual(finding.related?.map((r) => [r.uri, r.range.start.line + 1]).sort(), [
       [uriOf('clusters/search.yaml'), 4],
       [uriOf('network/shared.json'), 7],
@@ -260,6 +261,23 @@ describe('workspace index (the indexer on its own)', () => {
     unlinkSync(file('network/shared.json'));
     indexer.forget(uriOf('network/shared.json'));
     assert.deepEqual(check(), []);
+  });
+
+  it('indexes a template that only peers two VPCs, and vpc-cidr-overlap then reports them', async () => {
+    const vpcWithExport = (id: string, cidr: string) =>
+      ['Resources:', `  ${id}:`, '    Type: AWS::EC2::VPC', '    Properties:', `      CidrBlock: ${cidr}`, 'Outputs:', '  Out:', `    Value: !Ref ${id}`, `    Export: {Name: ${id}-id}`, ''].join('\n');
+    write('network/a.yaml', vpcWithExport('A', '10.0.0.0/16'));
+    write('network/b.yaml', vpcWithExport('B', '10.0.0.0/16'));
+    write('network/peering.yaml', ['Resources:', '  Peer:', '    Type: AWS::EC2::VPCPeeringConnection', '    Properties:', '      VpcId: !ImportValue A-id', '      PeerVpcId: !ImportValue B-id', ''].join('\n'));
+    await indexer.scan([pathToFileURL(folder).href], notOpen);
+    const uri = uriOf('network/a.yaml');
+    const model = buildFileModel({ uri, text: vpcWithExport('A', '10.0.0.0/16') });
+    const findings = checkFile(model, { config: mergeConfig(), workspace: indexer.index.viewFrom(uri), rules: [vpcCidrOverlap] });
+    assert.equal(findings.length, 1);
+    assert.match(findings[0].message, /of VPC B in b\.yaml \(connected by peering connection Peer in peering\.yaml\)/);
+    unlinkSync(file('network/peering.yaml'));
+    indexer.forget(uriOf('network/peering.yaml'));
+    assert.deepEqual(checkFile(model, { config: mergeConfig(), workspace: indexer.index.viewFrom(uri), rules: [vpcCidrOverlap] }), []);
   });
 });
 

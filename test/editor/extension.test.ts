@@ -179,9 +179,9 @@ suite('EKS Lens snippets', () => {
       const first = snippet.body.find((l) => l.trim() && !l.trim().startsWith('#'))!.replace(/\$\{\d+:([^}]*)\}/g, '$1');
       assert.ok(text.includes(first.trim()), `"${first.trim()}" is not in the document:\n${text}`);
       // Every finding counts but one: the fixture workspace's network.yaml has a VPC of
-      // 10.0.0.0/16, the block the VPC snippets default to, so vpc-cidr-overlap rightly reports
-      // that pair across files. It is about the workspace, not the snippet (the snippets test
-      // checks each one alone); it must be the only finding, and point at network.yaml.
+      // 10.0.0.0/16, the block the VPC snippets default to. Nothing connects the two VPCs, so
+      // vpc-cidr-overlap should say nothing; a finding of it that points at network.yaml would be
+      // about the workspace, not the snippet (the snippets test checks each one alone).
       const own = (d: readonly vscode.Diagnostic[]) =>
         d.filter((x) => !(codeOf(x) === 'vpc-cidr-overlap' && x.relatedInformation?.some((r) => r.location.uri.path.endsWith('/network.yaml'))));
       await waitForDiagnostics(document.uri, (d) => own(d).length === 0, `${snippet.prefix} to leave no diagnostics of its own`);

@@ -4,6 +4,14 @@
 import { isMap, isSeq, parseDocument } from 'yaml';
 import { SEVERITIES, type Severity } from './rule';
 import { parseCidr } from '../net/cidr';
+import { compileGlob } from '../workspace/glob';
+
+/**
+ * The project file's `connectedNetworks`: which VPCs of the workspace share one routed network
+ * (so overlapping blocks matter; see vpc-cidr-overlap). `all`, or named groups of file globs,
+ * relative to `base` (the folder of the project file; the working directory when unknown).
+ */
+export type ConnectedNetworks = { readonly all: true; readonly base?: string } | { readonly groups: ReadonlyArray<{ readonly name: string; readonly globs: readonly string[] }>; readonly base?: string };
 
 export type RuleSetting = Severity | 'off';
 
@@ -17,6 +25,7 @@ export interface EffectiveConfig {
   readonly maxFileBytes?: number;
   /** At most this many findings per file (the engine's default when unset); see too-many-findings. */
   readonly maxFindingsPerFile?: number;
+  readonly connectedNetworks?: ConnectedNetworks;
 }
 
 export const PROJECT_FILE = '.eks-lens.yaml';
@@ -28,6 +37,7 @@ export interface PartialConfig {
   serviceCidr?: string;
   maxFileBytes?: number;
   maxFindingsPerFile?: number;
+  connectedNetworks?: ConnectedNetworks;
 }
 
 export const DEFAULT_CONFIG: EffectiveConfig = { rules: {}, reservedCidrs: [] };
@@ -39,6 +49,7 @@ export function mergeConfig(...layers: Array<PartialConfig | undefined>): Effect
   let maxFileBytes: number | undefined;
   let serviceCidr: string | undefined;
   let maxFindingsPerFile: number | undefined;
+  let connectedNetworks: ConnectedNetworks | undefined;
   for (const layer of layers) {
     if (!layer) continue;
     if (layer.rules) rules = { ...rules, ...layer.rules };
@@ -47,8 +58,17 @@ export function mergeConfig(...layers: Array<PartialConfig | undefined>): Effect
     if (layer.maxFileBytes) maxFileBytes = layer.maxFileBytes;
     if (layer.serviceCidr) serviceCidr = layer.serviceCidr;
     if (layer.maxFindingsPerFile) maxFindingsPerFile = layer.maxFindingsPerFile;
+    if (layer.connectedNetworks) connectedNetworks = layer.connectedNetworks;
   }
-  return { rules, kubernetesVersion, reservedCidrs, serviceCidr, maxFileBytes, ...(maxFindingsPerFile ? { maxFindingsPerFile } : {}) };
+  return {
+    rules,
+    kubernetesVersion,
+    reservedCidrs,
+    serviceCidr,
+    maxFileBytes,
+    ...(maxFindingsPerFile ? { maxFindingsPerFile } : {}),
+    ...(connectedNetworks ? { connectedNetworks } : {}),
+  };
 }
 
 export function isRuleSetting(value: unknown): value is RuleSetting {
@@ -107,12 +127,13 @@ export function parseProjectFile(text: string): { config: PartialConfig; problem
   const doc = parseDocument(text, { prettyErrors: false });
   if (doc.errors.length) return { config: {}, problems: doc.errors.map((e) => `not valid YAML: ${e.message}`) };
   if (doc.contents === null) return { config: {}, problems: [] };
-  if (!isMap(doc.contents)) return { config: {}, problems: ['the file must be a mapping with keys rules, kubernetesVersion, reservedCidrs, serviceCidr, maxFileSizeMB, maxFindingsPerFile'] };
-  const known = new Set(['rules', 'kubernetesVersion', 'reservedCidrs', 'serviceCidr', 'maxFileSizeMB', 'maxFindingsPerFile']);
+  const keys = 'rules, kubernetesVersion, reservedCidrs, serviceCidr, connectedNetworks, maxFileSizeMB, maxFindingsPerFile';
+  if (!isMap(doc.contents)) return { config: {}, problems: [`the file must be a mapping with keys ${keys}`] };
+  const known = new Set(keys.split(', '));
   const problems: string[] = [];
   for (const pair of doc.contents.items) {
     const key = String((pair.key as { value?: unknown })?.value);
-    if (!known.has(key)) problems.push(`unknown key "${key}" (expected rules, kubernetesVersion, reservedCidrs, serviceCidr, maxFileSizeMB, maxFindingsPerFile)`);
+    if (!known.has(key)) problems.push(`unknown key "${key}" (expected ${keys})`);
   }
   const reserved = doc.get('reservedCidrs');
   if (reserved !== undefined && !isSeq(reserved)) problems.push('reservedCidrs must be a list of CIDR blocks');
@@ -122,5 +143,47 @@ export function parseProjectFile(text: string): { config: PartialConfig; problem
   const version = doc.get('kubernetesVersion', true) as { source?: string } | undefined;
   if (version?.source) plain.kubernetesVersion = version.source;
   const fromSettings = configFromSettings(plain);
-  return { config: fromSettings.config, problems: [...problems, ...fromSettings.problems] };
+  const config: PartialConfig = fromSettings.config;
+  if ('connectedNetworks' in plain) {
+    const read = readConnectedNetworks(plain.connectedNetworks);
+    if (read.value) config.connectedNetworks = read.value;
+    problems.push(...read.problems);
+  }
+  return { config, problems: [...problems, ...fromSettings.problems] };
+}
+
+/** At most this many groups, and globs per group: a project file is small. */
+const MAX_NETWORK_GROUPS = 100;
+const MAX_GLOBS_PER_GROUP = 200;
+
+/**
+ * `connectedNetworks: all`, or a mapping of group names to a file glob or a list of them. Invalid
+ * globs are left out with a problem; a value of another shape is ignored with a problem.
+ */
+export function readConnectedNetworks(value: unknown): { value?: ConnectedNetworks; problems: string[] } {
+  const shape = 'connectedNetworks must be "all" or a mapping of network names to lists of file globs (e.g. prod: [network/*.yaml, clusters/prod-*.yaml])';
+  if (value === 'all') return { value: { all: true }, problems: [] };
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return { problems: [`${shape}; it is ignored`] };
+  const problems: string[] = [];
+  const groups: Array<{ name: string; globs: string[] }> = [];
+  for (const [name, raw] of Object.entries(value as Record<string, unknown>)) {
+    if (groups.length === MAX_NETWORK_GROUPS) {
+      problems.push(`connectedNetworks: more than ${MAX_NETWORK_GROUPS} networks; the rest are ignored`);
+      break;
+    }
+    const list = typeof raw === 'string' ? [raw] : Array.isArray(raw) ? raw : undefined;
+    if (!list) {
+      problems.push(`connectedNetworks.${name}: must be a file glob or a list of them; it is ignored`);
+      continue;
+    }
+    const globs: string[] = [];
+    for (const glob of list.slice(0, MAX_GLOBS_PER_GROUP)) {
+      const compiled = typeof glob === 'string' && glob !== '' ? compileGlob(glob) : { ok: false as const, reason: 'not a non-empty text' };
+      if (compiled.ok) globs.push(glob as string);
+      else problems.push(`connectedNetworks.${name}: "${String(glob).slice(0, 100)}" is not a usable glob (${compiled.reason}); it is ignored`);
+    }
+    if (list.length > MAX_GLOBS_PER_GROUP) problems.push(`connectedNetworks.${name}: more than ${MAX_GLOBS_PER_GROUP} globs; the rest are ignored`);
+    groups.push({ name, globs });
+  }
+  return { value: { groups }, problems };
 }

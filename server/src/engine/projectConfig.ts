@@ -50,7 +50,11 @@ export async function readProjectConfigAsync(file: string, options: ReadOptions 
 function loaded(file: string, outcome: Outcome): LoadedProjectConfig {
   if ('missing' in outcome) return { path: file, status: 'missing', config: {}, problems: ['cannot be read: no such file'] };
   if ('problem' in outcome) return { path: file, status: 'refused', config: {}, problems: [outcome.problem] };
-  return { path: file, status: 'read', ...parseProjectFile(outcome.text) };
+  const parsed = parseProjectFile(outcome.text);
+  // connectedNetworks' globs are relative to the project file's folder.
+  const networks = parsed.config.connectedNetworks;
+  const config = networks ? { ...parsed.config, connectedNetworks: { ...networks, base: path.dirname(path.resolve(file)) } } : parsed.config;
+  return { path: file, status: 'read', config, problems: parsed.problems };
 }
 
 function readCappedSync(file: string, options: ReadOptions): Outcome {

@@ -23,18 +23,21 @@ export interface AddressField {
   /** Literal values the field accepts besides addresses (Service `clusterIP: None`). */
   readonly alsoAllowed?: readonly string[];
   /**
-   * Host bits here are a warning rather than an error: the range filters traffic (security group
-   * rules, access lists, Kubernetes fields) or is taken as its network by the service that reads
-   * it, instead of laying out the VPC (VPCs, subnets, routes, ACLs). AWS stores both kinds as the
-   * network the written address falls in; a widened filter is a warning, a shifted layout an error.
+   * The range filters traffic (security group rules, access lists, Kubernetes fields) or is taken as
+   * its network by the service that reads it, rather than laying out the VPC (VPCs, subnets, routes,
+   * ACLs). AWS stores both kinds as the network the written address falls in; cidr-host-bits words
+   * its message by this (both are warnings).
    */
   readonly hostBitsWarning?: boolean;
+  /** Its reader refuses IPv4 numbers with leading zeros (eksctl's CIDR fields, read by Go's net.ParseCIDR). */
+  readonly leadingZerosRejected?: boolean;
 }
 
 interface FieldOptions {
   family?: IpFamily;
   alsoAllowed?: readonly string[];
   hostBitsWarning?: boolean;
+  leadingZerosRejected?: boolean;
 }
 
 type Collector = (node: Node | undefined, type: AddressType, path: string, options?: FieldOptions) => void;
@@ -62,14 +65,17 @@ export function addressFields(doc: StreamDocument): readonly AddressField[] {
 function eksctlFields(root: Node | null, a: AnchorTable, collect: Collector): void {
   const vpc = get(root, 'vpc', a);
   const v4 = { family: 4 } as const;
-  collect(get(vpc, 'cidr', a), 'cidr', 'vpc.cidr', v4);
+  // vpc.cidr and the subnets' cidr are ipnet.IPNet values, read with Go's net.ParseCIDR, which
+  // refuses leading zeros since Go 1.17 (eksctl pkg/utils/ipnet/ipnet.go).
+  const goParsed = { ...v4, leadingZerosRejected: true };
+  collect(get(vpc, 'cidr', a), 'cidr', 'vpc.cidr', goParsed);
   items(get(vpc, 'extraCIDRs', a), a).forEach((n, i) => collect(n, 'cidr', `vpc.extraCIDRs[${i}]`, v4));
   // Not documented either way for the EKS API: treated as accepted, so reported as a warning.
   const lenient = { hostBitsWarning: true };
   items(get(vpc, 'publicAccessCIDRs', a), a).forEach((n, i) => collect(n, 'cidr', `vpc.publicAccessCIDRs[${i}]`, lenient));
   for (const tier of ['public', 'private']) {
     for (const [name, subnet] of entries(getIn(vpc, ['subnets', tier], a), a)) {
-      collect(get(subnet, 'cidr', a), 'cidr', `vpc.subnets.${tier}.${name}.cidr`, v4);
+      collect(get(subnet, 'cidr', a), 'cidr', `vpc.subnets.${tier}.${name}.cidr`, goParsed);
     }
   }
   collect(getIn(root, ['kubernetesNetworkConfig', 'serviceIPv4CIDR'], a), 'cidr', 'kubernetesNetworkConfig.serviceIPv4CIDR', { ...v4, ...lenient });

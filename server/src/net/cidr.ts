@@ -115,6 +115,22 @@ function parseCidrUncached(text: string): Parsed<Cidr> {
   return { ok: true, value: { text, family, prefix, first, last, network, hostBitsSet } };
 }
 
+/**
+ * The value with the leading zeros of its IPv4 numbers (and of its prefix length) removed, when it
+ * has any: `010.0.0.0/16` gives `10.0.0.0/16`. Undefined when there are none or the value is not a
+ * dotted quad. Readers disagree on such values (decimal for some, octal for others), so rules
+ * judge them apart from other syntax errors.
+ */
+export function withoutLeadingZeros(text: string): string | undefined {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/(\d{1,3}))?$/.exec(text);
+  if (!m) return undefined;
+  const strip = (n: string) => n.replace(/^0+(?=\d)/, '');
+  const parts = m.slice(1, 5);
+  const prefix = m[5];
+  if (!parts.some((n) => n !== strip(n)) && (prefix === undefined || prefix === strip(prefix))) return undefined;
+  return parts.map(strip).join('.') + (prefix === undefined ? '' : `/${strip(prefix)}`);
+}
+
 /** Parses a single IPv4 or IPv6 address (no prefix). */
 export const parseIp = memoized(parseIpUncached);
 

@@ -35,12 +35,16 @@ ruleTester(rule, {
       name: 'a subnet whose default route goes to a transit gateway may hold a public NAT gateway on purpose',
       text: template(vpc, table('T'), route('ToTgw', 'T', 'TransitGatewayId: tgw-0123456789abcdef0'), subnet('S', '10.0.0.0/24'), association('SA', 'S', 'T'), nat('S')),
     },
+    {
+      name: 'a subnet whose default route goes to a firewall endpoint (AWS Network Firewall in front of the internet gateway)',
+      text: template(vpc, table('T'), route('ToFirewall', 'T', 'VpcEndpointId: vpce-0123456789abcdef0'), subnet('S', '10.0.0.0/24'), association('SA', 'S', 'T'), nat('S')),
+    },
   ],
   invalid: [
     {
       name: 'the NAT gateway in the private subnet it serves',
       text: layout('PrivateA'),
-      errors: [{ line: 48, severity: 'error', message: /^NAT gateway Nat is in subnet PrivateA, whose route table PrivateTable has no route to an internet gateway/ }],
+      errors: [{ line: 48, severity: 'warning', message: /^NAT gateway Nat is in subnet PrivateA, whose route table PrivateTable has no route to an internet gateway, so unless something outside this template routes its traffic out/ }],
     },
     { name: 'ConnectivityType public written out', text: layout('PrivateA', 'public'), errors: [{ line: 48 }] },
     { name: 'AvailabilityMode zonal written out: a zonal NAT gateway still needs a public subnet', text: layout('PrivateA', undefined, 'zonal'), errors: [{ line: 48 }] },
@@ -55,6 +59,11 @@ ruleTester(rule, {
         '"A": {"Type": "AWS::EC2::SubnetRouteTableAssociation", "Properties": {"SubnetId": {"Ref": "S"}, "RouteTableId": {"Ref": "T"}}},\n' +
         '"N": {"Type": "AWS::EC2::NatGateway", "Properties": {"SubnetId": {"Ref": "S"}}}\n}}\n',
       errors: [{ line: 6 }],
+    },
+    {
+      name: 'a default route to a VPC endpoint in another table of the template does not excuse this one',
+      text: template(vpc, table('T'), table('Other'), route('ToFirewall', 'Other', 'VpcEndpointId: vpce-0123456789abcdef0'), subnet('S', '10.0.0.0/24'), association('SA', 'S', 'T'), nat('S')),
+      errors: [{ line: 28, severity: 'warning' }],
     },
   ],
 });

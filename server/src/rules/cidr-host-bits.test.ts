@@ -13,9 +13,9 @@ ruleTester(rule, {
     { name: 'invalid values are cidr-syntax findings, not this rule', text: eksctl('vpc:', '  cidr: 10.1.2.0/33') },
   ],
   invalid: [
-    { name: 'eksctl VPC', text: eksctl('vpc:', '  cidr: 10.1.2.0/16'), errors: [{ line: 5, severity: 'error', message: /AWS creates 10\.1\.0\.0\/16 instead.*Write 10\.1\.0\.0\/16/ }] },
-    { name: 'eksctl subnet', text: eksctl('vpc:', '  subnets:', '    private:', '      a: {cidr: 10.1.64.1/19}'), errors: [{ line: 7, severity: 'error', message: /10\.1\.64\.0\/19/ }] },
-    { name: 'CloudFormation subnet', text: cfn('AWS::EC2::Subnet', 'CidrBlock: 10.0.1.0/22'), errors: [{ line: 5, severity: 'error', message: /AWS creates 10\.0\.0\.0\/22 instead/ }] },
+    { name: 'eksctl VPC', text: eksctl('vpc:', '  cidr: 10.1.2.0/16'), errors: [{ line: 5, severity: 'warning', message: /AWS creates 10\.1\.0\.0\/16 instead.*Write 10\.1\.0\.0\/16/ }] },
+    { name: 'eksctl subnet', text: eksctl('vpc:', '  subnets:', '    private:', '      a: {cidr: 10.1.64.1/19}'), errors: [{ line: 7, severity: 'warning', message: /10\.1\.64\.0\/19/ }] },
+    { name: 'CloudFormation subnet', text: cfn('AWS::EC2::Subnet', 'CidrBlock: 10.0.1.0/22'), errors: [{ line: 5, severity: 'warning', message: /AWS creates 10\.0\.0\.0\/22 instead/ }] },
     { name: 'IPv6 subnet', text: cfn('AWS::EC2::Subnet', 'Ipv6CidrBlock: "2001:db8:0:1::1/64"'), errors: [{ line: 5, message: /2001:db8:0:1::\/64/ }] },
     {
       name: 'security group rule: accepted and widened, so a warning',

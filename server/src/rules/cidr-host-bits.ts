@@ -3,10 +3,17 @@ import { defineRule } from '../engine/rule';
 import { addressFields } from '../fields/addressFields';
 import { parseCidr } from '../net/cidr';
 
+// A warning everywhere: nobody rejects the value. EC2 stores VPC, subnet, route, ACL and security
+// group blocks in canonical form (its API reference: "We modify the specified CIDR block to its
+// canonical form"), eksctl reads its CIDRs with Go's net.ParseCIDR, which accepts host bits, and
+// the Kubernetes API server accepts them in its legacy fields (NetworkPolicy ipBlock, Service
+// loadBalancerSourceRanges) with a warning unless the alpha StrictIPCIDRValidation gate is on
+// (staging/src/k8s.io/apimachinery/pkg/util/validation/ip.go). What gets built is still not what the
+// file says, which is very likely a mistake: see docs/rules/README.md for the policy.
 export default defineRule({
   meta: {
     code: 'cidr-host-bits',
-    severity: 'error',
+    severity: 'warning',
     kinds: ['eksctl', 'cloudformation', 'kubernetes'],
     title: 'A CIDR block has bits set beyond its prefix length',
     docs: 'docs/rules/cidr-host-bits.md',
@@ -22,9 +29,6 @@ export default defineRule({
         : `AWS creates ${network} instead of the block written`;
       report({
         target: field.node,
-        // The network's own layout (VPC, subnet, route, ACL) silently becoming a different block is
-        // an error: it can collide with neighbours and a subnet cannot be changed afterwards.
-        severity: field.hostBitsWarning ? 'warning' : 'error',
         message: `${field.value} has host bits set: with a /${prefix} prefix ${consequence}. Write ${network}, or change the prefix length if you meant a smaller block.`,
         data: { network },
       });

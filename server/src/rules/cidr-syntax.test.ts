@@ -32,6 +32,19 @@ ruleTester(rule, {
     { name: 'Service loadBalancerSourceRanges', text: yaml('apiVersion: v1', 'kind: Service', 'metadata: {name: s}', 'spec:', '  loadBalancerSourceRanges: ["203.0.113.0 /24"]'), errors: [{ line: 5, message: /has a space in it/ }] },
     { name: 'several blocks in one string', text: yaml('apiVersion: v1', 'kind: Service', 'metadata: {name: s}', 'spec:', '  loadBalancerSourceRanges: ["203.0.113.0/24,192.0.2.0/24"]'), errors: [{ line: 5, message: /separated by commas/ }] },
     { name: 'value reached through an alias is reported at the anchor', text: eksctl('x: &c 10.0.0.0/99', 'vpc:', '  cidr: *c', '  extraCIDRs: [*c]'), errors: [{ line: 4 }] },
+    // Leading zeros: an error where the reader refuses them (eksctl's vpc.cidr and subnet cidr,
+    // read by Go's net.ParseCIDR), a warning where it accepts them (the Kubernetes API server, with
+    // a warning of its own) or is not documented (CloudFormation, other eksctl fields).
+    { name: 'leading zeros in eksctl vpc.cidr: eksctl refuses them', text: eksctl('vpc:', '  cidr: 010.0.0.0/16'), errors: [{ line: 5, severity: 'error', message: /^vpc\.cidr is written with leading zeros \("010\.0\.0\.0\/16"\).*eksctl refuses it.*Write 10\.0\.0\.0\/16\.$/ }] },
+    { name: 'leading zeros in an eksctl subnet', text: eksctl('vpc:', '  subnets:', '    private:', '      a: {cidr: 10.0.01.0/24}'), errors: [{ line: 7, severity: 'error', message: /Write 10\.0\.1\.0\/24\./ }] },
+    { name: 'leading zeros in eksctl publicAccessCIDRs: not documented, a warning', text: eksctl('vpc:', '  publicAccessCIDRs: [203.0.113.07/32]'), errors: [{ line: 5, severity: 'warning', message: /How AWS reads it is not documented\. Write 203\.0\.113\.7\/32\./ }] },
+    { name: 'leading zeros in CloudFormation: a warning', text: yaml('Resources:', '  Vpc:', '    Type: AWS::EC2::VPC', '    Properties:', '      CidrBlock: 10.0.0.0/016'), errors: [{ line: 5, severity: 'warning', message: /Write 10\.0\.0\.0\/16\./ }] },
+    {
+      name: 'leading zeros in a NetworkPolicy ipBlock: the API server accepts them with a warning',
+      text: yaml('apiVersion: networking.k8s.io/v1', 'kind: NetworkPolicy', 'metadata: {name: np}', 'spec:', '  ingress:', '  - from:', '    - ipBlock: {cidr: 010.0.0.0/8}'),
+      errors: [{ line: 7, severity: 'warning', message: /The API server accepts it today with a warning and reads it as decimal.*Write 10\.0\.0\.0\/8\./ }],
+    },
+    { name: 'leading zeros and another fault: an error as before', text: yaml('Resources:', '  Vpc:', '    Type: AWS::EC2::VPC', '    Properties:', '      CidrBlock: 010.0.0.0/33'), errors: [{ line: 5, severity: 'error', message: /is not a valid CIDR block/ }] },
     { name: 'merge keys are honoured', text: eksctl('base: &b {cidr: 10.0.0/16}', 'vpc:', '  <<: *b'), errors: [{ line: 4 }] },
   ],
 });

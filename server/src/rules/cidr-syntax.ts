@@ -1,6 +1,7 @@
 import { defineRule } from '../engine/rule';
 import { addressFields } from '../fields/addressFields';
 import { parseCidr } from '../net/cidr';
+import { leadingZerosFinding } from './leadingZeros';
 
 export default defineRule({
   meta: {
@@ -18,7 +19,10 @@ export default defineRule({
         continue;
       }
       const parsed = parseCidr(field.value);
-      if (!parsed.ok) {
+      const zeros = parsed.ok ? undefined : leadingZerosFinding(field, (text) => parseCidr(text).ok);
+      if (zeros) {
+        report(zeros);
+      } else if (!parsed.ok) {
         report({ target: field.node, message: `${field.path} is not a valid CIDR block: ${parsed.reason}.` });
       } else if (field.family && parsed.value.family !== field.family) {
         report({

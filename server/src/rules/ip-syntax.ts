@@ -1,6 +1,7 @@
 import { defineRule } from '../engine/rule';
 import { addressFields } from '../fields/addressFields';
 import { parseIp } from '../net/cidr';
+import { leadingZerosFinding } from './leadingZeros';
 
 export default defineRule({
   meta: {
@@ -19,7 +20,10 @@ export default defineRule({
       }
       if (field.alsoAllowed?.includes(field.value)) continue;
       const parsed = parseIp(field.value);
-      if (!parsed.ok) {
+      const zeros = parsed.ok ? undefined : leadingZerosFinding(field, (text) => parseIp(text).ok);
+      if (zeros) {
+        report(zeros);
+      } else if (!parsed.ok) {
         const also = field.alsoAllowed?.length ? ` (or ${field.alsoAllowed.join(', ')})` : '';
         report({ target: field.node, message: `${field.path} is not a valid IP address${also}: ${parsed.reason}.` });
       }

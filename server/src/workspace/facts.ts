@@ -12,6 +12,7 @@ import { routesToIgw, routeTablesOfSubnet, templateOf, type Template } from '../
 import { effectiveVpcRanges, networkOf, type SubnetTier, type VpcModel } from '../network/model';
 import { eksDefaultServiceCidr } from '../network/serviceCidr';
 import { parseCidr, type Cidr } from '../net/cidr';
+import { cfnVpcIdentities, documentLinks, vpcIdIdentity, type LinkFact } from './connections';
 
 /** A place in some file of the workspace. */
 export interface Place {
@@ -75,12 +76,16 @@ export interface VpcFact extends Place {
   readonly serviceCidr?: ServiceCidrFact;
   /** For an eksctl ClusterConfig that writes none: the range EKS will pick from the VPC's blocks. */
   readonly defaultServiceCidr?: Cidr;
+  /** Names other files may use for this VPC (see connections.ts); links name VPCs by them. */
+  readonly identities?: readonly string[];
 }
 
 export interface FileFacts {
   readonly serviceCidrs: readonly ServiceCidrFact[];
   readonly workloads: readonly WorkloadFact[];
   readonly vpcs?: readonly VpcFact[];
+  /** Evidence that VPCs join one routed network (peering, transit gateway, VPN); see connections.ts. */
+  readonly links?: readonly LinkFact[];
 }
 
 export const NO_FACTS: FileFacts = { serviceCidrs: [], workloads: [] };
@@ -98,15 +103,17 @@ export function factsOf(file: FileModel): FileFacts {
   const serviceCidrs: ServiceCidrFact[] = [];
   const workloads: WorkloadFact[] = [];
   const vpcs: VpcFact[] = [];
+  const links: LinkFact[] = [];
   for (const doc of file.documents) {
     if (doc.syntaxErrors.length) continue;
     const facts = documentFacts(file, doc);
     serviceCidrs.push(...facts.serviceCidrs);
     workloads.push(...facts.workloads);
     vpcs.push(...(facts.vpcs ?? []));
+    links.push(...(facts.links ?? []));
   }
-  if (!serviceCidrs.length && !workloads.length && !vpcs.length) return NO_FACTS;
-  return vpcs.length ? { serviceCidrs, workloads, vpcs } : { serviceCidrs, workloads };
+  if (!serviceCidrs.length && !workloads.length && !vpcs.length && !links.length) return NO_FACTS;
+  return { serviceCidrs, workloads, ...(vpcs.length ? { vpcs } : {}), ...(links.length ? { links } : {}) };
 }
 
 /** The facts of one document, computed once per parsed document. */
@@ -121,9 +128,11 @@ export function documentFacts(file: FileModel, doc: StreamDocument): FileFacts {
       const service = network.cluster?.serviceCidr;
       const name = literalString(getIn(doc.root, ['metadata', 'name'], doc.anchors));
       const serviceCidrs: ServiceCidrFact[] = service ? [{ ...place(service.node), cidr: service.cidr, source: 'eksctl', name }] : [];
+      const eksctlVpcId = doc.kind === 'eksctl' ? vpcIdIdentity(literalString(getIn(doc.root, ['vpc', 'id'], doc.anchors)) ?? '') : undefined;
       const vpcs: VpcFact[] = network.vpcs.map((vpc) => {
         const ranges = effectiveVpcRanges(vpc);
         const key = doc.kind === 'cloudformation' && vpc.node ? literalString(vpc.node) : undefined;
+        const identities = key ? cfnVpcIdentities(file, doc, key) : eksctlVpcId ? [eksctlVpcId] : [];
         return {
           ...place(vpc.primary?.node ?? vpc.node ?? doc.root!),
           name: key ?? name ?? `VPC of document ${doc.index + 1}`,
@@ -140,10 +149,12 @@ export function documentFacts(file: FileModel, doc: StreamDocument): FileFacts {
           })),
           ...(doc.kind === 'eksctl' && serviceCidrs[0] ? { serviceCidr: serviceCidrs[0] } : {}),
           ...(doc.kind === 'eksctl' && !service && network.cluster ? withDefaultServiceCidr(vpc) : {}),
+          ...(identities.length ? { identities } : {}),
         };
       });
-      if (!serviceCidrs.length && !vpcs.length) return NO_FACTS;
-      return { serviceCidrs, workloads: [], vpcs };
+      const links = documentLinks(file, doc);
+      if (!serviceCidrs.length && !vpcs.length && !links.length) return NO_FACTS;
+      return { serviceCidrs, workloads: [], vpcs, ...(links.length ? { links } : {}) };
     }
     // https://kubernetes.io/docs/tasks/network/extend-service-ip-ranges/
     if (doc.kind === 'kubernetes' && doc.objectKind === 'ServiceCIDR' && doc.apiVersion?.startsWith('networking.k8s.io/')) {
