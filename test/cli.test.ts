@@ -190,8 +190,8 @@ describe('eks-lens check', () => {
     );
     assert.match(findings[0].message, /10\.50\.0\.0\/16/);
     // reservedCidrs says these VPCs reach outside networks, so they count as connected (no connectedNetworks written).
-    assert.match(findings[1].message, /^VPC CIDR 10\.60\.0\.0\/16 overlaps 10\.60\.0\.0\/17 of VPC Shared in vpc\.json/);
-    assert.match(findings[2].message, /^VPC CIDR 10\.60\.0\.0\/17 overlaps 10\.60\.0\.0\/16 of the VPC of cluster stage in stage\.yaml/);
+    assert.match(findings[1].message, /^VPC CIDR 10\.60\.0\.0\/16 overlaps 10\.60\.0\.0\/17 of resource Shared in network\/vpc\.json/);
+    assert.match(findings[2].message, /^VPC CIDR 10\.60\.0\.0\/17 overlaps 10\.60\.0\.0\/16 of the VPC of cluster stage in clusters\/stage\.yaml/);
     assert.equal(r.status, 1);
   });
 

@@ -248,7 +248,7 @@ describe('workspace index (the indexer on its own)', () => {
     };
     let [finding, ...rest] = check();
     assert.equal(rest.length, 0);
-    assert.match(finding.message, /^VPC CIDR 10\.0\.0\.0\/16 overlaps 10\.0\.0\.0\/16 of the VPC of cluster search in search\.yaml \(connected by [^)]*\) and 10\.0\.128\.0\/17 of VPC SharedVpc in shared\.json \(connected by [^)]*\)\./);
+    assert.match(finding.message, /^VPC CIDR 10\.0\.0\.0\/16 overlaps 10\.0\.0\.0\/16 of the VPC of cluster search in search\.yaml \(connected by [^)]*\) and 10\.0\.128\.0\/17 of resource SharedVpc in \.\.\/network\/shared\.json \(connected by [^)]*\)\./);
     assert.deepEqual(finding.related?.map((r) => [r.uri, r.range.start.line + 1]).sort(), [
       [uriOf('clusters/search.yaml'), 4],
       [uriOf('network/shared.json'), 7],
@@ -274,7 +274,7 @@ describe('workspace index (the indexer on its own)', () => {
     const model = buildFileModel({ uri, text: vpcWithExport('A', '10.0.0.0/16') });
     const findings = checkFile(model, { config: mergeConfig(), workspace: indexer.index.viewFrom(uri), rules: [vpcCidrOverlap] });
     assert.equal(findings.length, 1);
-    assert.match(findings[0].message, /of VPC B in b\.yaml \(connected by peering connection Peer in peering\.yaml\)/);
+    assert.match(findings[0].message, /of resource B in b\.yaml \(connected by peering connection Peer in peering\.yaml\)/);
     unlinkSync(file('network/peering.yaml'));
     indexer.forget(uriOf('network/peering.yaml'));
     assert.deepEqual(checkFile(model, { config: mergeConfig(), workspace: indexer.index.viewFrom(uri), rules: [vpcCidrOverlap] }), []);

@@ -78,6 +78,8 @@ const LENIENT: Array<{ name: string; text: string; line: number; value: unknown 
     line: 5,
     value: { Resources: { R: { Properties: { Description: 'line one line two line three' } } } },
   },
+  // Only the last line is refused: the first continuation line is past the key, though not past the quote.
+  { name: 'closing line at the key’s column after a valid continuation line', text: yaml('a:', "  b: '[", '    x', "  ]'"), line: 4, value: { a: { b: '[ x ]' } } },
   { name: 'flow sequence continued at the left margin', text: yaml('a:', '  b: [1,', '2]', '  c: 1'), line: 3, value: { a: { b: [1, 2], c: 1 } } },
   { name: 'flow mapping continued at its key’s column', text: yaml('a:', '  b: {x: 1,', '  z: 2}'), line: 3, value: { a: { b: { x: 1, z: 2 } } } },
 ];

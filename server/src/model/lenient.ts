@@ -196,10 +196,22 @@ function isDocumentMarker(text: string, at: number): boolean {
 
 /**
  * Indents every non-blank line after the one holding `open`, up to the line holding `close`, to one
- * column past `open` when it is indented less; one problem at the first line that needed it.
+ * column past `open` when it is indented less (extra spaces change no value there). One problem,
+ * at the first line YAML 1.2 itself refuses: one indented no further than the key that holds the
+ * value (the first column of the opening line's content, after any `- ` of sequence items). A line
+ * between that key and `open` is valid YAML and is not reported.
  */
 function addLines(text: string, open: number, close: number, inserts: Insert[], problems: LenientProblem[], message: string, openedMessage: string): void {
-  const need = open - (text.lastIndexOf('\n', open - 1) + 1) + 1;
+  const lineStart = text.lastIndexOf('\n', open - 1) + 1;
+  const need = open - lineStart + 1;
+  let key = lineStart;
+  for (;;) {
+    while (text[key] === ' ') key++;
+    if (text[key] === '-' && text[key + 1] === ' ') key += 2;
+    else break;
+  }
+  // A value alone on its line: its key is on a line above, indented less than the value.
+  const strict = key === open ? need - 1 : key - lineStart + 1;
   let reported = false;
   for (let nl = text.indexOf('\n', open); nl !== -1 && nl < close; nl = text.indexOf('\n', nl + 1)) {
     const start = nl + 1;
@@ -209,7 +221,7 @@ function addLines(text: string, open: number, close: number, inserts: Insert[], 
     if (next === undefined || next === '\n' || next === '\r') continue;
     if (indent >= need) continue;
     inserts.push({ at: start, count: need - indent });
-    if (!reported) {
+    if (!reported && indent < strict) {
       problems.push({ message, start: start + indent, end: start + indent + 1, opened: { start: open, end: open + 1, message: openedMessage } });
       reported = true;
     }

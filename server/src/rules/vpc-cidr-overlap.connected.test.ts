@@ -84,7 +84,7 @@ describe('connectedNetworks in .eks-lens.yaml', () => {
     for (const asUri of [(p: string) => p, (p: string) => pathToFileURL(p).href]) {
       const a = run('infra/prod/a.yaml', asUri);
       assert.equal(a.length, 1);
-      assert.match(a[0], /of VPC Hub in hub\.yaml \(connected by network prod of connectedNetworks in the project file\)/);
+      assert.match(a[0], /of resource Hub in \.\.\/shared\/hub\.yaml \(connected by network prod of connectedNetworks in the project file\)/);
       assert.doesNotMatch(a[0], /cluster b/);
       assert.deepEqual(run('infra/dev/b.yaml', asUri), []);
     }
@@ -113,7 +113,7 @@ describe('vpc-cidr-overlap in a workspace of 500 VPCs', () => {
     const findings = checkFile(checked, { config: mergeConfig({}), workspace: index.viewFrom(checked.uri), rules: [rule] });
     // Vpc0 is peered with Vpc1 only; the 498 others have the same block but no connection.
     assert.equal(findings.length, 1);
-    assert.match(findings[0].message, /^VPC CIDR 10\.0\.0\.0\/16 overlaps 10\.0\.0\.0\/16 of VPC Vpc1 in t1\.yaml \(connected by peering connection Peer in t0\.yaml\)\. /);
+    assert.match(findings[0].message, /^VPC CIDR 10\.0\.0\.0\/16 overlaps 10\.0\.0\.0\/16 of resource Vpc1 in t1\.yaml \(connected by peering connection Peer in t0\.yaml\)\. /);
     assert.ok(overlapStats.comparisons <= N, `${overlapStats.comparisons} comparisons`);
     assert.ok(overlapStats.links <= N, `${overlapStats.links} link visits`);
   });

@@ -79,8 +79,8 @@ ruleTester(rule, {
       name: 'peered in one template',
       text: cfn(...vpcResource('Blue', '10.0.0.0/16'), ...vpcResource('Green', '10.0.0.0/16'), ...peering('Peer', '!Ref Blue', '!GetAtt Green.VpcId')),
       errors: [
-        { line: 6, severity: 'error', message: /^VPC CIDR 10\.0\.0\.0\/16 overlaps 10\.0\.0\.0\/16 of VPC Green in this document \(connected by peering connection Peer in file\.yaml\)\./ },
-        { line: 10, message: /of VPC Blue in this document \(connected by peering connection Peer in file\.yaml\)/ },
+        { line: 6, severity: 'error', message: /^VPC CIDR 10\.0\.0\.0\/16 overlaps 10\.0\.0\.0\/16 of resource Green in this document \(connected by peering connection Peer in file\.yaml\)\./ },
+        { line: 10, message: /of resource Blue in this document \(connected by peering connection Peer in file\.yaml\)/ },
       ],
     },
     {
@@ -88,14 +88,14 @@ ruleTester(rule, {
       uri: 'app.yaml',
       text: cfn(...vpcResource('AppVpc', '10.0.0.0/16'), ...peering('ToShared', '!Ref AppVpc', '!ImportValue shared-vpc-id')),
       workspace: [{ uri: 'shared.yaml', text: cfn(...vpcResource('SharedVpc', '10.0.128.0/17'), ...exportOf('VpcId', 'shared-vpc-id', 'SharedVpc')) }],
-      errors: [{ line: 6, severity: 'error', message: /overlaps 10\.0\.128\.0\/17 of VPC SharedVpc in shared\.yaml \(connected by peering connection ToShared in app\.yaml\)/ }],
+      errors: [{ line: 6, severity: 'error', message: /overlaps 10\.0\.128\.0\/17 of resource SharedVpc in shared\.yaml \(connected by peering connection ToShared in app\.yaml\)/ }],
     },
     {
       name: 'seen from the exporting template, the peering in another file connects them too',
       uri: 'shared.yaml',
       text: cfn(...vpcResource('SharedVpc', '10.0.128.0/17'), ...exportOf('VpcId', 'shared-vpc-id', 'SharedVpc')),
       workspace: [{ uri: 'app.yaml', text: cfn(...vpcResource('AppVpc', '10.0.0.0/16'), ...peering('ToShared', '!Ref AppVpc', '!ImportValue shared-vpc-id')) }],
-      errors: [{ line: 6, message: /overlaps 10\.0\.0\.0\/16 of VPC AppVpc in app\.yaml \(connected by peering connection ToShared in app\.yaml\)/ }],
+      errors: [{ line: 6, message: /overlaps 10\.0\.0\.0\/16 of resource AppVpc in app\.yaml \(connected by peering connection ToShared in app\.yaml\)/ }],
     },
     {
       name: 'a template peers with an eksctl cluster\'s existing VPC by its literal ID',
@@ -107,21 +107,21 @@ ruleTester(rule, {
       name: 'attached to the same transit gateway resource of one template',
       text: cfn(...vpcResource('A', '10.0.0.0/16'), ...vpcResource('B', '10.0.0.0/16'), '  Tgw:', '    Type: AWS::EC2::TransitGateway', ...tgwAttachment('AttA', '!Ref A', '!Ref Tgw'), ...tgwAttachment('AttB', '!Ref B', '!Ref Tgw', 'AWS::EC2::TransitGatewayVpcAttachment')),
       errors: [
-        { line: 6, severity: 'warning', message: /of VPC B in this document \(connected by transit gateway Tgw \(attachment AttA in file\.yaml\)\)/ },
-        { line: 10, message: /of VPC A in this document \(connected by transit gateway Tgw/ },
+        { line: 6, severity: 'warning', message: /of resource B in this document \(connected by transit gateway Tgw \(attachment AttA in file\.yaml\)\)/ },
+        { line: 10, message: /of resource A in this document \(connected by transit gateway Tgw/ },
       ],
     },
     {
       name: 'attached to the same literal transit gateway ID from two templates',
       text: cfn(...vpcResource('A', '10.0.0.0/16'), ...tgwAttachment('Att', '!Ref A', 'tgw-0123456789abcdef0')),
       workspace: [{ uri: 'b.yaml', text: cfn(...vpcResource('B', '10.0.0.0/16'), ...tgwAttachment('Att', '!Ref B', '!Ref Tgw')) + 'Parameters: {Tgw: {Type: String, Default: tgw-0123456789ABCDEF0}}\n' }],
-      errors: [{ line: 6, message: /of VPC B in b\.yaml \(connected by transit gateway tgw-0123456789abcdef0 \(attachment Att in file\.yaml\)\)/ }],
+      errors: [{ line: 6, message: /of resource B in b\.yaml \(connected by transit gateway tgw-0123456789abcdef0 \(attachment Att in file\.yaml\)\)/ }],
     },
     {
       name: 'VPN connections of two VPCs to the same customer gateway address',
       text: cfn(...vpcResource('A', '10.0.0.0/16'), ...vpn('A', 1, '!Ref Cgw'), '  Cgw:', '    Type: AWS::EC2::CustomerGateway', '    Properties: {Type: ipsec.1, BgpAsn: 65000, IpAddress: 198.51.100.7}'),
       workspace: [{ uri: 'b.yaml', text: cfn(...vpcResource('B', '10.0.0.0/16'), ...vpn('B', 1, '!Ref Office'), '  Office:', '    Type: AWS::EC2::CustomerGateway', '    Properties: {Type: ipsec.1, BgpAsn: 65000, IpAddress: 198.51.100.7}') }],
-      errors: [{ line: 6, message: /of VPC B in b\.yaml \(connected by VPN connections to customer gateway Cgw \(Vpn1 in file\.yaml\)\)/ }],
+      errors: [{ line: 6, message: /of resource B in b\.yaml \(connected by VPN connections to customer gateway Cgw \(Vpn1 in file\.yaml\)\)/ }],
     },
     {
       name: 'virtual private gateways of two VPCs associated with the same Direct Connect gateway',
@@ -130,8 +130,8 @@ ruleTester(rule, {
         ...[1, 2].flatMap((n) => [`  Vgw${n}:`, '    Type: AWS::EC2::VPNGateway', '    Properties: {Type: ipsec.1}', `  Attach${n}:`, '    Type: AWS::EC2::VPCGatewayAttachment', '    Properties:', `      VpcId: !Ref ${n === 1 ? 'A' : 'B'}`, `      VpnGatewayId: !Ref Vgw${n}`, `  Assoc${n}:`, '    Type: AWS::DirectConnect::DirectConnectGatewayAssociation', '    Properties:', '      DirectConnectGatewayId: !Ref Dx', `      AssociatedGatewayId: !Ref Vgw${n}`]),
       ),
       errors: [
-        { line: 6, message: /of VPC B in this document \(connected by Direct Connect gateway Dx \(Assoc1 in file\.yaml\)\)/ },
-        { line: 10, message: /of VPC A in this document \(connected by Direct Connect gateway Dx \(Assoc2 in file\.yaml\)\)/ },
+        { line: 6, message: /of resource B in this document \(connected by Direct Connect gateway Dx \(Assoc1 in file\.yaml\)\)/ },
+        { line: 10, message: /of resource A in this document \(connected by Direct Connect gateway Dx \(Assoc2 in file\.yaml\)\)/ },
       ],
     },
     {
@@ -140,7 +140,7 @@ ruleTester(rule, {
       config: { connectedNetworks: { base: '/ws', groups: [{ name: 'corporate', globs: ['prod/**', 'network/*.yaml'] }] } },
       text: newVpc('a', '10.0.0.0/16'),
       workspace: [{ uri: '/ws/network/hub.yaml', text: cfn(...vpcResource('Hub', '10.0.0.0/16')) }, { uri: '/ws/dev/c.yaml', text: newVpc('c', '10.0.0.0/16') }],
-      errors: [{ line: 4, message: /^VPC CIDR 10\.0\.0\.0\/16 overlaps 10\.0\.0\.0\/16 of VPC Hub in hub\.yaml \(connected by network corporate of connectedNetworks in the project file\)\. A/ }],
+      errors: [{ line: 4, message: /^VPC CIDR 10\.0\.0\.0\/16 overlaps 10\.0\.0\.0\/16 of resource Hub in \.\.\/network\/hub\.yaml \(connected by network corporate of connectedNetworks in the project file\)\. A/ }],
     },
     {
       name: 'reservedCidrs without connectedNetworks: every VPC reaches those networks',
@@ -158,7 +158,7 @@ ruleTester(rule, {
         {
           line: 4,
           severity: 'warning',
-          message: /^VPC CIDR 10\.0\.0\.0\/16 overlaps 10\.0\.0\.0\/16 of the VPC of cluster b in b\.yaml \(connected by connectedNetworks: all in the project file\)\. A peering connection between VPCs with overlapping blocks fails, and a transit gateway or VPN cannot route the shared addresses to both without NAT\./,
+          message: /^VPC CIDR 10\.0\.0\.0\/16 overlaps 10\.0\.0\.0\/16 of the VPC of cluster b in infra\/b\.yaml \(connected by connectedNetworks: all in the project file\)\. A peering connection between VPCs with overlapping blocks fails, and a transit gateway or VPN cannot route the shared addresses to both without NAT\./,
         },
       ],
     },
@@ -174,7 +174,7 @@ ruleTester(rule, {
       config: ALL,
       text: cfn(...vpcResource('Vpc', '10.0.0.0/16'), ...cidrBlock('More', 'Vpc', '10.1.0.0/16')),
       workspace: [{ uri: 'b.json', text: JSON.stringify({ Resources: { Shared: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.1.64.0/18' } } } }) }],
-      errors: [{ line: 11, message: /^Secondary VPC CIDR 10\.1\.0\.0\/16 overlaps 10\.1\.64\.0\/18 of VPC Shared in b\.json \(connected by connectedNetworks: all in the project file\)\./ }],
+      errors: [{ line: 11, message: /^Secondary VPC CIDR 10\.1\.0\.0\/16 overlaps 10\.1\.64\.0\/18 of resource Shared in b\.json \(connected by connectedNetworks: all in the project file\)\./ }],
     },
     {
       name: 'two documents of one file: each is reported, naming the other',
@@ -190,8 +190,8 @@ ruleTester(rule, {
       config: ALL,
       text: cfn(...vpcResource('Blue', '10.0.0.0/16'), ...vpcResource('Green', '10.0.0.0/16')),
       errors: [
-        { line: 6, message: /^VPC CIDR 10\.0\.0\.0\/16 overlaps 10\.0\.0\.0\/16 of VPC Green in this document \(connected by connectedNetworks: all in the project file\)\./ },
-        { line: 10, message: /overlaps 10\.0\.0\.0\/16 of VPC Blue in this document \(connected by connectedNetworks: all in the project file\)\./ },
+        { line: 6, message: /^VPC CIDR 10\.0\.0\.0\/16 overlaps 10\.0\.0\.0\/16 of resource Green in this document \(connected by connectedNetworks: all in the project file\)\./ },
+        { line: 10, message: /overlaps 10\.0\.0\.0\/16 of resource Blue in this document \(connected by connectedNetworks: all in the project file\)\./ },
       ],
     },
     {
@@ -199,7 +199,7 @@ ruleTester(rule, {
       config: ALL,
       text: cfn(...vpcResource('Vpc', '10.20.0.0/16')),
       workspace: [{ uri: 'other.json', text: JSON.stringify({ Resources: { ShopVpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.20.0.0/16' } } } }) }],
-      errors: [{ line: 6, message: /^VPC CIDR 10\.20\.0\.0\/16 overlaps 10\.20\.0\.0\/16 of VPC ShopVpc in other\.json \(connected by connectedNetworks: all in the project file\)\./ }],
+      errors: [{ line: 6, message: /^VPC CIDR 10\.20\.0\.0\/16 overlaps 10\.20\.0\.0\/16 of resource ShopVpc in other\.json \(connected by connectedNetworks: all in the project file\)\./ }],
     },
     {
       name: 'two existing VPCs with different, overlapping blocks are different VPCs',
@@ -236,10 +236,10 @@ describe('rule vpc-cidr-overlap: related information', () => {
       ],
     });
     assert.equal(rest.length, 0);
-    assert.match(finding.message, /overlaps 10\.0\.0\.0\/16 of the VPC of cluster b in b\.yaml \(connected by connectedNetworks: all in the project file\) and 10\.0\.64\.0\/18 of VPC Vpc in net\.yaml \(connected by connectedNetworks: all in the project file\)\./);
+    assert.match(finding.message, /overlaps 10\.0\.0\.0\/16 of the VPC of cluster b in ws\/b\.yaml \(connected by connectedNetworks: all in the project file\) and 10\.0\.64\.0\/18 of resource Vpc in ws\/net\.yaml \(connected by connectedNetworks: all in the project file\)\./);
     assert.deepEqual(relatedLines(finding), [
       [4, 'block 10.0.0.0/16 of the VPC of cluster b'],
-      [11, 'block 10.0.64.0/18 of VPC Vpc'],
+      [11, 'block 10.0.64.0/18 of resource Vpc'],
     ]);
     assert.deepEqual(finding.related?.map((r) => r.uri), ['file:///ws/b.yaml', 'file:///ws/net.yaml']);
   });

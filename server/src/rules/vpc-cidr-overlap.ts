@@ -188,15 +188,33 @@ function blockText(block: VpcFact['cidrs'][number]): string {
 
 function vpcName(vpc: VpcFact): string {
   if (vpc.name.startsWith('VPC of document ')) return vpc.name;
-  return vpc.source === 'eksctl' ? `the VPC of cluster ${vpc.name}` : `VPC ${vpc.name}`;
+  // A template's VPC is named by its logical ID, which is often just `VPC`.
+  return vpc.source === 'eksctl' ? `the VPC of cluster ${vpc.name}` : `resource ${vpc.name}`;
 }
 
+/**
+ * Where another VPC is, for the message: a place in this file, or the other file's path relative to
+ * this file's folder (a library holds many `vpc.yaml` files, so a bare file name is ambiguous).
+ */
 function whereIs(vpc: VpcFact, uri: string, docIndex: number): string {
   if (vpc.uri === uri) return vpc.document === docIndex ? 'this document' : `document ${vpc.document + 1} of this file`;
-  const last = vpc.uri.split(/[\\/]/).pop() || vpc.uri;
-  try {
-    return decodeURIComponent(last);
-  } catch {
-    return last;
-  }
+  const to = segments(vpc.uri);
+  const from = segments(uri).slice(0, -1);
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  const ups = from.length - common;
+  // Far apart (another workspace folder, or no shared folder at all): the last two segments.
+  if (common === 0 || ups > 3) return to.slice(-2).join('/');
+  return [...Array<string>(ups).fill('..'), ...to.slice(common)].join('/');
+}
+
+function segments(uri: string): string[] {
+  const path = uri.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
+  return path.split(/[\\/]/).filter(Boolean).map((part) => {
+    try {
+      return decodeURIComponent(part);
+    } catch {
+      return part;
+    }
+  });
 }
