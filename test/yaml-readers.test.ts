@@ -91,7 +91,7 @@ describe('YAML that PyYAML and go-yaml accept and YAML 1.2 refuses', () => {
       assert.deepEqual(doc.syntaxErrors, []);
       assert.deepEqual(doc.yaml.toJS(), c.value);
       assert.equal(doc.lenient.length, 1);
-      assert.deepEqual(check(c.text), [`${c.line} warning yaml-syntax`]);
+      assert.deepEqual(check(c.text), [`${c.line} warning yaml-under-indented`]);
     });
   }
 
@@ -114,7 +114,7 @@ describe('YAML that PyYAML and go-yaml accept and YAML 1.2 refuses', () => {
       '      SecurityGroupIngress:',
       '        - {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0}',
     );
-    assert.deepEqual(check(text), ['7 warning yaml-syntax', '9 warning cfn-sg-open-admin-port']);
+    assert.deepEqual(check(text), ['7 warning yaml-under-indented', '9 warning cfn-sg-open-admin-port']);
   });
 
   it('still refuses what PyYAML and go-yaml refuse too: a plain scalar continued at the left margin, a tab as indentation', () => {

@@ -8,6 +8,7 @@ import ipSyntax from '../rules/ip-syntax';
 import notChecked from '../rules/not-checked';
 import tooManyFindings from '../rules/too-many-findings';
 import yamlSyntax from '../rules/yaml-syntax';
+import yamlUnderIndented from '../rules/yaml-under-indented';
 import yamlDuplicateKey from '../rules/yaml-duplicate-key';
 import vpcCidrPrefix from '../rules/vpc-cidr-prefix';
 import vpcCidrReserved from '../rules/vpc-cidr-reserved';
@@ -45,6 +46,7 @@ import cfnSgOpenAdminPort from '../rules/cfn-sg-open-admin-port';
 export const allRules: readonly Rule[] = [
   // Syntax and addresses
   yamlSyntax,
+  yamlUnderIndented,
   yamlDuplicateKey,
   notChecked,
   tooManyFindings,

@@ -4,6 +4,7 @@ import rule from './yaml-syntax';
 ruleTester(rule, {
   valid: [
     yaml('a: 1', '---', 'b: [1, 2]'),
+    { name: 'under-indented lines that PyYAML and go-yaml accept are yaml-under-indented findings', text: yaml('a:', '  b: "foo', 'bar"', '  c: [1,', '2]') },
     { name: 'CloudFormation short tags', text: yaml('Resources:', '  V:', '    Type: AWS::EC2::VPC', '    Properties:', '      CidrBlock: !Ref Cidr', '      Tags: !If [HasTags, [], !Ref AWS::NoValue]') },
     { name: 'Helm template: reported by not-checked instead', uri: 'chart/templates/svc.yaml', text: yaml('{{- if .Values.enabled }}', 'apiVersion: v1', 'kind: Service', '{{- end }}') },
     { name: 'broken JSON that is not a template belongs to other tools', uri: 'package.json', text: '{"name": "x",' },
@@ -23,13 +24,6 @@ ruleTester(rule, {
       text: yaml('a:', '  b: "foo', 'bar"', 'c:', '\td: 1'),
       errors: [{ line: 2 }],
     },
-    {
-      name: 'a quoted string whose continuation line is not indented: one warning there, related to where it opens',
-      text: yaml('Resources:', '  R:', '    Properties:', '      Description: "line one', '      line two', 'line three"'),
-      // `line two` is not indented past `Description` either (YAML 1.2 wants more than its 6 spaces).
-      errors: [{ line: 5, severity: 'warning', message: /^This continuation line of a quoted string is not indented past the key that holds the string\. YAML 1\.2 requires that indentation; PyYAML, go-yaml \(kubectl, eksctl\) and CloudFormation accept the line as written/ }],
-    },
-    { name: 'a flow sequence with a line at the left margin: one warning', text: yaml('a:', '  b: [1,', '2]', '  c: 1'), errors: [{ line: 3, severity: 'warning', message: /^This line inside a flow sequence/ }] },
     { name: 'an alias with no anchor', text: yaml('vpc:', '  extraCIDRs: [*nope]', 'x: &later 1', 'y: *later'), errors: [{ line: 2, message: /Unresolved alias \*nope/ }] },
     { name: 'an alias used before its anchor', text: yaml('a: *b', 'c: &b 1'), errors: [{ line: 1, message: /no anchor &b comes before it/ }] },
     { name: 'tab indentation', text: 'a:\n\tb: 1\n', errors: [{ line: 2 }] },

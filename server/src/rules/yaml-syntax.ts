@@ -28,18 +28,8 @@ export default defineRule({
       const tail = more ? ` (The parser reports ${more} more ${more === 1 ? 'problem' : 'problems'} after this point in the document; ${more === 1 ? 'it' : 'they'} may follow from this one, so fix this first.)` : '';
       report({ target: { start, end: Math.max(doc.offset + first.end, start + 1) }, message: `${first.message}${tail}` });
     }
-    // Lines YAML 1.2 refuses but the files' real readers accept: a warning each, and the document
-    // stays checked (see model/lenient.ts).
-    for (const problem of doc.lenient) {
-      const start = doc.offset + problem.start;
-      const opened = doc.offset + problem.opened.start;
-      report({
-        target: { start, end: Math.max(doc.offset + problem.end, start + 1) },
-        message: problem.message,
-        severity: 'warning',
-        related: [{ target: { start: opened, end: opened + 1 }, message: problem.opened.message }],
-      });
-    }
+    // Lines YAML 1.2 refuses but the files' real readers accept are yaml-under-indented's: the
+    // document is then read as those readers read it, and has no syntax error.
     // The parser accepts an alias to an anchor that does not exist (it fails only when the value
     // is read), so look for those here; most documents have no `*` at all and cost nothing.
     if (!file.text.slice(doc.start, doc.end).includes('*')) return;
