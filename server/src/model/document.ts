@@ -5,6 +5,7 @@ import { Composer, CST, Document, isMap, isPair, isScalar, isSeq, Lexer, Parser,
 import { classify, type DocumentKind } from './classify';
 import { LineIndex } from './lineIndex';
 import { applyInserts, findLenientLines, unclosedQuotes, type LenientProblem, type Repair } from './lenient';
+import { eachToken } from './lexemes';
 import { AnchorTable } from './nav';
 import { chunkStarts } from './stream';
 
@@ -372,26 +373,12 @@ function remapRanges(yaml: Document.Parsed, toOriginal: (offset: number) => numb
  */
 export const MAX_NESTING = 500;
 
-/** Lexer tokens that take no room in the text (the parser does not advance its offset for them). */
-const DOC_MODE = '\u0002';
-const SCALAR_MARK = '\u001f';
-const FLOW_ERROR_END = '\u0018';
-
 function commentOffsets(lexemes: readonly string[]): number[] {
   const out: number[] = [];
-  let offset = 0;
-  let scalarNext = false;
-  for (const lexeme of lexemes) {
-    if (lexeme === DOC_MODE || lexeme === FLOW_ERROR_END) continue;
-    if (lexeme === SCALAR_MARK) {
-      scalarNext = true;
-      continue;
-    }
-    // A scalar's text (a block scalar's lines included) is never a comment, whatever it holds.
-    if (!scalarNext && lexeme.charCodeAt(0) === 35 /* # */) out.push(offset);
-    scalarNext = false;
-    offset += lexeme.length;
-  }
+  // A scalar's text (a block scalar's lines included) is never a comment, whatever it holds.
+  eachToken(lexemes, (lexeme, offset, scalarText) => {
+    if (!scalarText && lexeme.charCodeAt(0) === 35 /* # */) out.push(offset);
+  });
   return out;
 }
 

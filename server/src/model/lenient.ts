@@ -8,6 +8,8 @@
 // and the white space between flow tokens. The offsets of the copy map back to the original.
 
 /** One lenient construct: where to report it (chunk offsets) and what it is. */
+import { DOC_MODE, eachToken, FLOW_ERROR_END, SCALAR_MARK } from './lexemes';
+
 export interface LenientProblem {
   message: string;
   start: number;
@@ -31,9 +33,6 @@ export interface Repair {
   toRepaired(offset: number): number;
 }
 
-const DOC_MODE = '\u0002';
-const SCALAR_MARK = '\u001f';
-const FLOW_ERROR_END = '\u0018';
 
 /**
  * Finds the under-indented lines of quoted scalars and flow collections in `text` from its lexer
@@ -84,19 +83,10 @@ export function findLenientLines(text: string, lexemes: readonly string[]): { in
 /** Offsets of the quoted scalars that the lexer saw start but not end, in order. */
 export function unclosedQuotes(lexemes: readonly string[]): number[] {
   const out: number[] = [];
-  let offset = 0;
-  let scalarNext = false;
-  for (const lexeme of lexemes) {
-    if (lexeme === DOC_MODE || lexeme === FLOW_ERROR_END) continue;
-    if (lexeme === SCALAR_MARK) {
-      scalarNext = true;
-      continue;
-    }
+  eachToken(lexemes, (lexeme, offset, scalarText) => {
     const first = lexeme.charCodeAt(0);
-    if (!scalarNext && (first === 34 || first === 39) && !isClosedQuote(lexeme)) out.push(offset);
-    scalarNext = false;
-    offset += lexeme.length;
-  }
+    if (!scalarText && (first === 34 || first === 39) && !isClosedQuote(lexeme)) out.push(offset);
+  });
   return out;
 }
 
