@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, realpathSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { allRules } from '../server/src/engine/registry';
+import { allRules } from '../server/src/rules/index';
 import { tempTree } from './support/tmp';
 import { HANG_MS } from './support/limits';
 

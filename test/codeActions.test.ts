@@ -2,7 +2,7 @@
 // the diagnostics it published, the suppression and documentation actions, and the subnet planner.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { applyEdits } from '../server/src/actions/edits';
+import { applyEdits } from '../server/src/model/edits';
 import { buildFileModel } from '../server/src/model/document';
 import { TestClient } from './support/lspClient';
 

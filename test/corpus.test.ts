@@ -11,8 +11,9 @@ import { describe, it } from 'node:test';
 import { expandPaths } from '../server/src/workspace/walk';
 import { mergeConfig } from '../server/src/engine/config';
 import { checkFile } from '../server/src/engine/run';
+import { allRules } from '../server/src/rules/index';
 import { buildFileModel } from '../server/src/model/document';
-import { applyEdits } from '../server/src/actions/edits';
+import { applyEdits } from '../server/src/model/edits';
 import { fixesFor } from '../server/src/actions/index';
 import { EMPTY_WORKSPACE } from '../server/src/workspace/facts';
 
@@ -35,7 +36,7 @@ describe('shared corpus', () => {
       const model = buildFileModel({ uri: target.path, text: readFileSync(target.path, 'utf8') });
       if (model.format === 'json' && !model.documents.some((d) => d.kind === 'cloudformation')) continue;
       checked++;
-      const findings = checkFile(model, { config: mergeConfig(), onRuleError: (code, e) => ruleErrors.push(`${target.path}: ${code}: ${String(e)}`) });
+      const findings = checkFile(model, { rules: allRules, config: mergeConfig(), onRuleError: (code, e) => ruleErrors.push(`${target.path}: ${code}: ${String(e)}`) });
       for (const f of findings) {
         const key = `${path.relative(corpus, target.path)} ${f.range.start.line + 1} ${f.code}`;
         if (f.severity === 'error' && !known.has(key)) unexpected.push(`${key}: ${f.message}`);
@@ -59,11 +60,11 @@ describe('shared corpus, quick fixes', () => {
     for (const target of targets) {
       const text = readFileSync(target.path, 'utf8');
       const model = buildFileModel({ uri: target.path, text });
-      const findings = checkFile(model, { config });
+      const findings = checkFile(model, { rules: allRules, config });
       for (const finding of findings) {
-        for (const fix of fixesFor(model, finding, { config, workspace: EMPTY_WORKSPACE })) {
+        for (const fix of fixesFor(model, finding, { config, workspace: EMPTY_WORKSPACE, rules: allRules })) {
           applied++;
-          const after = checkFile(buildFileModel({ uri: target.path, text: applyEdits(text, fix.edits) }), { config });
+          const after = checkFile(buildFileModel({ uri: target.path, text: applyEdits(text, fix.edits) }), { rules: allRules, config });
           const where = `${path.relative(corpus, target.path)}:${finding.range.start.line + 1} ${fix.title}`;
           if (after.some((f) => f.code === finding.code && f.message === finding.message)) problems.push(`${where}: finding remains`);
           const before = new Set(findings.map(key));

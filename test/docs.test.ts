@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { allRules } from '../server/src/engine/registry';
+import { allRules } from '../server/src/rules/index';
 
 const SECTIONS = ['## What it checks', '## Why it matters', '## Example', '## How to fix', '## Turning it off', '## References'];
 const readme = readFileSync('README.md', 'utf8');

@@ -11,6 +11,7 @@ import { Parser } from 'yaml';
 import { mergeConfig, type PartialConfig } from '../server/src/engine/config';
 import { defineRule, type Rule } from '../server/src/engine/rule';
 import { checkFile, DEFAULT_MAX_FINDINGS, type Finding } from '../server/src/engine/run';
+import { allRules } from '../server/src/rules/index';
 import { buildFileModel, MAX_NESTING, nestingBeyond } from '../server/src/model/document';
 import { get, items, navStats, scalarText } from '../server/src/model/nav';
 import { factsOf } from '../server/src/workspace/facts';
@@ -18,7 +19,7 @@ import { TestClient } from './support/lspClient';
 import { mergeKeyChain } from './support/hostile';
 import { HANG_MS } from './support/limits';
 
-function check(text: string, config: PartialConfig = {}, rules?: readonly Rule[], uri = 'file:///hostile.yaml'): Finding[] {
+function check(text: string, config: PartialConfig = {}, rules: readonly Rule[] = allRules, uri = 'file:///hostile.yaml'): Finding[] {
   const ruleErrors: string[] = [];
   const findings = checkFile(buildFileModel({ uri, text }), { config: mergeConfig(config), rules, onRuleError: (code, e) => ruleErrors.push(`${code}: ${String(e)}`) });
   assert.deepEqual(ruleErrors, []);

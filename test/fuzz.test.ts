@@ -25,10 +25,11 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { describe, it } from 'node:test';
 import { codeActions, type Action } from '../server/src/actions/index';
-import { applyEdits, type TextEdit } from '../server/src/actions/edits';
+import { applyEdits, type TextEdit } from '../server/src/model/edits';
 import { completionsAt } from '../server/src/completion/index';
 import { mergeConfig } from '../server/src/engine/config';
 import { checkFile, type Finding } from '../server/src/engine/run';
+import { allRules } from '../server/src/rules/index';
 import { hoverAt } from '../server/src/hover/index';
 import { buildFileModel, type FileModel } from '../server/src/model/document';
 import type { Range } from '../server/src/model/lineIndex';
@@ -631,7 +632,7 @@ function runCase(c: Case, stats: Stats): string[] {
   }
 
   const check = (model: FileModel, label: string) =>
-    call(`${label}: checkFile`, () => checkFile(model, { config, workspace, onRuleError: (code, error) => problems.push(`${label}: rule ${code} threw ${describeError(error)}`) })) ?? [];
+    call(`${label}: checkFile`, () => checkFile(model, { rules: allRules, config, workspace, onRuleError: (code, error) => problems.push(`${label}: rule ${code} threw ${describeError(error)}`) })) ?? [];
 
   const model = call('buildFileModel', () => buildFileModel({ uri: c.uri, text: c.text, version: 1, languageId: c.languageId, maxBytes: c.maxBytes }));
   if (model) {
@@ -698,8 +699,8 @@ function runCase(c: Case, stats: Stats): string[] {
     // Code actions over the whole file and over a random span of lines.
     const lastLine = model.lines.lineCount - 1;
     const from = r.int(lastLine + 1);
-    const wholeFile = call('codeActions', () => codeActions(model, findings, 0, lastLine, { config, workspace })) ?? [];
-    const someLines = call('codeActions', () => codeActions(model, findings, from, Math.min(lastLine, from + r.int(20)), { config, workspace })) ?? [];
+    const wholeFile = call('codeActions', () => codeActions(model, findings, 0, lastLine, { config, workspace, rules: allRules })) ?? [];
+    const someLines = call('codeActions', () => codeActions(model, findings, from, Math.min(lastLine, from + r.int(20)), { config, workspace, rules: allRules })) ?? [];
     const actions: Action[] = [...wholeFile, ...someLines];
     stats.actions += actions.length;
     for (const action of actions) {

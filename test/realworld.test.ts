@@ -10,6 +10,7 @@ import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { mergeConfig } from '../server/src/engine/config';
 import { checkFile } from '../server/src/engine/run';
+import { allRules } from '../server/src/rules/index';
 import { buildFileModel } from '../server/src/model/document';
 import type { FileModel } from '../server/src/model/document';
 import { factsOf } from '../server/src/workspace/facts';
@@ -93,6 +94,7 @@ describe('real-world files: findings hold to their triage', () => {
       kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
       const rel = path.relative(root, model.uri).split(path.sep).join('/');
       const findings = checkFile(model, {
+        rules: allRules,
         config,
         workspace: index.viewFrom(model.uri),
         onRuleError: (code, e) => ruleErrors.push(`${rel}: ${code}: ${String(e)}`),

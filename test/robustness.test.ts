@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import { mergeConfig } from '../server/src/engine/config';
 import { checkFile } from '../server/src/engine/run';
+import { allRules } from '../server/src/rules/index';
 import { buildFileModel } from '../server/src/model/document';
 import { aliasBomb, binaryJunk, deepNesting, hugeManifest, mergeKeyChain, truncatedManifest } from './support/hostile';
 import { TestClient } from './support/lspClient';
@@ -13,7 +14,7 @@ import { HANG_MS, WAIT_MS } from './support/limits';
 
 function check(text: string, uri = 'hostile.yaml') {
   const errors: string[] = [];
-  const findings = checkFile(buildFileModel({ uri, text }), { config: mergeConfig(), onRuleError: (code, e) => errors.push(`${code}: ${String(e)}`) });
+  const findings = checkFile(buildFileModel({ uri, text }), { rules: allRules, config: mergeConfig(), onRuleError: (code, e) => errors.push(`${code}: ${String(e)}`) });
   return { findings, ruleErrors: errors };
 }
 

@@ -10,6 +10,7 @@ import { describe, it } from 'node:test';
 import { parseAllDocuments, parseDocument } from 'yaml';
 import { mergeConfig } from '../server/src/engine/config';
 import { checkFile, type Finding } from '../server/src/engine/run';
+import { allRules } from '../server/src/rules/index';
 import { buildFileModel } from '../server/src/model/document';
 import type { DocumentKind } from '../server/src/model/classify';
 
@@ -217,7 +218,7 @@ const config = mergeConfig();
 
 function check(text: string, uri = 'file:///work/snippet.yaml'): { findings: Finding[]; kinds: DocumentKind[] } {
   const file = buildFileModel({ uri, text, languageId: 'yaml' });
-  const findings = checkFile(file, { config, onRuleError: (code, error) => assert.fail(`rule ${code} threw: ${error}`) });
+  const findings = checkFile(file, { rules: allRules, config, onRuleError: (code, error) => assert.fail(`rule ${code} threw: ${error}`) });
   return { findings, kinds: file.documents.map((d) => d.kind) };
 }
 

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { mergeConfig } from '../server/src/engine/config';
 import { checkFile } from '../server/src/engine/run';
+import { allRules } from '../server/src/rules/index';
 import { buildFileModel } from '../server/src/model/document';
 import { get, getIn, scalarText } from '../server/src/model/nav';
 import { cfn, eksctl } from './support/fixtures';
@@ -11,7 +12,7 @@ import { yaml } from './support/ruleTester';
 
 function check(text: string, uri = 'file.yaml'): string[] {
   const model = buildFileModel({ uri, text });
-  return checkFile(model, { config: mergeConfig({}), onRuleError: (code, error) => assert.fail(`${code} threw: ${String(error)}`) }).map(
+  return checkFile(model, { rules: allRules, config: mergeConfig({}), onRuleError: (code, error) => assert.fail(`${code} threw: ${String(error)}`) }).map(
     (f) => `${f.range.start.line + 1} ${f.severity} ${f.code}`,
   );
 }

@@ -4,6 +4,7 @@ import { CodeActionKind, CompletionItemKind, InsertTextFormat, LSPErrorCodes, Re
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { PROJECT_FILE } from './engine/config';
 import { checkSteps } from './engine/run';
+import { allRules } from './rules/index';
 import { toDiagnostic } from './lsp/diagnostics';
 import { hoverAt } from './hover/index';
 import { completionsAt } from './completion/index';
@@ -81,7 +82,7 @@ const scheduler = new ValidationScheduler(async (uri, isStale) => {
       const model = yield* models.build(input);
       // A document closed meanwhile must not come back into the index.
       if (documents.get(uri)) indexer.fromModel(model);
-      return { model, findings: yield* checkSteps(model, { config, workspace: indexer.index.viewFrom(uri), onRuleError }) };
+      return { model, findings: yield* checkSteps(model, { rules: allRules, config, workspace: indexer.index.viewFrom(uri), onRuleError }) };
     })(),
     isStale,
   );
@@ -207,8 +208,8 @@ connection.onCodeAction(async (params) => {
   const model = models.get({ uri, version: document.version, text: document.getText(), languageId: document.languageId, maxBytes: config.maxFileBytes });
   const workspace = indexer.index.viewFrom(uri);
   const cached = lastFindings.get(uri);
-  const findings = cached?.version === document.version ? cached.findings : checkFile(model, { config, workspace });
-  const actions = codeActions(model, findings, params.range.start.line, params.range.end.line, { config, workspace });
+  const findings = cached?.version === document.version ? cached.findings : checkFile(model, { rules: allRules, config, workspace });
+  const actions = codeActions(model, findings, params.range.start.line, params.range.end.line, { config, workspace, rules: allRules });
   return actions.map((a) => toCodeAction(a, model, uri, params.context.diagnostics));
 });
 

@@ -3,11 +3,12 @@
 // is byte-identical), the targeted finding is gone, and no new error or warning appeared.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyEdits } from '../../server/src/actions/edits';
+import { applyEdits } from '../../server/src/model/edits';
 import { fixesFor } from '../../server/src/actions/index';
 import { mergeConfig, type PartialConfig } from '../../server/src/engine/config';
 import type { Rule } from '../../server/src/engine/rule';
 import { checkFile, type Finding } from '../../server/src/engine/run';
+import { allRules } from '../../server/src/rules/index';
 import { buildFileModel } from '../../server/src/model/document';
 import { factsOf } from '../../server/src/workspace/facts';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
@@ -33,7 +34,7 @@ function check(text: string, c: FixCase) {
   for (const other of c.workspace ?? []) index.set(other.uri, factsOf(buildFileModel(other)));
   const config = mergeConfig(c.config);
   const workspace = index.viewFrom(uri);
-  return { model, config, workspace, findings: checkFile(model, { config, workspace }) };
+  return { model, config, workspace, findings: checkFile(model, { rules: allRules, config, workspace }) };
 }
 
 const key = (f: Finding) => `${f.severity} ${f.code} ${f.message}`;
@@ -45,7 +46,7 @@ export function fixTester(rule: Rule, cases: FixCase[]): void {
         const before = check(c.text, c);
         const target = before.findings.filter((f) => f.code === rule.meta.code)[c.finding ?? 0];
         assert.ok(target, `no ${rule.meta.code} finding in the fixture`);
-        const fixes = fixesFor(before.model, target, { config: before.config, workspace: before.workspace });
+        const fixes = fixesFor(before.model, target, { config: before.config, workspace: before.workspace, rules: allRules });
         if (!c.title) {
           assert.deepEqual(fixes.map((f) => f.title), [], 'expected no fix');
           return;

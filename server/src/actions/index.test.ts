@@ -2,12 +2,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { mergeConfig } from '../engine/config';
 import { checkFile } from '../engine/run';
+import { allRules } from '../rules/index';
 import { buildFileModel } from '../model/document';
 import { EMPTY_WORKSPACE } from '../workspace/facts';
-import { applyEdits } from './edits';
+import { applyEdits } from '../model/edits';
 import { codeActions } from './index';
 
-const options = { config: mergeConfig(), workspace: EMPTY_WORKSPACE };
+const options = { config: mergeConfig(), workspace: EMPTY_WORKSPACE, rules: allRules };
 
 describe('code actions', () => {
   const text = 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n    loadBalancerSourceRanges:\n      - 203.0.113.9/24   # office\n';

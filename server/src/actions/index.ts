@@ -1,15 +1,16 @@
 // Code actions for a range of a file: each finding's quick fixes (from its rule), a comment that
 // silences it on that line, and a link to its page. Plain data; the server turns it into LSP.
 import type { EffectiveConfig } from '../engine/config';
-import { ruleByCode } from '../engine/registry';
+import type { Rule } from '../engine/rule';
 import type { Finding } from '../engine/run';
 import type { FileModel, StreamDocument } from '../model/document';
 import { networkOf } from '../network/model';
 import type { Cidr } from '../net/cidr';
 import { isScalar } from 'yaml';
 import type { WorkspaceView } from '../workspace/facts';
-import { insertLineBefore, spanOf, type TextEdit } from './edits';
-import type { Fix } from './types';
+import { insertLineBefore, type TextEdit } from '../model/edits';
+import { offsetsOf } from '../model/offsets';
+import type { Fix } from '../engine/fix';
 
 export interface Action {
   readonly title: string;
@@ -27,6 +28,8 @@ export interface Action {
 export interface ActionOptions {
   readonly config: EffectiveConfig;
   readonly workspace: WorkspaceView;
+  /** The rules whose fix() and docs the actions use (rules/index.ts's allRules). */
+  readonly rules: readonly Rule[];
 }
 
 /** The actions for the findings that touch lines [fromLine, toLine] (0-based). */
@@ -40,7 +43,7 @@ export function codeActions(file: FileModel, findings: readonly Finding[], fromL
       const offset = file.lines.offsetAt(finding.range.start);
       out.push({ title: `Disable ${finding.code} for this line`, kind: 'quickfix', finding, edits: [insertLineBefore(file, offset, `# eks-lens-disable-next-line ${finding.code}`)] });
     }
-    const docs = ruleByCode(finding.code)?.meta.docs;
+    const docs = options.rules.find((r) => r.meta.code === finding.code)?.meta.docs;
     if (docs) out.push({ title: `Show documentation for ${finding.code}`, kind: 'quickfix', finding, showDocs: docs });
   }
   const vpc = plannableVpcAt(file, fromLine, toLine);
@@ -57,7 +60,7 @@ export function plannableVpcAt(file: FileModel, fromLine: number, toLine: number
     if (doc.syntaxErrors.length || (doc.kind !== 'eksctl' && doc.kind !== 'cloudformation')) continue;
     for (const vpc of networkOf(doc).vpcs) {
       if (!vpc.primary || vpc.subnets.length || vpc.extentUnknown) continue;
-      const { start } = spanOf(vpc.primary.node, doc);
+      const { start } = offsetsOf(vpc.primary.node, doc);
       const line = file.lines.positionAt(start).line;
       if (line < fromLine || line > toLine) continue;
       // A CloudFormation VPC is named by its logical ID (the resource's key).
@@ -70,7 +73,7 @@ export function plannableVpcAt(file: FileModel, fromLine: number, toLine: number
 
 /** The quick fixes a finding's rule offers; a rule that throws offers none. */
 export function fixesFor(file: FileModel, finding: Finding, options: ActionOptions): Fix[] {
-  const rule = ruleByCode(finding.code);
+  const rule = options.rules.find((r) => r.meta.code === finding.code);
   if (!rule?.fix) return [];
   const offset = file.lines.offsetAt(finding.range.start);
   const doc = file.documents.find((d) => offset >= d.start && offset <= d.end);

@@ -8,13 +8,14 @@
 // Everything else (new required fields, renamed or moved fields, no replacement) gets no fix.
 // https://kubernetes.io/docs/reference/using-api/deprecation-guide/
 import { isMap, isScalar, isSeq, visit, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
-import { replaceScalar, type TextEdit } from '../actions/edits';
-import type { Fix, FixContext } from '../actions/types';
+import type { Fix, FixContext } from '../engine/fix';
+import { replaceScalar, type TextEdit } from '../model/edits';
+import { lineEnd as lineEndOf, lineStart as lineStartOf, offsetsOf } from '../model/offsets';
 import type { FileModel, StreamDocument } from '../model/document';
 import { get, keyText, ownPair } from '../model/nav';
-import { compareMinor, lifecycleOf, type ApiLifecycle } from './apiLifecycle';
-import { isEmptySelector, readSelector } from './selector';
-import { targetVersion } from './targetVersion';
+import { compareMinor, lifecycleOf, type ApiLifecycle } from '../k8s/apiLifecycle';
+import { isEmptySelector, readSelector } from '../k8s/selector';
+import { targetVersion } from '../k8s/targetVersion';
 
 /** Whether changing only apiVersion keeps this object's meaning; per apiVersion+kind. */
 type SameSchema = (doc: StreamDocument) => boolean;
@@ -203,15 +204,6 @@ function ownPairs(map: YAMLMap): Map<string, Pair> {
 
 const isNull = (node: unknown) => node === null || node === undefined || (isScalar(node) && node.value === null);
 
-function lineStartOf(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-function lineEndOf(text: string, offset: number): number {
-  const at = text.indexOf('\n', offset);
-  return at < 0 ? text.length : at;
-}
-
 /** End of a line's content, before its `\r\n` or `\n`. */
 function contentEndOf(text: string, offset: number): number {
   const end = lineEndOf(text, offset);
@@ -220,7 +212,7 @@ function contentEndOf(text: string, offset: number): number {
 
 function rangeOf(node: Node, doc: StreamDocument): { start: number; end: number } {
   expect(node.range);
-  return { start: doc.offset + node.range[0], end: doc.offset + node.range[1] };
+  return offsetsOf(node, doc);
 }
 
 /** A `key: scalar  # comment` pair that is a whole line to itself in block style. */

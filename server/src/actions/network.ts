@@ -4,8 +4,8 @@ import type { Scalar } from 'yaml';
 import { effectiveVpcRanges, networkOf, type SubnetModel, type VpcModel } from '../network/model';
 import { firstFreeBlock } from '../network/space';
 import { contains, formatAddress, overlaps, parseCidr, type Cidr } from '../net/cidr';
-import { replaceScalar, scalarAtFinding } from './edits';
-import type { Fix, FixContext } from './types';
+import { replaceScalar, scalarAtFinding } from '../model/edits';
+import type { Fix, FixContext } from '../engine/fix';
 
 export interface SubnetInVpc {
   readonly vpc: VpcModel;

@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { mergeConfig } from '../engine/config';
 import { checkFile, type Finding } from '../engine/run';
+import { allRules } from '../rules/index';
 import { buildFileModel, type FileModel, type StreamDocument } from '../model/document';
 import { networkOf } from '../network/model';
-import { applyEdits } from './edits';
+import { applyEdits } from '../model/edits';
 import { planInsertion, type PlanInsertOptions } from './planInsert';
 import { planSubnets, type PlanRequest, type PlannedSubnet } from './planner';
 
@@ -39,11 +40,11 @@ function assertInserted(text: string, subnets: PlannedSubnet[], output: string, 
   assert.equal(after, output);
 
   const config = mergeConfig();
-  const before = checkFile(file, { config });
+  const before = checkFile(file, { rules: allRules, config });
   const model = modelOf(after, options?.uri);
   assert.deepEqual(model.file.documents.flatMap((d) => d.syntaxErrors.map((e) => e.message)), [], 'the result parses');
   assert.equal(model.doc.kind, doc.kind);
-  const findings = checkFile(model.file, { config });
+  const findings = checkFile(model.file, { rules: allRules, config });
   assert.deepEqual(findings.filter((f) => PLANNER_RULES.includes(f.code)).map(key), [], 'the planned subnets pass the subnet rules');
   // The fixtures are clean to begin with (an informational finding at most), so nothing may appear.
   assert.deepEqual(before.filter((f) => f.severity === 'error' || f.severity === 'warning').map(key), [], 'the fixture is clean');

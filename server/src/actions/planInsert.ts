@@ -11,7 +11,8 @@ import { EKSCTL_DEFAULT_VPC_CIDR, looksLikeZoneName } from '../network/eksctl';
 import { effectiveVpcRanges, networkOf } from '../network/model';
 import { contains, overlaps, parseCidr, type Cidr } from '../net/cidr';
 import { isAwsRegion, zoneInRegion } from '../network/zones';
-import type { TextEdit } from './edits';
+import type { TextEdit } from '../model/edits';
+import { lineStart } from '../model/offsets';
 import { MAX_PREFIX, MIN_PREFIX, type PlannedSubnet, type Tier } from './planner';
 
 export interface PlanInsertOptions {
@@ -69,10 +70,6 @@ function checkPlan(plan: readonly PlannedSubnet[]): Checked[] | string {
 
 // ---------------------------------------------------------------------------------------------
 // Text layout helpers
-
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
 
 function column(text: string, offset: number): number {
   return offset - lineStart(text, offset);

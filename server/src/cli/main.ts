@@ -4,7 +4,7 @@ import { existsSync, fstatSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isKubernetesVersion, isRuleSetting, mergeConfig, PROJECT_FILE, type PartialConfig, type RuleSetting } from '../engine/config';
 import { findProjectConfig, readProjectConfig } from '../engine/projectConfig';
-import { allRules, ruleByCode } from '../engine/registry';
+import { allRules, ruleByCode } from '../rules/index';
 import { checkFile } from '../engine/run';
 import { buildFileModel, DEFAULT_MAX_FILE_BYTES, type FileModel } from '../model/document';
 import { parseCidr } from '../net/cidr';
@@ -261,6 +261,7 @@ export function runCheck(args: string[]): number {
   const results: FileResult[] = models.map((model) => ({
     path: model.uri,
     findings: checkFile(model, {
+      rules: allRules,
       config,
       workspace: index.viewFrom(model.uri),
       onRuleError: (code, error) => warn(`internal error in rule ${code} on ${model.uri}: ${String(error)}`),

@@ -1,6 +1,8 @@
 // Where the cursor is in a YAML file that is being typed, read from the text itself (the file may
 // not parse while a value is half written): the key path down to the line, the line's own key,
 // the partial word, and whether the cursor is on a key or a value.
+import { lineStart } from '../model/offsets';
+
 export interface TypingContext {
   /** Keys from the document root to the key of this line (list items as `*`), this line's key last when on a value. */
   readonly path: readonly string[];
@@ -17,8 +19,8 @@ export interface TypingContext {
 const KEY_LINE = /^(\s*)(?:-\s+)?("[^"]*"|'[^']*'|[^\s#:'"][^:#]*?)\s*:(?:\s|$)/;
 
 export function typingContext(text: string, offset: number): TypingContext | undefined {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  const before = text.slice(lineStart, offset);
+  const start = lineStart(text, offset);
+  const before = text.slice(start, offset);
   if (before.includes('#')) return undefined; // in a comment
   const indent = /^\s*/.exec(before)![0];
   let on: TypingContext['on'];
@@ -40,7 +42,7 @@ export function typingContext(text: string, offset: number): TypingContext | und
   } else return undefined;
   // The key path: walk up to lines indented less than this one (a list item counts as one deeper).
   const dash = /^(\s*-\s+)/.exec(before);
-  const path = parents(text, lineStart, indent.length, !!dash);
+  const path = parents(text, start, indent.length, !!dash);
   if (on === 'value') path.push(ownKey!);
   return { path, on, prefix, start: offset - prefix.length, end: offset, indent };
 }
@@ -49,13 +51,13 @@ function unquote(key: string): string {
   return /^(["']).*\1$/.test(key) ? key.slice(1, -1) : key;
 }
 
-/** Keys of the enclosing mappings, outermost first, for a line starting at `lineStart` with `column` indentation. */
-function parents(text: string, lineStart: number, column: number, inItem: boolean): string[] {
+/** Keys of the enclosing mappings, outermost first, for a line starting at `from` with `column` indentation. */
+function parents(text: string, from: number, column: number, inItem: boolean): string[] {
   const out: string[] = inItem ? ['*'] : [];
   let limit = column;
-  let end = lineStart - 1;
+  let end = from - 1;
   while (end > 0 && limit > 0) {
-    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const start = lineStart(text, end);
     const line = text.slice(start, end);
     end = start - 1;
     if (!line.trim() || /^\s*#/.test(line)) continue;

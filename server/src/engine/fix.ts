@@ -1,9 +1,10 @@
-// What a fix is, independent of the protocol: a title and minimal edits to the user's text.
-import type { EffectiveConfig } from '../engine/config';
-import type { Finding } from '../engine/run';
+// What a fix is, independent of the protocol: a title and minimal edits to the user's text. Part of
+// the rule API (a rule's fix() returns these); actions/ and the LSP layer turn them into actions.
+import type { EffectiveConfig } from './config';
+import type { Finding } from './run';
 import type { FileModel, StreamDocument } from '../model/document';
+import type { TextEdit } from '../model/edits';
 import type { WorkspaceView } from '../workspace/facts';
-import type { TextEdit } from './edits';
 
 export interface Fix {
   readonly title: string;

@@ -6,7 +6,7 @@ import type { DocumentKind } from '../model/classify';
 import type { FileModel, StreamDocument } from '../model/document';
 import type { Range } from '../model/lineIndex';
 import type { WorkspaceView } from '../workspace/facts';
-import type { Fix, FixContext } from '../actions/types';
+import type { Fix, FixContext } from './fix';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];

@@ -2,13 +2,11 @@
 // ranges (plain data; no protocol types). Invariants: a rule that throws is logged and skipped,
 // never allowed past the engine; user settings decide severities; suppression comments apply last.
 import type { EffectiveConfig } from './config';
-import { allRules } from './registry';
 import { SEVERITIES, type FileContext, type Report, type Rule, type RuleContext, type Severity, type Target } from './rule';
 import type { Node } from 'yaml';
 import { originsOf } from '../model/origins';
-import { offsetsOf } from './offsets';
+import { offsetsOf } from '../model/offsets';
 import { findSuppressions, isSuppressed, type Suppressions } from './suppress';
-import tooManyFindings from '../rules/too-many-findings';
 import type { FileModel, StreamDocument } from '../model/document';
 import type { Range } from '../model/lineIndex';
 import { EMPTY_WORKSPACE, type WorkspaceView } from '../workspace/facts';
@@ -33,7 +31,8 @@ export interface CheckOptions {
   config: EffectiveConfig;
   /** The rest of the workspace, for rules that look across files. */
   workspace?: WorkspaceView;
-  rules?: readonly Rule[];
+  /** The rules to run (rules/index.ts's allRules for every rule); the engine knows no rule itself. */
+  rules: readonly Rule[];
   /** Told about a rule that threw; the check goes on without it. */
   onRuleError?: (code: string, error: unknown) => void;
 }
@@ -52,7 +51,7 @@ export function checkFile(file: FileModel, options: CheckOptions): Finding[] {
  * can give way to newer edits and abandon a stale run.
  */
 export function* checkSteps(file: FileModel, options: CheckOptions): Generator<void, Finding[]> {
-  const rules = (options.rules ?? allRules).filter((rule) => options.config.rules[rule.meta.code] !== 'off');
+  const rules = options.rules.filter((rule) => options.config.rules[rule.meta.code] !== 'off');
   const findings: Finding[] = [];
   const cap = options.config.maxFindingsPerFile ?? DEFAULT_MAX_FINDINGS;
   let left = 0;
@@ -114,6 +113,13 @@ function bySeverity(a: Finding, b: Finding): number {
 export const DEFAULT_MAX_FINDINGS = 1000;
 
 /**
+ * The note the engine adds when it leaves findings out: its code and default severity. The rule
+ * `rules/too-many-findings.ts` takes them from here, so that the note has a rule entry (settings,
+ * docs page) while the engine imports no rule.
+ */
+export const TOO_MANY_FINDINGS = { code: 'too-many-findings', severity: 'information' } as const;
+
+/**
  * Keeps at most the configured number of findings, errors first (then warnings, information,
  * hints, each in file order), so a flood of one kind cannot hide the findings that matter, and
  * adds one note at the end of the file saying how many were left out. The same in the CLI and the
@@ -124,12 +130,12 @@ function capped(file: FileModel, findings: Finding[], trimmed: number, suppressi
   const left = trimmed + keepFirst(findings, cap);
   const kept = findings.sort(byPosition);
   if (!left) return kept;
-  const setting = config.rules[tooManyFindings.meta.code];
+  const setting = config.rules[TOO_MANY_FINDINGS.code];
   const end = file.lines.positionAt(file.text.length);
-  if (setting === 'off' || isSuppressed(suppressions, tooManyFindings.meta.code, end.line)) return kept;
+  if (setting === 'off' || isSuppressed(suppressions, TOO_MANY_FINDINGS.code, end.line)) return kept;
   kept.push({
-    code: tooManyFindings.meta.code,
-    severity: setting ?? tooManyFindings.meta.severity,
+    code: TOO_MANY_FINDINGS.code,
+    severity: setting ?? TOO_MANY_FINDINGS.severity,
     message: `${left} more ${left === 1 ? 'finding is' : 'findings are'} not shown: eks-lens shows at most ${cap} per file, errors first.`,
     range: { start: end, end },
   });

@@ -5,7 +5,7 @@ import { contains, formatAddress, overlaps, parseCidr, parseIp, sizeOf, type Cid
 import { blockText, freeBlocks } from '../network/space';
 import { count } from '../network/ranges';
 import { effectiveVpcRanges, networkOf, type SubnetModel, type VpcModel } from '../network/model';
-import type { Place } from './locate';
+import type { Place } from '../model/locate';
 import { escapeMarkdown } from './markdown';
 
 interface Kind {

@@ -3,7 +3,7 @@
 import type { FileModel } from '../model/document';
 import type { Range } from '../model/lineIndex';
 import { addressHover } from './address';
-import { placeAt } from './locate';
+import { placeAt } from '../model/locate';
 import { termAt } from './terms';
 
 export interface HoverResult {

@@ -4,7 +4,7 @@
 import type { FileModel } from '../model/document';
 import { GLOSSARY } from './glossary/index';
 import type { GlossaryEntry, Trigger } from './glossary/types';
-import { placeAt, type Place } from './locate';
+import { placeAt, type Place } from '../model/locate';
 
 export interface TermHit {
   readonly entry: GlossaryEntry;

@@ -2,7 +2,7 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import type { Action } from '../actions/index';
 import { ruleDocUrl } from '../engine/docs';
-import { ruleByCode } from '../engine/registry';
+import { ruleByCode } from '../rules/index';
 import type { FileModel } from '../model/document';
 import { toDiagnostic } from './diagnostics';
 

@@ -1,7 +1,7 @@
 // Findings (plain data from the engine) to LSP diagnostics.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { ruleDocUrl } from '../engine/docs';
-import { ruleByCode } from '../engine/registry';
+import { ruleByCode } from '../rules/index';
 import type { Finding } from '../engine/run';
 import type { Severity } from '../engine/rule';
 

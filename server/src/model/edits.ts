@@ -1,9 +1,11 @@
 // Minimal text edits on the user's own text: replace a scalar's content keeping its quotes,
 // remove a key/value pair (a whole line in block style, the entry and its comma in flow style),
-// insert a line with the indentation around it. Nothing is ever re-serialised.
+// insert a line with the indentation around it. Nothing is ever re-serialised. These are the
+// primitives every fix is made of (rules' fix() and actions/ use them).
 import { isScalar, type Node, type Pair, type Scalar } from 'yaml';
-import type { FileModel, StreamDocument } from '../model/document';
-import { placeAt } from '../hover/locate';
+import type { FileModel, StreamDocument } from './document';
+import { placeAt } from './locate';
+import { lineEnd, lineStart, offsetsOf } from './offsets';
 
 /** A replacement of file offsets [start, end) by newText, in the checked file or another one. */
 export interface TextEdit {
@@ -14,33 +16,18 @@ export interface TextEdit {
   readonly uri?: string;
 }
 
-/** File offsets of a node's text. */
-export function spanOf(node: Node, doc: StreamDocument): { start: number; end: number } {
-  const [start, end] = node.range ?? [0, 0];
-  return { start: doc.offset + start, end: doc.offset + end };
-}
-
 /** Replaces a scalar's value, leaving its quotes (and the rest of the line) as written. */
 export function replaceScalar(node: Scalar, doc: StreamDocument, newText: string): TextEdit {
-  const { start, end } = spanOf(node, doc);
+  const { start, end } = offsetsOf(node, doc);
   const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
   return { start: quoted ? start + 1 : start, end: quoted ? end - 1 : end, newText };
 }
 
 /** Replaces the part `before` of a plain or quoted scalar's text by `after` (for an address inside a value). */
 export function replaceInScalar(node: Scalar, doc: StreamDocument, file: FileModel, before: string, after: string): TextEdit | undefined {
-  const { start, end } = spanOf(node, doc);
+  const { start, end } = offsetsOf(node, doc);
   const at = file.text.slice(start, end).indexOf(before);
   return at < 0 ? undefined : { start: start + at, end: start + at + before.length, newText: after };
-}
-
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-function lineEnd(text: string, offset: number): number {
-  const at = text.indexOf('\n', offset);
-  return at < 0 ? text.length : at;
 }
 
 /** The leading spaces of the line that holds `offset`. */

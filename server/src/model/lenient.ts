@@ -9,6 +9,7 @@
 
 /** One lenient construct: where to report it (chunk offsets) and what it is. */
 import { DOC_MODE, eachToken, FLOW_ERROR_END, SCALAR_MARK } from './lexemes';
+import { lineStart } from './offsets';
 
 export interface LenientProblem {
   message: string;
@@ -192,16 +193,16 @@ function isDocumentMarker(text: string, at: number): boolean {
  * between that key and `open` is valid YAML and is not reported.
  */
 function addLines(text: string, open: number, close: number, inserts: Insert[], problems: LenientProblem[], message: string, openedMessage: string): void {
-  const lineStart = text.lastIndexOf('\n', open - 1) + 1;
-  const need = open - lineStart + 1;
-  let key = lineStart;
+  const first = lineStart(text, open);
+  const need = open - first + 1;
+  let key = first;
   for (;;) {
     while (text[key] === ' ') key++;
     if (text[key] === '-' && text[key + 1] === ' ') key += 2;
     else break;
   }
   // A value alone on its line: its key is on a line above, indented less than the value.
-  const strict = key === open ? need - 1 : key - lineStart + 1;
+  const strict = key === open ? need - 1 : key - first + 1;
   let reported = false;
   for (let nl = text.indexOf('\n', open); nl !== -1 && nl < close; nl = text.indexOf('\n', nl + 1)) {
     const start = nl + 1;

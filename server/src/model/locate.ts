@@ -2,7 +2,8 @@
 // in, and the path of keys from the document root down to it. Aliases are not followed: the cursor
 // is on the text that is written there.
 import { isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
-import type { FileModel, StreamDocument } from '../model/document';
+import type { FileModel, StreamDocument } from './document';
+import { offsetsOf } from './offsets';
 
 export interface Place {
   readonly doc: StreamDocument;
@@ -24,8 +25,8 @@ export function placeAt(file: FileModel, offset: number): Place | undefined {
   const at = offset - doc.offset;
   const found = search(doc.root, at, []);
   if (!found) return undefined;
-  const range = found.node.range!;
-  return { doc, path: found.path, node: found.node, isKey: found.isKey, start: doc.offset + range[0], end: doc.offset + range[1] };
+  const { start, end } = offsetsOf(found.node, doc);
+  return { doc, path: found.path, node: found.node, isKey: found.isKey, start, end };
 }
 
 function within(node: unknown, at: number): node is Node {

@@ -1,4 +1,4 @@
-import { replaceScalar, scalarAtFinding } from '../actions/edits';
+import { replaceScalar, scalarAtFinding } from '../model/edits';
 import { defineRule } from '../engine/rule';
 import { addressFields } from '../fields/addressFields';
 import { parseCidr } from '../net/cidr';

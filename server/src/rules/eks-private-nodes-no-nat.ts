@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/rule';
 import { isScalar } from 'yaml';
-import { replaceScalar } from '../actions/edits';
+import { replaceScalar } from '../model/edits';
 import { getIn } from '../model/nav';
 import { networkOf } from '../network/model';
 

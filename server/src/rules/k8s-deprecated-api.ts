@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/rule';
 import { compareMinor, lifecycleOf } from '../k8s/apiLifecycle';
-import { apiMigrationFixes } from '../k8s/migrations';
+import { apiMigrationFixes } from '../actions/migrations';
 import { describeTarget, targetVersion } from '../k8s/targetVersion';
 import { get } from '../model/nav';
 

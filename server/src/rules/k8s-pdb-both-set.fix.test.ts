@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { fixesFor } from '../actions/index';
 import { mergeConfig } from '../engine/config';
 import { checkFile } from '../engine/run';
+import { allRules } from './index';
 import { buildFileModel } from '../model/document';
 import { EMPTY_WORKSPACE } from '../workspace/facts';
 import { fixTester } from '../../../test/support/fixTester';
@@ -51,9 +52,9 @@ fixTester(rule, [
 function titles(text: string): string[] {
   const model = buildFileModel({ uri: 'pdb.yaml', text });
   const config = mergeConfig({});
-  const [finding] = checkFile(model, { config, workspace: EMPTY_WORKSPACE }).filter((f) => f.code === rule.meta.code);
+  const [finding] = checkFile(model, { rules: allRules, config, workspace: EMPTY_WORKSPACE }).filter((f) => f.code === rule.meta.code);
   assert.ok(finding, 'no finding');
-  return fixesFor(model, finding, { config, workspace: EMPTY_WORKSPACE }).map((f) => `${f.title}${f.isPreferred ? ' (preferred)' : ''}`);
+  return fixesFor(model, finding, { config, workspace: EMPTY_WORKSPACE, rules: allRules }).map((f) => `${f.title}${f.isPreferred ? ' (preferred)' : ''}`);
 }
 
 describe('fixes for k8s-pdb-both-set: which are offered', () => {

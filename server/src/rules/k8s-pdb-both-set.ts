@@ -1,5 +1,5 @@
-import { removePair } from '../actions/edits';
-import type { Fix } from '../actions/types';
+import { removePair } from '../model/edits';
+import type { Fix } from '../engine/fix';
 import { defineRule } from '../engine/rule';
 import { deref, entries, get, keyText, ownPair } from '../model/nav';
 import { isMap, isNode, isScalar, isSeq, type Node, type Pair } from 'yaml';

@@ -1,5 +1,5 @@
 import { isScalar } from 'yaml';
-import { replaceScalar, scalarAtFinding, type TextEdit } from '../actions/edits';
+import { replaceScalar, scalarAtFinding, type TextEdit } from '../model/edits';
 import { defineRule } from '../engine/rule';
 import { effectiveVpcRanges, networkOf, writtenVpcCidrs } from '../network/model';
 import { DOCKER_BRIDGE, block } from '../network/ranges';

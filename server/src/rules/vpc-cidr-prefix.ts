@@ -1,4 +1,4 @@
-import { replaceScalar, scalarAtFinding } from '../actions/edits';
+import { replaceScalar, scalarAtFinding } from '../model/edits';
 import { defineRule } from '../engine/rule';
 import { contains, formatAddress, overlaps, parseCidr, type Cidr } from '../net/cidr';
 import { effectiveVpcRanges, networkOf, writtenVpcCidrs } from '../network/model';

@@ -4,7 +4,7 @@
 // workspace, the command-line checker for every file it is given; rules read them through a
 // WorkspaceView. Facts are plain data with ranges, so they outlive the parsed file.
 import { isMap, isScalar, type Node } from 'yaml';
-import { offsetsOf } from '../engine/offsets';
+import { offsetsOf } from '../model/offsets';
 import { memo, type FileModel, type StreamDocument } from '../model/document';
 import type { Range } from '../model/lineIndex';
 import { entries, getIn, isTemplated, items, literalString, type AnchorTable } from '../model/nav';
