@@ -1,0 +1,113 @@
+// The layers hold: no cycle between the folders of server/src, no editor API or LSP transport in the
+// core, no server code and no analysis in the client. Read from the sources the way
+// `node scripts/import-graph.mjs` reads them (the same functions), so what the script prints is what
+// this test checks.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { architectureProblems, findCycles, folderGraph, importSpecifiers, readImports, type ImportRecord } from '../scripts/import-graph.mjs';
+
+const root = process.cwd();
+// Test files count for the editor-package check (a rule's test is core code too), not for the graph.
+const server = readImports(path.join(root, 'server/src'), { skipTests: false });
+const shipped = server.filter((r) => !r.file.endsWith('.test.ts'));
+const client = readImports(path.join(root, 'client/src'), { skipTests: false });
+
+const record = (file: string, fields: Partial<ImportRecord>): ImportRecord => ({
+  file,
+  node: file.includes('/') ? file.split('/')[0] : file.replace(/\.ts$/, ''),
+  local: [],
+  outside: [],
+  packages: [],
+  ...fields,
+});
+
+describe('architecture', () => {
+  it('reads the sources it checks (the walk is not empty)', () => {
+    const nodes = new Set(shipped.map((r) => r.node));
+    for (const folder of ['engine', 'rules', 'model', 'actions', 'lsp', 'server']) assert.ok(nodes.has(folder), `server/src node ${folder}`);
+    assert.ok(client.length > 0, 'client/src files');
+    // The engine is reached from the rules (a graph with no edges would pass every check).
+    assert.ok(folderGraph(shipped).get('rules')?.has('engine'));
+  });
+
+  it('has no cycle between the folders of server/src', () => {
+    const problems = architectureProblems({ server: shipped }).filter((p) => p.startsWith('cycle'));
+    assert.deepEqual(problems, []);
+  });
+
+  it('keeps vscode and the LSP packages out of the core: only server.ts and lsp/ speak the protocol', () => {
+    assert.deepEqual(architectureProblems({ server }), []);
+  });
+
+  it('keeps server modules (but the protocol types) and analysis packages out of the client', () => {
+    assert.deepEqual(architectureProblems({ client, repoRoot: root }), []);
+  });
+
+  it('engine/ imports nothing from rules/ (the rules are passed to it)', () => {
+    assert.ok(!folderGraph(shipped).get('engine')?.has('rules'));
+  });
+
+  describe('fails when a layer breaks (fake graphs)', () => {
+    it('reports a cycle between folders, naming a file of each edge', () => {
+      const problems = architectureProblems({
+        server: [record('engine/run.ts', { local: ['rules'] }), record('rules/a.ts', { local: ['engine'] }), record('model/x.ts', { local: ['model'] })],
+      });
+      assert.deepEqual(problems, ['cycle between engine, rules: engine -> rules (engine/run.ts); rules -> engine (rules/a.ts)']);
+    });
+
+    it('finds a cycle through three nodes and none in a chain', () => {
+      assert.deepEqual(findCycles(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']]])).map((c) => c.path), [['a', 'b', 'c', 'a']]);
+      assert.deepEqual(findCycles(new Map([['a', ['b']], ['b', ['c']]])), []);
+    });
+
+    it('reports a rule that imports vscode-languageserver, and a model file that imports vscode', () => {
+      const problems = architectureProblems({
+        server: [
+          record('rules/bad.ts', { local: ['engine'], packages: ['vscode-languageserver', 'yaml'] }),
+          record('model/bad.ts', { packages: ['vscode'] }),
+          record('engine/bad.ts', { packages: ['vscode-jsonrpc'] }),
+          record('lsp/fine.ts', { packages: ['vscode-languageserver'] }),
+          record('server.ts', { packages: ['vscode-languageserver'] }),
+        ],
+      });
+      assert.deepEqual(problems, [
+        "server/src/rules/bad.ts imports vscode-languageserver: only server.ts and lsp/ may speak the editor's API or the protocol",
+        "server/src/model/bad.ts imports vscode: only server.ts and lsp/ may speak the editor's API or the protocol",
+        "server/src/engine/bad.ts imports vscode-jsonrpc: only server.ts and lsp/ may speak the editor's API or the protocol",
+      ]);
+    });
+
+    it('reports a client file that imports a server module or yaml, and allows the protocol types', () => {
+      const problems = architectureProblems({
+        repoRoot: '/repo',
+        client: [
+          record('extension.ts', { outside: ['/repo/server/src/engine/run.ts', '/repo/server/src/protocol.ts', '/repo/shared/protocol/index.ts'], packages: ['yaml', 'vscode'] }),
+        ],
+      });
+      assert.deepEqual(problems, [
+        'client/src/extension.ts imports server/src/engine/run.ts: the client may import only the protocol types from the server',
+        'client/src/extension.ts imports yaml: the client holds no analysis',
+      ]);
+    });
+
+    it('reads every form of import and re-export, and not commented ones', () => {
+      const text = [
+        "import a from 'pkg-a';",
+        "import type { B } from './b';",
+        'import {',
+        '  c,',
+        '  d,',
+        "} from '../c';",
+        "export { e } from './e';",
+        "export * from './f';",
+        "import './side-effect';",
+        "const g = await import('./g');",
+        "// import h from 'commented';",
+        "/* import i from 'also-commented'; */",
+        "const s = Buffer.from('not an import');",
+      ].join('\n');
+      assert.deepEqual(importSpecifiers(text).sort(), ['../c', './b', './e', './f', './g', './side-effect', 'pkg-a']);
+    });
+  });
+});
