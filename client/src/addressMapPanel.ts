@@ -3,24 +3,14 @@
 import { randomBytes } from 'node:crypto';
 import { Range, Selection, TextEditorRevealType, Uri, ViewColumn, window, workspace, type Disposable, type WebviewPanel } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { MapPlaces, type MapPlace } from './mapPlaces';
+import { MapPlaces } from './mapPlaces';
+import { protocol } from './protocol';
 
 export const ADDRESS_MAP_VIEW_TYPE = 'eksLens.addressMap';
 
 export interface AddressMapArgs {
   readonly scope?: 'workspace' | 'file';
   readonly uri?: string;
-}
-
-interface AddressMapResult {
-  readonly title: string;
-  readonly html: string;
-  readonly vpcCount: number;
-  /** The server's digest of what the map is drawn from; `unchanged` when it is the one we sent. */
-  readonly version?: string;
-  readonly unchanged?: boolean;
-  /** The files and lines the page offers to open. */
-  readonly places?: readonly MapPlace[];
 }
 
 /** Schemes a block may open: the ones the language server is given documents from. */
@@ -109,7 +99,7 @@ export class AddressMapPanel implements Disposable {
     }
     try {
       const nonce = randomBytes(16).toString('base64');
-      const result = await client.sendRequest<AddressMapResult>('eksLens/addressMap', {
+      const result = await client.sendRequest(protocol.addressMap, {
         scope: this.request.scope,
         uri: this.request.uri,
         cspSource: panel.webview.cspSource,

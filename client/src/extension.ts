@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { commands, env, Uri, window, workspace, type ExtensionContext } from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, State, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { AddressMapPanel, type AddressMapArgs } from './addressMapPanel';
-import { StatusBar, type DocumentStatus } from './statusBar';
+import { protocol } from './protocol';
+import { StatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
 
@@ -40,7 +41,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const addressMap = new AddressMapPanel(() => client);
   // After each check the server says what the document is and how many findings it has; the
   // status bar shows it and an open address map asks for a fresh picture.
-  client.onNotification('eksLens/status', (status: DocumentStatus) => {
+  client.onNotification(protocol.status, (status) => {
     statusBar.update(status);
     addressMap.refreshSoon();
   });
@@ -49,7 +50,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     if (e.newState === State.Stopped) statusBar.clear();
   });
   context.subscriptions.push(
-    workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('eksLens/workspaceTrusted')),
+    workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(protocol.workspaceTrusted)),
     outputChannel,
     statusBar,
     addressMap,
@@ -74,14 +75,6 @@ export async function deactivate(): Promise<void> {
   client = undefined;
 }
 
-interface PlanDefaults {
-  readonly offset: number;
-  readonly vpc: string;
-  readonly azs: readonly string[];
-  readonly tiers: ReadonlyArray<{ readonly tier: string; readonly label: string; readonly description: string; readonly picked: boolean }>;
-  readonly sizes: string;
-}
-
 // The subnet planner: the server proposes defaults and computes the layout; the client only asks
 // the user and applies the edit it gets back.
 async function planSubnets(args?: { uri: string; offset?: number }): Promise<void> {
@@ -89,7 +82,7 @@ async function planSubnets(args?: { uri: string; offset?: number }): Promise<voi
   const uri = args?.uri ?? editor?.document.uri.toString();
   if (!uri || !client) return;
   const offset = args?.offset ?? (editor ? editor.document.offsetAt(editor.selection.active) : undefined);
-  const defaults = await client.sendRequest<PlanDefaults | { error: string }>('eksLens/planDefaults', { uri, offset });
+  const defaults = await client.sendRequest(protocol.planDefaults, { uri, offset });
   if ('error' in defaults) {
     void window.showWarningMessage(`EKS Lens: ${defaults.error}`);
     return;
@@ -103,7 +96,7 @@ async function planSubnets(args?: { uri: string; offset?: number }): Promise<voi
   if (!picked?.length) return;
   const sizes = await window.showInputBox({ title: 'Subnet sizes', prompt: 'Prefix length per tier', value: defaults.sizes });
   if (sizes === undefined) return;
-  const result = await client.sendRequest<{ edit: unknown; summary: string; warning?: string } | { error: string }>('eksLens/planSubnets', {
+  const result = await client.sendRequest(protocol.planSubnets, {
     uri,
     offset: defaults.offset,
     azs,
@@ -114,7 +107,7 @@ async function planSubnets(args?: { uri: string; offset?: number }): Promise<voi
     void window.showWarningMessage(`EKS Lens: ${result.error}`);
     return;
   }
-  const edit = await client.protocol2CodeConverter.asWorkspaceEdit(result.edit as Parameters<typeof client.protocol2CodeConverter.asWorkspaceEdit>[0]);
+  const edit = await client.protocol2CodeConverter.asWorkspaceEdit(result.edit);
   if (!edit) return;
   if (!(await workspace.applyEdit(edit))) return;
   void window.showInformationMessage(`EKS Lens: ${result.summary}`);

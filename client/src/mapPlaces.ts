@@ -2,11 +2,9 @@
 // server's last map named. The page runs in a webview and its messages are only requests, so a
 // message naming anything else (another file, another scheme, a line the map never showed) is
 // refused. Bookkeeping only: no analysis happens here.
+import type { MapPlace } from '../../server/src/protocol';
 
-export interface MapPlace {
-  readonly uri: string;
-  readonly line: number;
-}
+export type { MapPlace };
 
 /** Schemes a place may have: the ones the language server is given documents from. */
 const OPENABLE = /^(file|untitled):/i;

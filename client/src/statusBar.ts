@@ -1,20 +1,7 @@
 // The status bar item: for the active document, what the server last said about it (its kind and
 // the count of findings). Shown only for documents the server reported a status for.
 import { MarkdownString, StatusBarAlignment, window, workspace, type Disposable, type StatusBarItem, type TextEditor } from 'vscode';
-
-/** The `eksLens/status` notification's parameters (computed by the server). */
-export interface DocumentStatus {
-  readonly uri: string;
-  readonly version: number;
-  readonly kind?: string;
-  readonly label?: string;
-  readonly documents: number;
-  readonly alsoContains: readonly string[];
-  readonly errors: number;
-  readonly warnings: number;
-  readonly infos: number;
-  readonly hints: number;
-}
+import type { DocumentStatus } from '../../server/src/protocol';
 
 export class StatusBar implements Disposable {
   private readonly item: StatusBarItem;

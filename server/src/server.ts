@@ -1,6 +1,6 @@
 // The language server's wiring: the connection, open documents, capabilities, and routing of
 // events to the modules that do the work. No analysis happens here.
-import { CodeActionKind, CompletionItemKind, InsertTextFormat, LSPErrorCodes, ResponseError, createConnection, DidChangeConfigurationNotification, FileChangeType, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import { CodeActionKind, CompletionItemKind, InsertTextFormat, LSPErrorCodes, NotificationType, NotificationType0, RequestType, ResponseError, createConnection, DidChangeConfigurationNotification, FileChangeType, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { PROJECT_FILE } from './engine/config';
 import { checkSteps } from './engine/run';
@@ -11,9 +11,9 @@ import { completionsAt } from './completion/index';
 import { codeActions } from './actions/index';
 import { toCodeAction } from './lsp/codeActions';
 import { planDefaults, planEdit } from './lsp/planner';
-import { addressMap, AddressMapCancelled, ADDRESS_MAP_REQUEST, type AddressMapParams } from './lsp/addressMap';
-import { statusOf, STATUS_NOTIFICATION } from './lsp/status';
-import type { Tier } from './actions/planner';
+import { addressMap, AddressMapCancelled } from './lsp/addressMap';
+import { statusOf } from './lsp/status';
+import { eksLensProtocol } from './protocol';
 import { checkFile, type Finding } from './engine/run';
 import { drive, ValidationScheduler } from './lsp/scheduler';
 import { SettingsStore } from './lsp/settings';
@@ -26,6 +26,8 @@ import { VERSION } from './version';
 const lifecycle = new Lifecycle();
 const connection = createConnection(ProposedFeatures.all, { messageStrategy: lifecycle });
 lifecycle.register(connection);
+// The custom eksLens/* messages, typed (declared in protocol.ts, shared with the client).
+const protocol = eksLensProtocol({ RequestType, NotificationType, NotificationType0 });
 const documents = new TextDocuments(TextDocument);
 const models = new ModelCache();
 let pullConfiguration = false;
@@ -91,7 +93,7 @@ const scheduler = new ValidationScheduler(async (uri, isStale) => {
   const diagnostics = result.findings.map((f) => toDiagnostic(f, uri));
   await connection.sendDiagnostics({ uri, version: result.model.version, diagnostics });
   // What the client's status bar shows for this document: its kind and the counts just published.
-  await connection.sendNotification(STATUS_NOTIFICATION, statusOf(result.model, result.findings));
+  await connection.sendNotification(protocol.status, statusOf(result.model, result.findings));
 });
 
 connection.onInitialize((params) => {
@@ -145,7 +147,7 @@ function recheckAll(): void {
 }
 
 // The user trusted the workspace: .eks-lens.yaml may now raise the file size limit.
-connection.onNotification('eksLens/workspaceTrusted', () => {
+connection.onNotification(protocol.workspaceTrusted, () => {
   settings.setTrusted(true);
   recheckAll();
 });
@@ -242,18 +244,18 @@ async function currentModel(uri: string) {
   }
   return model;
 }
-connection.onRequest('eksLens/planDefaults', async (params: { uri: string; offset?: number }): Promise<object> => {
+connection.onRequest(protocol.planDefaults, async (params) => {
   const model = await currentModel(params.uri);
   return model ? planDefaults(model, params.offset) : { error: 'the document is not open' };
 });
-connection.onRequest('eksLens/planSubnets', async (params: { uri: string; offset: number; azs: string; tiers: Tier[]; sizes: string }): Promise<object> => {
+connection.onRequest(protocol.planSubnets, async (params) => {
   const model = await currentModel(params.uri);
   return model ? planEdit(model, params.uri, params) : { error: 'the document is not open' };
 });
 
 // The address map the client's eksLens.showAddressMap command shows in a webview.
 // It honours cancellation: the map is built a VPC at a time and stops when the client cancels.
-connection.onRequest(ADDRESS_MAP_REQUEST, async (params: AddressMapParams, token) => {
+connection.onRequest(protocol.addressMap, async (params, token) => {
   try {
     return await addressMap(
       params,

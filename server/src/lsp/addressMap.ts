@@ -10,35 +10,8 @@ import type { FileModel } from '../model/document';
 import { parseCidr } from '../net/cidr';
 import { factsOf, type FileFacts, type ServiceCidrFact, type VpcFact } from '../workspace/facts';
 import { normalizeUri } from '../workspace/index';
+import type { AddressMapParams, AddressMapResult, MapPlace } from '../protocol';
 import { SLICE_MS } from './scheduler';
-
-export const ADDRESS_MAP_REQUEST = 'eksLens/addressMap';
-
-export interface AddressMapParams {
-  readonly scope: 'workspace' | 'file';
-  /** The document of a `file` map (open, or else as the index read it from disk); for a
-   *  `workspace` map, the document whose settings apply (optional). */
-  readonly uri?: string;
-  /** The webview's `cspSource` and a fresh nonce for the page's script. */
-  readonly cspSource: string;
-  readonly nonce: string;
-  /** The `version` of the map the client shows: when nothing it is drawn from has changed, the
-   *  answer says `unchanged` and carries no page, so the client leaves the webview alone. */
-  readonly knownVersion?: string;
-}
-
-export interface AddressMapResult {
-  readonly title: string;
-  /** The page; empty when `unchanged`. */
-  readonly html: string;
-  readonly vpcCount: number;
-  /** A digest of everything the map is drawn from (facts, settings, file labels, title). */
-  readonly version: string;
-  /** True when `version` is the `knownVersion` the client sent: keep the page shown. */
-  readonly unchanged?: true;
-  /** Every file and line the page offers to open, so the client can refuse any other. */
-  readonly places?: readonly { readonly uri: string; readonly line: number }[];
-}
 
 /** Thrown when the request was cancelled while the map was being built. */
 export class AddressMapCancelled extends Error {
@@ -130,7 +103,7 @@ function digest(value: unknown): string {
 }
 
 /** Every file and line a map names, once each: what its page may ask to open. */
-export function placesOf(map: AddressMap): Array<{ uri: string; line: number }> {
+export function placesOf(map: AddressMap): MapPlace[] {
   const seen = new Map<string, { uri: string; line: number }>();
   const walk = (value: unknown): void => {
     if (Array.isArray(value)) for (const item of value) walk(item);

@@ -1,13 +1,13 @@
 // The two requests behind the "Plan subnets" command: defaults for the VPC under the cursor, and
 // the planned layout as a WorkspaceEdit. The client asks the user in between; all the reasoning
 // (which VPC, what defaults, the layout and where it goes in the file) stays here.
-import type { WorkspaceEdit } from 'vscode-languageserver';
 import { plannableVpcAt } from '../actions/index';
 import { planInsertion } from '../actions/planInsert';
 import { defaultPrefixes, planSubnets, TIERS, type Tier } from '../actions/planner';
 import type { FileModel } from '../model/document';
 import { getIn, literalString } from '../model/nav';
 import { isAwsRegion } from '../network/zones';
+import type { PlanDefaults, PlanError, PlannedSubnets, PlanSubnetsParams } from '../protocol';
 
 const TIER_TEXT: Record<Tier, { label: string; description: string }> = {
   public: { label: 'public', description: 'a route to an internet gateway: load balancers, NAT gateways' },
@@ -15,7 +15,7 @@ const TIER_TEXT: Record<Tier, { label: string; description: string }> = {
   vpn: { label: 'VPN-only', description: 'reached only through a VPN or Direct Connect' },
 };
 
-export function planDefaults(file: FileModel, offset: number | undefined): object {
+export function planDefaults(file: FileModel, offset: number | undefined): PlanDefaults | PlanError {
   const at = offset === undefined ? undefined : file.lines.positionAt(offset).line;
   const vpc = plannableVpcAt(file, at ?? 0, at ?? Number.MAX_SAFE_INTEGER) ?? plannableVpcAt(file, 0, Number.MAX_SAFE_INTEGER);
   if (!vpc) return { error: 'no VPC block without subnets in this file: put the cursor on an eksctl vpc.cidr or a CloudFormation VPC CidrBlock' };
@@ -33,8 +33,8 @@ export function planDefaults(file: FileModel, offset: number | undefined): objec
 export function planEdit(
   file: FileModel,
   uri: string,
-  params: { offset: number; azs: string; tiers: Tier[]; sizes: string },
-): { edit: WorkspaceEdit; summary: string; warning?: string } | { error: string } {
+  params: Pick<PlanSubnetsParams, 'offset' | 'azs' | 'tiers' | 'sizes'>,
+): PlannedSubnets | PlanError {
   const vpc = plannableVpcAt(file, file.lines.positionAt(params.offset).line, file.lines.positionAt(params.offset).line);
   if (!vpc) return { error: 'the VPC block has changed or has subnets now; run the command again' };
   const text = vpc.cidr.text;

@@ -4,27 +4,7 @@
 import type { Finding } from '../engine/run';
 import type { FileModel } from '../model/document';
 import type { DocumentKind } from '../model/classify';
-
-export const STATUS_NOTIFICATION = 'eksLens/status';
-
-export type StatusKind = 'eksctl ClusterConfig' | 'CloudFormation template' | 'Kubernetes manifest' | 'Not checked' | 'YAML file' | 'JSON file';
-
-export interface DocumentStatus {
-  readonly uri: string;
-  readonly version: number;
-  /** What the file was recognised as; undefined when eks-lens leaves it alone (nothing to show). */
-  readonly kind?: StatusKind;
-  /** A short form of `kind` for the status bar ("ClusterConfig", "CloudFormation", "Kubernetes"). */
-  readonly label?: string;
-  /** How many documents of the stream are of a kind eks-lens checks, when it recognised any. */
-  readonly documents: number;
-  /** Kinds of the other recognised documents of a mixed stream, besides `kind`. */
-  readonly alsoContains: readonly StatusKind[];
-  readonly errors: number;
-  readonly warnings: number;
-  readonly infos: number;
-  readonly hints: number;
-}
+import type { DocumentStatus, StatusKind } from '../protocol';
 
 const KIND: Record<Exclude<DocumentKind, 'other'>, { kind: StatusKind; label: string }> = {
   eksctl: { kind: 'eksctl ClusterConfig', label: 'ClusterConfig' },
