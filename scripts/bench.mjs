@@ -27,6 +27,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const require = createRequire(import.meta.url);
 const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
@@ -63,36 +64,37 @@ const HOVERS = 50;
 // ---------------------------------------------------------------------------------------------
 // Arguments
 
-function parseArgs(argv) {
-  const options = { runs: 5, quick: false, seed: DEFAULT_SEED, k8sSchema: undefined };
-  const value = (arg, i) => (arg.includes('=') ? [arg.slice(arg.indexOf('=') + 1), i] : [argv[i + 1], i + 1]);
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--quick') options.quick = true;
-    else if (arg === '--runs' || arg.startsWith('--runs=')) {
-      const [v, next] = value(arg, i);
-      i = next;
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 1) usage(`--runs takes a whole number of at least 1, not "${v}"`);
-      options.runs = n;
-      options.runsGiven = true;
-    } else if (arg === '--seed' || arg.startsWith('--seed=')) {
-      const [v, next] = value(arg, i);
-      i = next;
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 0) usage(`--seed takes a whole number, not "${v}"`);
-      options.seed = n;
-    } else if (arg === '--k8s-schema' || arg.startsWith('--k8s-schema=')) {
-      const [v, next] = value(arg, i);
-      i = next;
-      if (!v || !existsSync(path.join(v, 'all.json')) || !existsSync(path.join(v, '_definitions.json'))) {
-        usage(`--k8s-schema takes a folder holding all.json and _definitions.json, not "${v}"`);
-      }
-      options.k8sSchema = path.resolve(v);
-    } else if (arg === '-h' || arg === '--help') usage();
-    else usage(`unknown argument ${arg}`);
+function readOptions(argv) {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: { runs: { type: 'string' }, quick: { type: 'boolean' }, seed: { type: 'string' }, 'k8s-schema': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    }));
+  } catch (error) {
+    usage(error.message);
   }
-  if (options.quick && !options.runsGiven) options.runs = 2;
+  if (values.help) usage();
+  const options = { runs: 5, quick: !!values.quick, seed: DEFAULT_SEED, k8sSchema: undefined };
+  if (values.runs !== undefined) {
+    const n = Number(values.runs);
+    if (!Number.isInteger(n) || n < 1) usage(`--runs takes a whole number of at least 1, not "${values.runs}"`);
+    options.runs = n;
+  } else if (options.quick) options.runs = 2;
+  if (values.seed !== undefined) {
+    const n = Number(values.seed);
+    if (!Number.isInteger(n) || n < 0) usage(`--seed takes a whole number, not "${values.seed}"`);
+    options.seed = n;
+  }
+  const schema = values['k8s-schema'];
+  if (schema !== undefined) {
+    if (!schema || !existsSync(path.join(schema, 'all.json')) || !existsSync(path.join(schema, '_definitions.json'))) {
+      usage(`--k8s-schema takes a folder holding all.json and _definitions.json, not "${schema}"`);
+    }
+    options.k8sSchema = path.resolve(schema);
+  }
   return options;
 }
 
@@ -1166,7 +1168,7 @@ function newResult() {
 }
 
 async function main() {
-  const options = parseArgs(process.argv.slice(2));
+  const options = readOptions(process.argv.slice(2));
   for (const file of [SERVER, CLI]) {
     if (!existsSync(file)) {
       console.error(`bench: ${path.relative(ROOT, file)} is missing; run \`npm run build\` first (or \`npm run bench\`).`);
