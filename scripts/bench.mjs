@@ -28,6 +28,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { listZip } from './zip.mjs';
 
 const require = createRequire(import.meta.url);
 const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
@@ -1121,35 +1122,11 @@ function vsixInfo() {
   const newest = names.map((n) => ({ n, s: statSync(path.join(ROOT, n)) })).sort((a, b) => b.s.mtimeMs - a.s.mtimeMs)[0];
   const info = { name: newest.n, size: newest.s.size, mtime: newest.s.mtime, entries: new Map() };
   try {
-    for (const entry of zipEntries(readFileSync(path.join(ROOT, newest.n)))) info.entries.set(entry.name, entry.size);
+    for (const entry of listZip(readFileSync(path.join(ROOT, newest.n)))) info.entries.set(entry.name, entry.size);
   } catch {
     // sizes inside not shown
   }
   return info;
-}
-
-/** Names and uncompressed sizes from a zip's central directory. */
-function zipEntries(buffer) {
-  let end = -1;
-  for (let i = buffer.length - 22; i >= Math.max(0, buffer.length - 65_557); i--) {
-    if (buffer.readUInt32LE(i) === 0x06054b50) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) throw new Error('not a zip file');
-  const count = buffer.readUInt16LE(end + 10);
-  let at = buffer.readUInt32LE(end + 16);
-  const entries = [];
-  for (let k = 0; k < count && buffer.readUInt32LE(at) === 0x02014b50; k++) {
-    const size = buffer.readUInt32LE(at + 24);
-    const nameLength = buffer.readUInt16LE(at + 28);
-    const extra = buffer.readUInt16LE(at + 30);
-    const comment = buffer.readUInt16LE(at + 32);
-    entries.push({ name: buffer.toString('utf8', at + 46, at + 46 + nameLength), size });
-    at += 46 + nameLength + extra + comment;
-  }
-  return entries;
 }
 
 // ---------------------------------------------------------------------------------------------
