@@ -27,6 +27,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { listZip } from './zip.mjs';
 
 const require = createRequire(import.meta.url);
 const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
@@ -63,36 +65,37 @@ const HOVERS = 50;
 // ---------------------------------------------------------------------------------------------
 // Arguments
 
-function parseArgs(argv) {
-  const options = { runs: 5, quick: false, seed: DEFAULT_SEED, k8sSchema: undefined };
-  const value = (arg, i) => (arg.includes('=') ? [arg.slice(arg.indexOf('=') + 1), i] : [argv[i + 1], i + 1]);
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--quick') options.quick = true;
-    else if (arg === '--runs' || arg.startsWith('--runs=')) {
-      const [v, next] = value(arg, i);
-      i = next;
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 1) usage(`--runs takes a whole number of at least 1, not "${v}"`);
-      options.runs = n;
-      options.runsGiven = true;
-    } else if (arg === '--seed' || arg.startsWith('--seed=')) {
-      const [v, next] = value(arg, i);
-      i = next;
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 0) usage(`--seed takes a whole number, not "${v}"`);
-      options.seed = n;
-    } else if (arg === '--k8s-schema' || arg.startsWith('--k8s-schema=')) {
-      const [v, next] = value(arg, i);
-      i = next;
-      if (!v || !existsSync(path.join(v, 'all.json')) || !existsSync(path.join(v, '_definitions.json'))) {
-        usage(`--k8s-schema takes a folder holding all.json and _definitions.json, not "${v}"`);
-      }
-      options.k8sSchema = path.resolve(v);
-    } else if (arg === '-h' || arg === '--help') usage();
-    else usage(`unknown argument ${arg}`);
+function readOptions(argv) {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: { runs: { type: 'string' }, quick: { type: 'boolean' }, seed: { type: 'string' }, 'k8s-schema': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    }));
+  } catch (error) {
+    usage(error.message);
   }
-  if (options.quick && !options.runsGiven) options.runs = 2;
+  if (values.help) usage();
+  const options = { runs: 5, quick: !!values.quick, seed: DEFAULT_SEED, k8sSchema: undefined };
+  if (values.runs !== undefined) {
+    const n = Number(values.runs);
+    if (!Number.isInteger(n) || n < 1) usage(`--runs takes a whole number of at least 1, not "${values.runs}"`);
+    options.runs = n;
+  } else if (options.quick) options.runs = 2;
+  if (values.seed !== undefined) {
+    const n = Number(values.seed);
+    if (!Number.isInteger(n) || n < 0) usage(`--seed takes a whole number, not "${values.seed}"`);
+    options.seed = n;
+  }
+  const schema = values['k8s-schema'];
+  if (schema !== undefined) {
+    if (!schema || !existsSync(path.join(schema, 'all.json')) || !existsSync(path.join(schema, '_definitions.json'))) {
+      usage(`--k8s-schema takes a folder holding all.json and _definitions.json, not "${schema}"`);
+    }
+    options.k8sSchema = path.resolve(schema);
+  }
   return options;
 }
 
@@ -1119,35 +1122,11 @@ function vsixInfo() {
   const newest = names.map((n) => ({ n, s: statSync(path.join(ROOT, n)) })).sort((a, b) => b.s.mtimeMs - a.s.mtimeMs)[0];
   const info = { name: newest.n, size: newest.s.size, mtime: newest.s.mtime, entries: new Map() };
   try {
-    for (const entry of zipEntries(readFileSync(path.join(ROOT, newest.n)))) info.entries.set(entry.name, entry.size);
+    for (const entry of listZip(readFileSync(path.join(ROOT, newest.n)))) info.entries.set(entry.name, entry.size);
   } catch {
     // sizes inside not shown
   }
   return info;
-}
-
-/** Names and uncompressed sizes from a zip's central directory. */
-function zipEntries(buffer) {
-  let end = -1;
-  for (let i = buffer.length - 22; i >= Math.max(0, buffer.length - 65_557); i--) {
-    if (buffer.readUInt32LE(i) === 0x06054b50) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) throw new Error('not a zip file');
-  const count = buffer.readUInt16LE(end + 10);
-  let at = buffer.readUInt32LE(end + 16);
-  const entries = [];
-  for (let k = 0; k < count && buffer.readUInt32LE(at) === 0x02014b50; k++) {
-    const size = buffer.readUInt32LE(at + 24);
-    const nameLength = buffer.readUInt16LE(at + 28);
-    const extra = buffer.readUInt16LE(at + 30);
-    const comment = buffer.readUInt16LE(at + 32);
-    entries.push({ name: buffer.toString('utf8', at + 46, at + 46 + nameLength), size });
-    at += 46 + nameLength + extra + comment;
-  }
-  return entries;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1166,7 +1145,7 @@ function newResult() {
 }
 
 async function main() {
-  const options = parseArgs(process.argv.slice(2));
+  const options = readOptions(process.argv.slice(2));
   for (const file of [SERVER, CLI]) {
     if (!existsSync(file)) {
       console.error(`bench: ${path.relative(ROOT, file)} is missing; run \`npm run build\` first (or \`npm run bench\`).`);

@@ -9,62 +9,14 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { inflateRawSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import { TestClient } from './support/lspClient';
 import { HANG_MS } from './support/limits';
+import { listZip, readEntry, type ZipEntry } from '../scripts/zip.mjs';
 
 const root = process.cwd();
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const MB = 1024 * 1024;
-
-interface ZipEntry {
-  name: string;
-  method: number;
-  compressedSize: number;
-  size: number;
-  localOffset: number;
-}
-
-/** The entries of a zip file, from its central directory (no zip64: a .vsix is far below 4 GB). */
-function listZip(zip: Buffer): ZipEntry[] {
-  let eocd = -1;
-  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
-    if (zip.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  assert.ok(eocd >= 0, 'not a zip file: no end-of-central-directory record');
-  const count = zip.readUInt16LE(eocd + 10);
-  let p = zip.readUInt32LE(eocd + 16);
-  const entries: ZipEntry[] = [];
-  for (let i = 0; i < count; i++) {
-    assert.equal(zip.readUInt32LE(p), 0x02014b50, `bad central directory entry ${i}`);
-    const nameLength = zip.readUInt16LE(p + 28);
-    const extraLength = zip.readUInt16LE(p + 30);
-    const commentLength = zip.readUInt16LE(p + 32);
-    entries.push({
-      method: zip.readUInt16LE(p + 10),
-      compressedSize: zip.readUInt32LE(p + 20),
-      size: zip.readUInt32LE(p + 24),
-      localOffset: zip.readUInt32LE(p + 42),
-      name: zip.toString('utf8', p + 46, p + 46 + nameLength),
-    });
-    p += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
-}
-
-function readEntry(zip: Buffer, entry: ZipEntry): Buffer {
-  const at = entry.localOffset;
-  assert.equal(zip.readUInt32LE(at), 0x04034b50, `bad local header for ${entry.name}`);
-  const start = at + 30 + zip.readUInt16LE(at + 26) + zip.readUInt16LE(at + 28);
-  const data = zip.subarray(start, start + entry.compressedSize);
-  if (entry.method === 0) return Buffer.from(data);
-  assert.equal(entry.method, 8, `${entry.name}: compression method ${entry.method}`);
-  return inflateRawSync(data);
-}
 
 /** The names in `dir` (relative to the project) matching `suffix`, or none when it does not exist. */
 function filesIn(dir: string, suffix: string): string[] {

@@ -3,6 +3,7 @@
 // messages) never reaches the output with raw control characters: see visible.ts.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type * as Sarif from 'sarif';
 import { ruleDocText, ruleDocUrl } from '../engine/docs';
 import type { Finding } from '../engine/run';
 import type { Rule, Severity } from '../engine/rule';
@@ -35,11 +36,11 @@ export function formatJson(results: readonly FileResult[], run: RunInfo = {}): s
   return terminalSafeJson(JSON.stringify({ version: 1, ...(run.projectFile !== undefined ? { projectFile: run.projectFile } : {}), files }));
 }
 
-const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+const SARIF_LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
 export function formatSarif(results: readonly FileResult[], rules: readonly Rule[], docsBaseUrl?: string, run: RunInfo = {}): string {
   const index = new Map(rules.map((rule, i) => [rule.meta.code, i]));
-  const location = (file: string, range: Finding['range']) => ({
+  const location = (file: string, range: Finding['range']): Sarif.Location => ({
     physicalLocation: {
       artifactLocation: { uri: toSarifUri(file) },
       region: {
@@ -50,7 +51,7 @@ export function formatSarif(results: readonly FileResult[], rules: readonly Rule
       },
     },
   });
-  const sarif = {
+  const sarif: Sarif.Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
@@ -59,7 +60,7 @@ export function formatSarif(results: readonly FileResult[], rules: readonly Rule
           driver: {
             name: 'eks-lens',
             version: VERSION,
-            rules: rules.map((rule) => {
+            rules: rules.map((rule): Sarif.ReportingDescriptor => {
               const help = ruleDocText(rule.meta);
               return {
                 id: rule.meta.code,
@@ -74,7 +75,7 @@ export function formatSarif(results: readonly FileResult[], rules: readonly Rule
         },
         columnKind: 'utf16CodeUnits',
         results: results.flatMap((r) =>
-          r.findings.map((f) => ({
+          r.findings.map((f): Sarif.Result => ({
             ruleId: f.code,
             ...(index.has(f.code) ? { ruleIndex: index.get(f.code) } : {}),
             level: SARIF_LEVEL[f.severity],

@@ -19,6 +19,7 @@ import { renderHtml } from '../map/html';
 import type { ServiceCidrFact, VpcFact } from '../workspace/facts';
 import { readDescriptor, readRegularFile, type ReadResult } from '../workspace/readFile';
 import { visible, visibleDocument } from './visible';
+import { asksForHelp, readArgs, requirePaths, UsageError, type OptionSpec } from './args';
 
 const USAGE = `Usage: eks-lens check [options] PATH...
        eks-lens map [--format svg|html] [--output FILE] [--config FILE|--no-config] PATH...
@@ -53,8 +54,6 @@ reserved ranges from the project file and service CIDRs) as a standalone SVG or 
   -o, --output FILE             write to FILE instead of standard output
 Exit status: 0 written (also when no VPC is found), 2 bad usage, unreadable input or failed output.`;
 
-class UsageError extends Error {}
-
 interface Options {
   format: 'text' | 'json' | 'sarif';
   kubernetesVersion?: string;
@@ -67,80 +66,48 @@ interface Options {
   paths: string[];
 }
 
-/**
- * Calls `handle` for each argument; `take()` returns an option's value, written `--flag=value` or
- * as the next argument (which it then consumes).
- */
-function forEachArg(args: readonly string[], handle: (arg: string, take: () => string) => void): void {
-  for (let i = 0; i < args.length; i++) {
-    let arg = args[i];
-    let inline: string | undefined;
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    if (eq > 0) {
-      inline = arg.slice(eq + 1);
-      arg = arg.slice(0, eq);
-    }
-    const take = () => {
-      if (inline !== undefined) return inline;
-      const v = args[++i];
-      if (v === undefined) throw new UsageError(`${arg} needs a value`);
-      return v;
-    };
-    handle(arg, take);
-  }
-}
+const CHECK_OPTIONS = {
+  format: { type: 'string' },
+  'kubernetes-version': { type: 'string' },
+  'service-cidr': { type: 'string' },
+  rule: { type: 'string', multiple: true },
+  config: { type: 'string' },
+  'no-config': { type: 'boolean' },
+  'docs-url': { type: 'string' },
+  'no-color': { type: 'boolean' },
+  'no-colour': { type: 'boolean' },
+} as const satisfies Record<string, OptionSpec>;
 
-function parseArgs(args: string[]): Options {
-  const options: Options = { format: 'text', rules: {}, noConfig: false, colour: !!process.stdout.isTTY && !process.env.NO_COLOR, paths: [] };
-  forEachArg(args, (arg, take) => {
-    switch (arg) {
-      case '--format': {
-        const f = take();
-        if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${f}"`);
-        options.format = f;
-        break;
-      }
-      case '--kubernetes-version': {
-        const v = take();
-        if (!isKubernetesVersion(v)) throw new UsageError(`--kubernetes-version takes a version like 1.31, not "${v}"`);
-        options.kubernetesVersion = v;
-        break;
-      }
-      case '--service-cidr': {
-        const v = take();
-        const parsed = parseCidr(v);
-        if (!parsed.ok) throw new UsageError(`--service-cidr: ${parsed.reason}`);
-        options.serviceCidr = v;
-        break;
-      }
-      case '--rule': {
-        const spec = take();
-        const [code, setting] = spec.split('=');
-        if (!code || setting === undefined) throw new UsageError(`--rule takes CODE=SEVERITY or CODE=off, not "${spec}"`);
-        if (!ruleByCode(code)) throw new UsageError(`--rule: unknown rule "${code}" (rules: ${allRules.map((r) => r.meta.code).join(', ')})`);
-        if (!isRuleSetting(setting)) throw new UsageError(`--rule ${code}: "${setting}" is not error, warning, information, hint or off`);
-        options.rules[code] = setting;
-        break;
-      }
-      case '--config':
-        options.config = take();
-        break;
-      case '--no-config':
-        options.noConfig = true;
-        break;
-      case '--docs-url':
-        options.docsUrl = take();
-        break;
-      case '--no-color':
-      case '--no-colour':
-        options.colour = false;
-        break;
-      default:
-        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
-        options.paths.push(arg);
-    }
-  });
-  if (options.paths.length === 0) throw new UsageError('no PATH given');
+function parseCheckArgs(args: string[]): Options {
+  const { values, paths } = readArgs(args, CHECK_OPTIONS);
+  const options: Options = { format: 'text', rules: {}, noConfig: !!values['no-config'], colour: !!process.stdout.isTTY && !process.env.NO_COLOR, paths };
+  if (values.format !== undefined) {
+    const f = values.format;
+    if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${f}"`);
+    options.format = f;
+  }
+  if (values['kubernetes-version'] !== undefined) {
+    const v = values['kubernetes-version'];
+    if (!isKubernetesVersion(v)) throw new UsageError(`--kubernetes-version takes a version like 1.31, not "${v}"`);
+    options.kubernetesVersion = v;
+  }
+  if (values['service-cidr'] !== undefined) {
+    const v = values['service-cidr'];
+    const parsed = parseCidr(v);
+    if (!parsed.ok) throw new UsageError(`--service-cidr: ${parsed.reason}`);
+    options.serviceCidr = v;
+  }
+  for (const spec of values.rule ?? []) {
+    const [code, setting] = spec.split('=');
+    if (!code || setting === undefined) throw new UsageError(`--rule takes CODE=SEVERITY or CODE=off, not "${spec}"`);
+    if (!ruleByCode(code)) throw new UsageError(`--rule: unknown rule "${code}" (rules: ${allRules.map((r) => r.meta.code).join(', ')})`);
+    if (!isRuleSetting(setting)) throw new UsageError(`--rule ${code}: "${setting}" is not error, warning, information, hint or off`);
+    options.rules[code] = setting;
+  }
+  options.config = values.config;
+  options.docsUrl = values['docs-url'];
+  if (values['no-color'] || values['no-colour']) options.colour = false;
+  requirePaths(paths);
   return options;
 }
 
@@ -248,7 +215,7 @@ function readModels(paths: readonly string[], maxBytes = DEFAULT_MAX_FILE_BYTES)
 }
 
 export function runCheck(args: string[]): number {
-  const options = parseArgs(args);
+  const options = parseCheckArgs(args);
   const project = loadProjectConfig(options, options.format === 'text');
   if (typeof project === 'number') return project;
   const config = mergeConfig(project.config, { rules: options.rules, kubernetesVersion: options.kubernetesVersion, serviceCidr: options.serviceCidr });
@@ -286,33 +253,19 @@ interface MapOptions {
   paths: string[];
 }
 
+const MAP_OPTIONS = {
+  format: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  config: { type: 'string' },
+  'no-config': { type: 'boolean' },
+} as const satisfies Record<string, OptionSpec>;
+
 function parseMapArgs(args: string[]): MapOptions {
-  const options: MapOptions = { format: 'svg', noConfig: false, paths: [] };
-  forEachArg(args, (arg, take) => {
-    switch (arg) {
-      case '--format': {
-        const f = take();
-        if (f !== 'svg' && f !== 'html') throw new UsageError(`map: --format must be svg or html, not "${f}"`);
-        options.format = f;
-        break;
-      }
-      case '-o':
-      case '--output':
-        options.output = take();
-        break;
-      case '--config':
-        options.config = take();
-        break;
-      case '--no-config':
-        options.noConfig = true;
-        break;
-      default:
-        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`map: unknown option ${arg}`);
-        options.paths.push(arg);
-    }
-  });
-  if (options.paths.length === 0) throw new UsageError('map: no PATH given');
-  return options;
+  const { values, paths } = readArgs(args, MAP_OPTIONS, 'map: ');
+  const format = values.format ?? 'svg';
+  if (format !== 'svg' && format !== 'html') throw new UsageError(`map: --format must be svg or html, not "${format}"`);
+  requirePaths(paths, 'map: ');
+  return { format, output: values.output, config: values.config, noConfig: !!values['no-config'], paths };
 }
 
 /** eks-lens map: the address map of every VPC in the given files, as SVG or HTML. */
@@ -359,7 +312,7 @@ export function main(argv: string[]): number {
       return 0;
     }
     if (command !== 'check' && command !== 'map') throw new UsageError(`unknown command "${command}"`);
-    if (rest.includes('-h') || rest.includes('--help')) {
+    if (asksForHelp(rest)) {
       process.stdout.write(USAGE + '\n');
       return 0;
     }
