@@ -1,7 +1,11 @@
-// Bundles every *.test.ts (beside the rules in server/src and under test/) with esbuild into
+// Bundles the *.test.ts files (beside the rules in server/src and under test/) with esbuild into
 // out/test-<pid>/ (so that runs at the same time do not remove each other's files; removed at the
 // end), then runs them with Node's test runner. Bundling lets tests import the ESM-only
 // dependencies the same way the shipped bundles do.
+//
+// `node scripts/test.mjs <substring>…` runs only the files whose bundled path (out/test-<pid>/…/x.test.js)
+// contains one of the substrings, and bundles only those (one esbuild call for all of them); a
+// filter that matches no file fails rather than running everything.
 //
 // Tests must leave no files behind. The run gets a temporary folder of its own (TMPDIR, which
 // os.tmpdir() and the processes the tests start honour), inside the system's and outside any
@@ -28,8 +32,17 @@ function findTests(dir, out = []) {
   return out;
 }
 
-const entryPoints = roots.flatMap((root) => findTests(root)).sort();
+const allTests = roots.flatMap((root) => findTests(root)).sort();
 const outdir = path.resolve(`out/test-${process.pid}`);
+const bundled = (p) => path.join(outdir, p.replace(/\.ts$/, '.js'));
+// The filter is matched against the path each file's bundle will have, as before bundling was
+// limited to the files that run.
+const filter = process.argv.slice(2);
+const entryPoints = filter.length ? allTests.filter((p) => filter.some((s) => bundled(p).includes(s))) : allTests;
+if (entryPoints.length === 0) {
+  console.error(`✖ no test file matches ${filter.map((s) => JSON.stringify(s)).join(' or ')} (matched against paths such as ${bundled(allTests[0])})`);
+  process.exit(1);
+}
 rmSync(outdir, { recursive: true, force: true });
 await esbuild.build({
   entryPoints,
@@ -39,9 +52,7 @@ await esbuild.build({
   sourcemap: 'inline',
   define: { __EKS_LENS_VERSION__: JSON.stringify('0.0.0-test') },
 });
-const files = entryPoints.map((p) => path.join(outdir, p.replace(/\.ts$/, '.js')));
-const filter = process.argv.slice(2);
-const selected = filter.length ? files.filter((f) => filter.some((s) => f.includes(s))) : files;
+const selected = entryPoints.map(bundled);
 
 const systemTmp = os.tmpdir();
 const ours = (name) => /^eks-lens/i.test(name);

@@ -14,12 +14,18 @@ const CLUSTER = ['apiVersion: eksctl.io/v1alpha5', 'kind: ClusterConfig', 'metad
 // these tests are about, so they turn that rule off.
 const ONE_VPC_AT_A_TIME = { rules: { 'vpc-cidr-overlap': 'off' } };
 
-describe('language server over stdio', () => {
+// The suites in here only open documents of their own (each under its own name) and read what the
+// server publishes about them, so they share one server; suites that need a fresh one (settings
+// given at start, a workspace on disk, a map of everything open) start their own below.
+describe('one server, documents of their own', () => {
   let client: TestClient;
   const folder = tempDir('eks-lens-ws-');
+  const statuses: Status[] = [];
+  const latest = (uri: string) => statuses.filter((s) => s.uri === uri).pop();
 
   before(async () => {
     client = new TestClient();
+    client.connection.onNotification('eksLens/status', (s: Status) => void statuses.push(s));
     const result = await client.initialize({ workspaceFolder: folder });
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { eksLens: ONE_VPC_AT_A_TIME } });
     assert.equal(result.serverInfo?.name, 'eks-lens');
@@ -27,57 +33,103 @@ describe('language server over stdio', () => {
   });
   after(() => client.stop());
 
-  it('publishes diagnostics for an opened document, with code, source and a link to the rule page', async () => {
-    const uri = `file://${folder}/cluster.yaml`;
-    await client.open(uri, CLUSTER);
-    const [d, ...rest] = await client.diagnostics(uri);
-    assert.equal(rest.length, 0);
-    assert.equal(d.code, 'cidr-host-bits');
-    assert.equal(d.source, 'eks-lens');
-    assert.equal(d.severity, 2, 'cidr-host-bits is a warning');
-    assert.deepEqual(d.range, { start: { line: 4, character: 8 }, end: { line: 4, character: 19 } });
-    assert.match(d.codeDescription?.href ?? '', /^file:\/\/.*\/docs\/rules\/cidr-host-bits\.md$/);
+  describe('language server over stdio', () => {
+    it('publishes diagnostics for an opened document, with code, source and a link to the rule page', async () => {
+      const uri = `file://${folder}/cluster.yaml`;
+      await client.open(uri, CLUSTER);
+      const [d, ...rest] = await client.diagnostics(uri);
+      assert.equal(rest.length, 0);
+      assert.equal(d.code, 'cidr-host-bits');
+      assert.equal(d.source, 'eks-lens');
+      assert.equal(d.severity, 2, 'cidr-host-bits is a warning');
+      assert.deepEqual(d.range, { start: { line: 4, character: 8 }, end: { line: 4, character: 19 } });
+      assert.match(d.codeDescription?.href ?? '', /^file:\/\/.*\/docs\/rules\/cidr-host-bits\.md$/);
+    });
+
+    it('re-checks after an incremental edit and drops the fixed finding', async () => {
+      const uri = `file://${folder}/edit.yaml`;
+      await client.open(uri, CLUSTER);
+      assert.equal((await client.diagnostics(uri)).length, 1);
+      const since = client.mark();
+      // 10.1.2.0/16 -> 10.1.0.0/16: replace the "2" on line 5.
+      await client.change(uri, 2, [{ range: { start: { line: 4, character: 13 }, end: { line: 4, character: 14 } }, text: '0' }]);
+      assert.deepEqual(await client.diagnostics(uri, { since, version: 2 }), []);
+    });
+
+    it('checks untitled documents and JSON templates', async () => {
+      const uri = 'untitled:Untitled-1';
+      await client.open(uri, '{"Resources": {"V": {"Type": "AWS::EC2::VPC", "Properties": {"CidrBlock": "10.0.0.0/40"}}}}', 'json');
+      const diagnostics = await client.diagnostics(uri);
+      assert.deepEqual(diagnostics.map((d) => d.code), ['cidr-syntax']);
+    });
+
+    it('clears diagnostics when a document closes', async () => {
+      const uri = `file://${folder}/closing.yaml`;
+      await client.open(uri, CLUSTER);
+      await client.diagnostics(uri);
+      const since = client.mark();
+      await client.close(uri);
+      assert.deepEqual(await client.diagnostics(uri, { since }), []);
+    });
+
+    it('publishes only the last version after a burst of edits', async () => {
+      const uri = `file://${folder}/burst.yaml`;
+      await client.open(uri, CLUSTER);
+      await client.diagnostics(uri);
+      const since = client.mark();
+      for (let v = 2; v <= 20; v++) {
+        await client.change(uri, v, [{ text: CLUSTER.replace('10.1.2.0/16', `10.1.${v % 2 ? 2 : 0}.0/16`) }]);
+      }
+      const last = await client.diagnostics(uri, { since, version: 20 });
+      assert.equal(last.length, 0, 'version 20 has a clean CIDR (10.1.0.0/16)');
+      await new Promise((r) => setTimeout(r, 300));
+      // The burst is debounced: far fewer runs than edits, and never an older version after a newer one.
+      assert.ok(client.mark() - since < 19, `expected the burst to be debounced, got ${client.mark() - since} publications`);
+    });
   });
 
-  it('re-checks after an incremental edit and drops the fixed finding', async () => {
-    const uri = `file://${folder}/edit.yaml`;
-    await client.open(uri, CLUSTER);
-    assert.equal((await client.diagnostics(uri)).length, 1);
-    const since = client.mark();
-    // 10.1.2.0/16 -> 10.1.0.0/16: replace the "2" on line 5.
-    await client.change(uri, 2, [{ range: { start: { line: 4, character: 13 }, end: { line: 4, character: 14 } }, text: '0' }]);
-    assert.deepEqual(await client.diagnostics(uri, { since, version: 2 }), []);
-  });
+  describe('eksLens/status after each check', () => {
+    it('follows the diagnostics with the document kind and the counts by severity', async () => {
+      const uri = 'untitled:status-cluster';
+      const since = client.mark();
+      await client.open(uri, CLUSTER);
+      const published = await client.diagnostics(uri, { since });
+      const status = await eventually(() => latest(uri), (s): s is Status => s !== undefined, 'a status');
+      assert.equal(published.length, 1);
+      assert.deepEqual(
+        { kind: status.kind, label: status.label, version: status.version, errors: status.errors, warnings: status.warnings, infos: status.infos, hints: status.hints },
+        { kind: 'eksctl ClusterConfig', label: 'ClusterConfig', version: 1, errors: 0, warnings: 1, infos: 0, hints: 0 },
+      );
+      // Fixing the CIDR is a new check, and a new status with no warnings.
+      await client.change(uri, 2, [{ text: CLUSTER.replace('10.1.2.0/16', '10.1.0.0/16') }]);
+      const fixed = await eventually(() => latest(uri), (s): s is Status => s?.version === 2, 'the status of version 2');
+      assert.equal(fixed.warnings, 0);
+    });
 
-  it('checks untitled documents and JSON templates', async () => {
-    const uri = 'untitled:Untitled-1';
-    await client.open(uri, '{"Resources": {"V": {"Type": "AWS::EC2::VPC", "Properties": {"CidrBlock": "10.0.0.0/40"}}}}', 'json');
-    const diagnostics = await client.diagnostics(uri);
-    assert.deepEqual(diagnostics.map((d) => d.code), ['cidr-syntax']);
-  });
+    it('counts errors as errors (severity from the settings)', async () => {
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { eksLens: { rules: { ...ONE_VPC_AT_A_TIME.rules, 'cidr-host-bits': 'error' } } } });
+      const uri = 'untitled:status-warning';
+      await client.open(uri, CLUSTER);
+      const status = await eventually(() => latest(uri), (s): s is Status => s !== undefined, 'a status');
+      assert.deepEqual([status.errors, status.warnings], [1, 0]);
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { eksLens: ONE_VPC_AT_A_TIME } });
+    });
 
-  it('clears diagnostics when a document closes', async () => {
-    const uri = `file://${folder}/closing.yaml`;
-    await client.open(uri, CLUSTER);
-    await client.diagnostics(uri);
-    const since = client.mark();
-    await client.close(uri);
-    assert.deepEqual(await client.diagnostics(uri, { since }), []);
-  });
+    it('names CloudFormation templates and Kubernetes manifests', async () => {
+      await client.open('untitled:status-cfn', '{"Resources": {"V": {"Type": "AWS::EC2::VPC", "Properties": {"CidrBlock": "10.0.0.0/40"}}}}', 'json');
+      await client.open('untitled:status-k8s', 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {ports: [{port: 80}]}\n');
+      const cfn = await eventually(() => latest('untitled:status-cfn'), (s): s is Status => s !== undefined, 'the template status');
+      assert.deepEqual([cfn.kind, cfn.errors], ['CloudFormation template', 1]);
+      const k8s = await eventually(() => latest('untitled:status-k8s'), (s): s is Status => s !== undefined, 'the manifest status');
+      assert.equal(k8s.kind, 'Kubernetes manifest');
+    });
 
-  it('publishes only the last version after a burst of edits', async () => {
-    const uri = `file://${folder}/burst.yaml`;
-    await client.open(uri, CLUSTER);
-    await client.diagnostics(uri);
-    const since = client.mark();
-    for (let v = 2; v <= 20; v++) {
-      await client.change(uri, v, [{ text: CLUSTER.replace('10.1.2.0/16', `10.1.${v % 2 ? 2 : 0}.0/16`) }]);
-    }
-    const last = await client.diagnostics(uri, { since, version: 20 });
-    assert.equal(last.length, 0, 'version 20 has a clean CIDR (10.1.0.0/16)');
-    await new Promise((r) => setTimeout(r, 300));
-    // The burst is debounced: far fewer runs than edits, and never an older version after a newer one.
-    assert.ok(client.mark() - since < 19, `expected the burst to be debounced, got ${client.mark() - since} publications`);
+    it('has no kind for YAML that eks-lens leaves alone', async () => {
+      const uri = 'untitled:status-workflow';
+      await client.open(uri, 'on: push\njobs:\n  build: {runs-on: ubuntu-latest}\n');
+      const status = await eventually(() => latest(uri), (s): s is Status => s !== undefined, 'a status');
+      assert.equal(status.kind, undefined);
+    });
   });
 });
 
@@ -141,62 +193,6 @@ interface Status {
   infos: number;
   hints: number;
 }
-
-describe('eksLens/status after each check', () => {
-  let client: TestClient;
-  const statuses: Status[] = [];
-  const latest = (uri: string) => statuses.filter((s) => s.uri === uri).pop();
-
-  before(async () => {
-    client = new TestClient();
-    client.connection.onNotification('eksLens/status', (s: Status) => void statuses.push(s));
-    await client.initialize();
-    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { eksLens: ONE_VPC_AT_A_TIME } });
-  });
-  after(() => client.stop());
-
-  it('follows the diagnostics with the document kind and the counts by severity', async () => {
-    const uri = 'untitled:status-cluster';
-    const since = client.mark();
-    await client.open(uri, CLUSTER);
-    const published = await client.diagnostics(uri, { since });
-    const status = await eventually(() => latest(uri), (s): s is Status => s !== undefined, 'a status');
-    assert.equal(published.length, 1);
-    assert.deepEqual(
-      { kind: status.kind, label: status.label, version: status.version, errors: status.errors, warnings: status.warnings, infos: status.infos, hints: status.hints },
-      { kind: 'eksctl ClusterConfig', label: 'ClusterConfig', version: 1, errors: 0, warnings: 1, infos: 0, hints: 0 },
-    );
-    // Fixing the CIDR is a new check, and a new status with no warnings.
-    await client.change(uri, 2, [{ text: CLUSTER.replace('10.1.2.0/16', '10.1.0.0/16') }]);
-    const fixed = await eventually(() => latest(uri), (s): s is Status => s?.version === 2, 'the status of version 2');
-    assert.equal(fixed.warnings, 0);
-  });
-
-  it('counts errors as errors (severity from the settings)', async () => {
-    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { eksLens: { rules: { ...ONE_VPC_AT_A_TIME.rules, 'cidr-host-bits': 'error' } } } });
-    const uri = 'untitled:status-warning';
-    await client.open(uri, CLUSTER);
-    const status = await eventually(() => latest(uri), (s): s is Status => s !== undefined, 'a status');
-    assert.deepEqual([status.errors, status.warnings], [1, 0]);
-    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { eksLens: ONE_VPC_AT_A_TIME } });
-  });
-
-  it('names CloudFormation templates and Kubernetes manifests', async () => {
-    await client.open('untitled:status-cfn', '{"Resources": {"V": {"Type": "AWS::EC2::VPC", "Properties": {"CidrBlock": "10.0.0.0/40"}}}}', 'json');
-    await client.open('untitled:status-k8s', 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {ports: [{port: 80}]}\n');
-    const cfn = await eventually(() => latest('untitled:status-cfn'), (s): s is Status => s !== undefined, 'the template status');
-    assert.deepEqual([cfn.kind, cfn.errors], ['CloudFormation template', 1]);
-    const k8s = await eventually(() => latest('untitled:status-k8s'), (s): s is Status => s !== undefined, 'the manifest status');
-    assert.equal(k8s.kind, 'Kubernetes manifest');
-  });
-
-  it('has no kind for YAML that eks-lens leaves alone', async () => {
-    const uri = 'untitled:status-workflow';
-    await client.open(uri, 'on: push\njobs:\n  build: {runs-on: ubuntu-latest}\n');
-    const status = await eventually(() => latest(uri), (s): s is Status => s !== undefined, 'a status');
-    assert.equal(status.kind, undefined);
-  });
-});
 
 interface MapResult {
   title: string;

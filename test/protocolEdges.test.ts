@@ -54,7 +54,9 @@ describe('lifecycle: requests before initialize and after shutdown', () => {
   });
 });
 
-describe('closed untitled documents leave the workspace index', () => {
+// The two suites below share one server: the map test's VPC (10.50.0.0/16) overlaps none of the
+// ghost tests' (10.40.0.0/16), and it only compares the map with itself as its one document changes.
+describe('one server for the index and the map', () => {
   let client: TestClient;
   before(async () => {
     client = new TestClient();
@@ -65,62 +67,57 @@ describe('closed untitled documents leave the workspace index', () => {
   });
   after(() => client.stop());
 
-  it('drops the facts of a closed untitled document and re-checks the others (no ghost overlap)', async () => {
-    const a = 'untitled:ghost-a';
-    const b = 'untitled:ghost-b';
-    await client.open(a, cluster('alpha', '10.40.0.0/16'));
-    await client.diagnostics(a);
-    await client.open(b, cluster('beta', '10.40.0.0/16'));
-    await client.diagnosticsUntil(b, (d) => d.some((x) => x.code === 'vpc-cidr-overlap'));
-    await client.close(a);
-    const after = await client.diagnosticsUntil(b, (d) => !d.some((x) => x.code === 'vpc-cidr-overlap'));
-    assert.deepEqual(
-      after.map((d) => d.code),
-      after.map((d) => d.code).filter((c) => c !== 'vpc-cidr-overlap'),
-    );
-    const map = await client.request<{ vpcCount: number; html: string }>('eksLens/addressMap', { scope: 'workspace', cspSource: 'x', nonce: 'n' });
-    assert.equal(map.vpcCount, 1, 'only the open document is on the map');
-    assert.ok(!map.html.includes('alpha'), 'the closed document is gone from the map');
+  describe('closed untitled documents leave the workspace index', () => {
+    it('drops the facts of a closed untitled document and re-checks the others (no ghost overlap)', async () => {
+      const a = 'untitled:ghost-a';
+      const b = 'untitled:ghost-b';
+      await client.open(a, cluster('alpha', '10.40.0.0/16'));
+      await client.diagnostics(a);
+      await client.open(b, cluster('beta', '10.40.0.0/16'));
+      await client.diagnosticsUntil(b, (d) => d.some((x) => x.code === 'vpc-cidr-overlap'));
+      await client.close(a);
+      const after = await client.diagnosticsUntil(b, (d) => !d.some((x) => x.code === 'vpc-cidr-overlap'));
+      assert.deepEqual(
+        after.map((d) => d.code),
+        after.map((d) => d.code).filter((c) => c !== 'vpc-cidr-overlap'),
+      );
+      const map = await client.request<{ vpcCount: number; html: string }>('eksLens/addressMap', { scope: 'workspace', cspSource: 'x', nonce: 'n' });
+      assert.equal(map.vpcCount, 1, 'only the open document is on the map');
+      assert.ok(!map.html.includes('alpha'), 'the closed document is gone from the map');
+    });
+
+    it('drops a closed file: document whose file does not exist on disk', async () => {
+      const gone = `file://${path.join(os.tmpdir(), `eks-lens-no-such-dir-${process.pid}`, 'ghost.yaml')}`;
+      const b = 'untitled:ghost-b';
+      await client.open(gone, cluster('delta', '10.40.0.0/16'));
+      await client.diagnosticsUntil(b, (d) => d.some((x) => x.code === 'vpc-cidr-overlap'));
+      await client.close(gone);
+      await client.diagnosticsUntil(b, (d) => !d.some((x) => x.code === 'vpc-cidr-overlap'));
+    });
   });
 
-  it('drops a closed file: document whose file does not exist on disk', async () => {
-    const gone = `file://${path.join(os.tmpdir(), `eks-lens-no-such-dir-${process.pid}`, 'ghost.yaml')}`;
-    const b = 'untitled:ghost-b';
-    await client.open(gone, cluster('delta', '10.40.0.0/16'));
-    await client.diagnosticsUntil(b, (d) => d.some((x) => x.code === 'vpc-cidr-overlap'));
-    await client.close(gone);
-    await client.diagnosticsUntil(b, (d) => !d.some((x) => x.code === 'vpc-cidr-overlap'));
-  });
-});
-
-describe('eksLens/addressMap answers "unchanged" when the facts are the same', () => {
-  let client: TestClient;
-  before(async () => {
-    client = new TestClient();
-    await client.initialize();
-  });
-  after(() => client.stop());
-
-  it('sends no page for a known version, and a new one once a fact changes', async () => {
-    const uri = 'untitled:versioned';
-    await client.open(uri, cluster('gamma', '10.50.0.0/16'));
-    await client.diagnostics(uri);
-    type Result = { html: string; version: string; unchanged?: boolean; places?: Array<{ uri: string; line: number }> };
-    const ask = (knownVersion?: string) => client.request<Result>('eksLens/addressMap', { scope: 'workspace', cspSource: 'x', nonce: `n${Math.random()}`, knownVersion });
-    const first = await ask();
-    assert.ok(first.html.includes('10.50.0.0/16') && first.version);
-    assert.ok(first.places?.some((p) => p.uri === uri && p.line === 4), 'the VPC block is a place the page may open');
-    const same = await ask(first.version);
-    assert.deepEqual([same.unchanged, same.html], [true, '']);
-    // A comment above moves every place a line down: a new page (its links point at new lines).
-    await client.change(uri, 2, [{ text: `# a comment\n${cluster('gamma', '10.50.0.0/16')}` }]);
-    await client.diagnostics(uri, { version: 2 });
-    const comment = await ask(first.version);
-    assert.equal(comment.unchanged, undefined, 'lines moved: the places changed');
-    const stable = await ask(comment.version);
-    assert.equal(stable.unchanged, true);
-    await client.change(uri, 3, [{ text: cluster('gamma', '10.51.0.0/16') }]);
-    const changed = await ask(comment.version);
-    assert.ok(!changed.unchanged && changed.html.includes('10.51.0.0/16') && changed.version !== comment.version);
+  describe('eksLens/addressMap answers "unchanged" when the facts are the same', () => {
+    it('sends no page for a known version, and a new one once a fact changes', async () => {
+      const uri = 'untitled:versioned';
+      await client.open(uri, cluster('gamma', '10.50.0.0/16'));
+      await client.diagnostics(uri);
+      type Result = { html: string; version: string; unchanged?: boolean; places?: Array<{ uri: string; line: number }> };
+      const ask = (knownVersion?: string) => client.request<Result>('eksLens/addressMap', { scope: 'workspace', cspSource: 'x', nonce: `n${Math.random()}`, knownVersion });
+      const first = await ask();
+      assert.ok(first.html.includes('10.50.0.0/16') && first.version);
+      assert.ok(first.places?.some((p) => p.uri === uri && p.line === 4), 'the VPC block is a place the page may open');
+      const same = await ask(first.version);
+      assert.deepEqual([same.unchanged, same.html], [true, '']);
+      // A comment above moves every place a line down: a new page (its links point at new lines).
+      await client.change(uri, 2, [{ text: `# a comment\n${cluster('gamma', '10.50.0.0/16')}` }]);
+      await client.diagnostics(uri, { version: 2 });
+      const comment = await ask(first.version);
+      assert.equal(comment.unchanged, undefined, 'lines moved: the places changed');
+      const stable = await ask(comment.version);
+      assert.equal(stable.unchanged, true);
+      await client.change(uri, 3, [{ text: cluster('gamma', '10.51.0.0/16') }]);
+      const changed = await ask(comment.version);
+      assert.ok(!changed.unchanged && changed.html.includes('10.51.0.0/16') && changed.version !== comment.version);
+    });
   });
 });

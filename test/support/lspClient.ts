@@ -119,16 +119,28 @@ export class TestClient {
   }
 
   async stop(): Promise<void> {
+    const exited = new Promise<void>((resolve) => (this.alive ? this.process.once('exit', () => resolve()) : resolve()));
     if (this.alive) {
       try {
-        await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+        await within(this.connection.sendRequest('shutdown'), 2000);
         await this.connection.sendNotification('exit');
       } catch {
         // already gone
       }
     }
     this.connection.dispose();
-    await new Promise((r) => setTimeout(r, 50));
+    await within(exited, 50);
     if (this.alive) this.process.kill();
+  }
+}
+
+/** Waits for `promise`, or `ms` at most. The timer is cleared as soon as either ends: a pending one
+ * would keep the test file's process alive (every file that stopped a server used to end 2 s late). */
+async function within(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([promise, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  } finally {
+    clearTimeout(timer);
   }
 }
