@@ -69,7 +69,7 @@ function missing(want: Map<string, number>, have: Map<string, number>): string[]
 
 describe('real-world files: findings hold to their triage', () => {
   let rows: Row[] = [];
-  let reported: Reported[] = [];
+  const reported: Reported[] = [];
   let checked = 0;
   const kinds = new Map<string, number>();
   const ruleErrors: string[] = [];

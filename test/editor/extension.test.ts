@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { codeOf, EXTENSION_ID, fixture, hoverText, open, positionOf, waitForDiagnostics, waitUntil } from './helpers';
+import { codeOf, EXTENSION_ID, hoverText, open, positionOf, waitForDiagnostics, waitUntil } from './helpers';
 
 const overlaps = (ds: readonly vscode.Diagnostic[]) => ds.filter((d) => codeOf(d) === 'subnet-overlap');
 
@@ -240,7 +240,7 @@ suite('EKS Lens address map', () => {
   test('contributes eksLens.showAddressMap', async () => {
     const commands = await vscode.commands.getCommands(true);
     assert.ok(commands.includes('eksLens.showAddressMap'), 'eksLens.showAddressMap is not registered');
-    const contributed = (vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes: { commands: Array<{ command: string; title: string; category: string }> } }).contributes.commands;
+    const contributed = (vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { commands: Array<{ command: string; title: string; category: string }> } }).contributes.commands;
     const entry = contributed.find((c) => c.command === 'eksLens.showAddressMap');
     assert.deepEqual(entry && `${entry.category}: ${entry.title}`, 'EKS Lens: Show Address Map');
   });

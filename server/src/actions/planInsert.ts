@@ -6,7 +6,7 @@
 // what the file already says, a subnet whose block the file computes and so cannot be compared.
 import { isMap, isSeq, visit, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { FileModel, StreamDocument } from '../model/document';
-import { entries, get, keyText, literalString, ownPair as lastOwnPair, scalarText } from '../model/nav';
+import { entries, get, literalString, ownPair as lastOwnPair, scalarText } from '../model/nav';
 import { EKSCTL_DEFAULT_VPC_CIDR, looksLikeZoneName } from '../network/eksctl';
 import { effectiveVpcRanges, networkOf } from '../network/model';
 import { contains, overlaps, parseCidr, type Cidr } from '../net/cidr';
