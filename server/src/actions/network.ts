@@ -3,6 +3,7 @@
 import type { Scalar } from 'yaml';
 import { effectiveVpcRanges, networkOf, type SubnetModel, type VpcModel } from '../network/model';
 import { firstFreeBlock } from '../network/space';
+import { eksServiceRanges, hasBlockInTenEight } from '../network/serviceCidr';
 import { contains, formatAddress, overlaps, parseCidr, type Cidr } from '../net/cidr';
 import { replaceScalar, scalarAtFinding } from '../model/edits';
 import type { Fix, FixContext } from '../engine/fix';
@@ -86,14 +87,11 @@ export function eksDefaultServiceCidr(ctx: FixContext): { cidr: Cidr; why: strin
   }
   // Without a known VPC range the choice could collide with anything.
   if (!ranges.length) return undefined;
-  const tenEight = parseCidr('10.0.0.0/8');
-  const inTen = tenEight.ok && ranges.some((r) => overlaps(r, tenEight.value));
-  const order = inTen ? ['172.20.0.0/16', '10.100.0.0/16'] : ['10.100.0.0/16', '172.20.0.0/16'];
-  for (const [i, text] of order.entries()) {
-    const parsed = parseCidr(text);
-    if (!parsed.ok || ranges.some((r) => overlaps(r, parsed.value))) continue;
+  const inTen = hasBlockInTenEight(ranges);
+  for (const [i, cidr] of eksServiceRanges(ranges).entries()) {
+    if (ranges.some((r) => overlaps(r, cidr))) continue;
     const why = i === 0 ? (inTen ? 'the range EKS picks for a VPC in 10.0.0.0/8' : 'the range EKS picks for a VPC outside 10.0.0.0/8') : 'clear of the VPC';
-    return { cidr: parsed.value, why };
+    return { cidr, why };
   }
   return undefined;
 }

@@ -10,8 +10,9 @@ import { getIn, literalString } from '../model/nav';
 import { effectiveVpcRanges, networkOf, type VpcModel } from '../network/model';
 import { count } from '../network/ranges';
 import { isAwsRegion } from '../network/zones';
+import { EKS_SERVICE_DEFAULT_IN_TEN, EKS_SERVICE_DEFAULT_OTHERWISE } from '../network/serviceCidr';
 import { firstFreeBlock } from '../network/space';
-import { overlaps, parseCidr, type Cidr } from '../net/cidr';
+import { overlaps, type Cidr } from '../net/cidr';
 import { planSubnets } from '../actions/planner';
 import { typingContext, type TypingContext } from './context';
 import { escapeMarkdown } from '../hover/markdown';
@@ -187,10 +188,9 @@ function freeCidrs(vpc: VpcModel | undefined): Array<Omit<Completion, 'start' | 
 /** EKS's own service ranges, where they do not collide with the VPC or its subnets. */
 function serviceRanges(doc: StreamDocument): Array<Omit<Completion, 'start' | 'end'>> {
   const used: Cidr[] = networkOf(doc).vpcs.flatMap((v) => [...effectiveVpcRanges(v).map((r) => r.cidr), ...v.subnets.flatMap((s) => (s.cidr ? [s.cidr.cidr] : []))]);
-  return ['172.20.0.0/16', '10.100.0.0/16'].flatMap((text, order) => {
-    const cidr = parseCidr(text);
-    if (!cidr.ok || used.some((u) => overlaps(u, cidr.value))) return [];
-    return [{ label: text, insertText: text, detail: 'a range EKS itself picks', documentation: 'Clear of the VPC and its subnets in this file.', kind: 'value' as const, order }];
+  return [EKS_SERVICE_DEFAULT_IN_TEN, EKS_SERVICE_DEFAULT_OTHERWISE].flatMap((cidr, order) => {
+    if (used.some((u) => overlaps(u, cidr))) return [];
+    return [{ label: cidr.text, insertText: cidr.text, detail: 'a range EKS itself picks', documentation: 'Clear of the VPC and its subnets in this file.', kind: 'value' as const, order }];
   });
 }
 
