@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { applyEdits } from '../server/src/model/edits';
-import { buildFileModel } from '../server/src/model/document';
 import { TestClient } from './support/lspClient';
+import { buildFileModel } from '../server/src/formats';
 
 const CLUSTER = [
   'apiVersion: eksctl.io/v1alpha5',

@@ -12,10 +12,10 @@ import { expandPaths } from '../server/src/workspace/walk';
 import { mergeConfig } from '../server/src/engine/config';
 import { checkFile } from '../server/src/engine/run';
 import { allRules } from '../server/src/rules/index';
-import { buildFileModel } from '../server/src/model/document';
 import { applyEdits } from '../server/src/model/edits';
 import { fixesFor } from '../server/src/actions/index';
 import { EMPTY_WORKSPACE } from '../server/src/workspace/facts';
+import { buildFileModel } from '../server/src/formats';
 
 const corpus = path.resolve('..', 'shared', 'corpus');
 const present = existsSync(corpus);

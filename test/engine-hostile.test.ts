@@ -12,12 +12,12 @@ import { mergeConfig, type PartialConfig } from '../server/src/engine/config';
 import { defineRule, type Rule } from '../server/src/engine/rule';
 import { checkFile, DEFAULT_MAX_FINDINGS, type Finding } from '../server/src/engine/run';
 import { allRules } from '../server/src/rules/index';
-import { buildFileModel, MAX_NESTING, nestingBeyond } from '../server/src/model/document';
+import { MAX_NESTING, nestingBeyond } from '../server/src/model/document';
 import { get, items, navStats, scalarText } from '../server/src/model/nav';
-import { factsOf } from '../server/src/workspace/facts';
 import { TestClient } from './support/lspClient';
 import { mergeKeyChain } from './support/hostile';
 import { HANG_MS } from './support/limits';
+import { buildFileModel, factsOf } from '../server/src/formats';
 
 function check(text: string, config: PartialConfig = {}, rules: readonly Rule[] = allRules, uri = 'file:///hostile.yaml'): Finding[] {
   const ruleErrors: string[] = [];

@@ -31,13 +31,14 @@ import { mergeConfig } from '../server/src/engine/config';
 import { checkFile, type Finding } from '../server/src/engine/run';
 import { allRules } from '../server/src/rules/index';
 import { hoverAt } from '../server/src/hover/index';
-import { buildFileModel, type FileModel } from '../server/src/model/document';
+import { type FileModel } from '../server/src/model/document';
 import type { Range } from '../server/src/model/lineIndex';
-import { factsOf, type FileFacts, type WorkspaceView } from '../server/src/workspace/facts';
+import { type FileFacts, type WorkspaceView } from '../server/src/workspace/facts';
 import { buildAddressMap } from '../server/src/map/model';
 import { renderHtml } from '../server/src/map/html';
 import { renderSvg } from '../server/src/map/svg';
 import { aliasBomb, mergeKeyChain, truncatedManifest } from './support/hostile';
+import { buildFileModel, factsOf } from '../server/src/formats';
 
 const SEED = Number(process.env.EKS_LENS_FUZZ_SEED ?? 0x5eed_e15) >>> 0;
 const CASES = Number(process.env.EKS_LENS_FUZZ_CASES ?? 10_000);

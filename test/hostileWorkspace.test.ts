@@ -12,7 +12,8 @@ import { pathToFileURL } from 'node:url';
 import { MAX_PROJECT_FILE_BYTES, readProjectConfig, readProjectConfigAsync } from '../server/src/engine/projectConfig';
 import { SettingsStore } from '../server/src/lsp/settings';
 import { WorkspaceIndexer } from '../server/src/lsp/workspaceIndexer';
-import { ModelCache } from '../server/src/model/document';
+import { newModelCache } from '../server/src/formats';
+
 import { compileGlob, globMatcher, globStats, MAX_GLOB_LENGTH } from '../server/src/workspace/glob';
 import { fileFilter, isIncludedFile, walkFolder } from '../server/src/workspace/walk';
 import { TestClient } from './support/lspClient';
@@ -241,7 +242,7 @@ describe('Restricted Mode and the project file', () => {
   });
 
   it('an open document is weighed again against a new size limit, at the same version', () => {
-    const cache = new ModelCache();
+    const cache = newModelCache();
     const input = { uri: 'file:///ws/cluster.yaml', version: 1, text: BAD_VPC };
     assert.match(cache.get({ ...input, maxBytes: 100 }).notParsed ?? '', /above the 0\.0 MB limit/);
     assert.equal(cache.get({ ...input, maxBytes: undefined }).notParsed, undefined, 'the limit was raised: parsed now');

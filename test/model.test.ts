@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isScalar } from 'yaml';
-import { buildFileModel, ModelCache, nestingBeyond } from '../server/src/model/document';
+import { nestingBeyond } from '../server/src/model/document';
 import { LineIndex } from '../server/src/model/lineIndex';
 import { entries, get, getIn, scalarText } from '../server/src/model/nav';
+import { buildFileModel, newModelCache } from '../server/src/formats';
 
 const model = (text: string, uri = 'f.yaml') => buildFileModel({ uri, text });
 
@@ -106,7 +107,7 @@ describe('document model', () => {
   });
 
   it('parses once per version', () => {
-    const cache = new ModelCache();
+    const cache = newModelCache();
     const first = cache.get({ uri: 'u', version: 1, text: 'a: 1' });
     assert.equal(cache.get({ uri: 'u', version: 1, text: 'a: 1' }), first);
     const second = cache.get({ uri: 'u', version: 2, text: 'a: 2' });
@@ -174,7 +175,7 @@ describe('stream chunks', () => {
   });
 
   it('re-parses only the chunks an edit touched', () => {
-    const cache = new ModelCache();
+    const cache = newModelCache();
     const text = 'a: 1\n---\nb: 2\n---\nc: 3\n';
     const v1 = cache.get({ uri: 'u', version: 1, text });
     const v2 = cache.get({ uri: 'u', version: 2, text: text.replace('b: 2', 'b: 22') });

@@ -11,11 +11,10 @@ import { before, describe, it } from 'node:test';
 import { mergeConfig } from '../server/src/engine/config';
 import { checkFile } from '../server/src/engine/run';
 import { allRules } from '../server/src/rules/index';
-import { buildFileModel } from '../server/src/model/document';
 import type { FileModel } from '../server/src/model/document';
-import { factsOf } from '../server/src/workspace/facts';
 import { WorkspaceIndex } from '../server/src/workspace/index';
 import { expandPaths } from '../server/src/workspace/walk';
+import { buildFileModel, factsOf } from '../server/src/formats';
 
 const root = path.resolve('test', 'realworld');
 const VERDICTS = new Set(['true', 'false', 'debatable']);

@@ -7,10 +7,10 @@ import { describe, it } from 'node:test';
 import { mergeConfig } from '../server/src/engine/config';
 import { checkFile } from '../server/src/engine/run';
 import { allRules } from '../server/src/rules/index';
-import { buildFileModel } from '../server/src/model/document';
 import { aliasBomb, binaryJunk, deepNesting, hugeManifest, mergeKeyChain, truncatedManifest } from './support/hostile';
 import { TestClient } from './support/lspClient';
 import { HANG_MS, WAIT_MS } from './support/limits';
+import { buildFileModel } from '../server/src/formats';
 
 function check(text: string, uri = 'hostile.yaml') {
   const errors: string[] = [];

@@ -11,8 +11,8 @@ import { parseAllDocuments, parseDocument } from 'yaml';
 import { mergeConfig } from '../server/src/engine/config';
 import { checkFile, type Finding } from '../server/src/engine/run';
 import { allRules } from '../server/src/rules/index';
-import { buildFileModel } from '../server/src/model/document';
 import type { DocumentKind } from '../server/src/model/classify';
+import { buildFileModel } from '../server/src/formats';
 
 interface Snippet {
   prefix: string;

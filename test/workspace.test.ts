@@ -13,11 +13,11 @@ import { mergeConfig } from '../server/src/engine/config';
 import { checkFile } from '../server/src/engine/run';
 import { SettingsStore } from '../server/src/lsp/settings';
 import { WorkspaceIndexer, type ScanProgress } from '../server/src/lsp/workspaceIndexer';
-import { buildFileModel } from '../server/src/model/document';
 import vpcCidrOverlap from '../server/src/rules/vpc-cidr-overlap';
 import { globMatcher } from '../server/src/workspace/glob';
 import { enabledGlobs, fileFilter, isIncludedFile, walkFolder } from '../server/src/workspace/walk';
 import { TestClient } from './support/lspClient';
+import { buildFileModel } from '../server/src/formats';
 
 describe('workspace globs', () => {
   const matches = (glob: string, rel: string) => globMatcher(glob).test(rel);

@@ -5,10 +5,10 @@ import { describe, it } from 'node:test';
 import { mergeConfig } from '../server/src/engine/config';
 import { checkFile } from '../server/src/engine/run';
 import { allRules } from '../server/src/rules/index';
-import { buildFileModel } from '../server/src/model/document';
 import { get, getIn, scalarText } from '../server/src/model/nav';
 import { cfn, eksctl } from './support/fixtures';
 import { yaml } from './support/ruleTester';
+import { buildFileModel } from '../server/src/formats';
 
 function check(text: string, uri = 'file.yaml'): string[] {
   const model = buildFileModel({ uri, text });

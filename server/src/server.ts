@@ -18,7 +18,7 @@ import { checkFile, type Finding } from './engine/run';
 import { drive, ValidationScheduler } from './lsp/scheduler';
 import { SettingsStore } from './lsp/settings';
 import { WorkspaceIndexer } from './lsp/workspaceIndexer';
-import { ModelCache } from './model/document';
+import { newModelCache } from './formats';
 import { Lifecycle } from './lsp/lifecycle';
 import { VERSION } from './version';
 
@@ -29,7 +29,7 @@ lifecycle.register(connection);
 // The custom eksLens/* messages, typed (declared in protocol.ts, shared with the client).
 const protocol = eksLensProtocol({ RequestType, NotificationType, NotificationType0 });
 const documents = new TextDocuments(TextDocument);
-const models = new ModelCache();
+const models = newModelCache();
 let pullConfiguration = false;
 const reported = new Set<string>();
 

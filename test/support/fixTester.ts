@@ -9,9 +9,8 @@ import { mergeConfig, type PartialConfig } from '../../server/src/engine/config'
 import type { Rule } from '../../server/src/engine/rule';
 import { checkFile, type Finding } from '../../server/src/engine/run';
 import { allRules } from '../../server/src/rules/index';
-import { buildFileModel } from '../../server/src/model/document';
-import { factsOf } from '../../server/src/workspace/facts';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
+import { buildFileModel, factsOf } from '../../server/src/formats';
 
 export interface FixCase {
   name: string;

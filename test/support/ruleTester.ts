@@ -5,9 +5,8 @@ import { describe, it } from 'node:test';
 import { mergeConfig, type PartialConfig } from '../../server/src/engine/config';
 import type { Rule, Severity } from '../../server/src/engine/rule';
 import { checkFile, type Finding } from '../../server/src/engine/run';
-import { buildFileModel } from '../../server/src/model/document';
-import { factsOf } from '../../server/src/workspace/facts';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
+import { buildFileModel, factsOf } from '../../server/src/formats';
 
 export interface Case {
   name?: string;

@@ -3,10 +3,10 @@ import { describe, it } from 'node:test';
 import { mergeConfig } from '../engine/config';
 import { checkFile } from '../engine/run';
 import { allRules } from '../rules/index';
-import { buildFileModel } from '../model/document';
 import { EMPTY_WORKSPACE } from '../workspace/facts';
 import { applyEdits } from '../model/edits';
 import { codeActions } from './index';
+import { buildFileModel } from '../formats';
 
 const options = { config: mergeConfig(), workspace: EMPTY_WORKSPACE, rules: allRules };
 

@@ -4,13 +4,13 @@ import type { EffectiveConfig } from '../engine/config';
 import type { Rule } from '../engine/rule';
 import type { Finding } from '../engine/run';
 import type { FileModel, StreamDocument } from '../model/document';
-import { networkOf } from '../network/model';
 import type { Cidr } from '../net/cidr';
 import { isScalar } from 'yaml';
 import type { WorkspaceView } from '../workspace/facts';
 import { insertLineBefore, type TextEdit } from '../model/edits';
 import { offsetsOf } from '../model/offsets';
 import type { Fix } from '../engine/fix';
+import { networkOf } from '../formats';
 
 export interface Action {
   readonly title: string;

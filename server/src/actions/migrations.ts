@@ -13,9 +13,9 @@ import { replaceScalar, type TextEdit } from '../model/edits';
 import { lineEnd as lineEndOf, lineStart as lineStartOf, offsetsOf } from '../model/offsets';
 import type { FileModel, StreamDocument } from '../model/document';
 import { get, keyText, ownPair } from '../model/nav';
-import { compareMinor, lifecycleOf, type ApiLifecycle } from '../k8s/apiLifecycle';
-import { isEmptySelector, readSelector } from '../k8s/selector';
-import { targetVersion } from '../k8s/targetVersion';
+import { compareMinor, lifecycleOf, type ApiLifecycle } from '../formats/kubernetes/apiLifecycle';
+import { isEmptySelector, readSelector } from '../formats/kubernetes/selector';
+import { targetVersion } from '../formats/kubernetes/targetVersion';
 
 /** Whether changing only apiVersion keeps this object's meaning; per apiVersion+kind. */
 type SameSchema = (doc: StreamDocument) => boolean;

@@ -1,12 +1,13 @@
 // Fixes shared by the VPC and subnet rules: they find the VPC a finding's value belongs to and
 // compute a replacement block that is certainly free.
 import type { Scalar } from 'yaml';
-import { effectiveVpcRanges, networkOf, type SubnetModel, type VpcModel } from '../network/model';
+import { effectiveVpcRanges, type SubnetModel, type VpcModel } from '../network/model';
 import { firstFreeBlock } from '../network/space';
 import { eksServiceRanges, hasBlockInTenEight } from '../network/serviceCidr';
 import { contains, formatAddress, overlaps, parseCidr, type Cidr } from '../net/cidr';
 import { replaceScalar, scalarAtFinding } from '../model/edits';
 import type { Fix, FixContext } from '../engine/fix';
+import { networkOf } from '../formats';
 
 export interface SubnetInVpc {
   readonly vpc: VpcModel;

@@ -3,11 +3,11 @@ import { describe, it } from 'node:test';
 import { mergeConfig } from '../engine/config';
 import { checkFile, type Finding } from '../engine/run';
 import { allRules } from '../rules/index';
-import { buildFileModel, type FileModel, type StreamDocument } from '../model/document';
-import { networkOf } from '../network/model';
+import { type FileModel, type StreamDocument } from '../model/document';
 import { applyEdits } from '../model/edits';
 import { planInsertion, type PlanInsertOptions } from './planInsert';
 import { planSubnets, type PlanRequest, type PlannedSubnet } from './planner';
+import { buildFileModel, networkOf } from '../formats';
 
 const yaml = (...lines: string[]) => lines.join('\n') + '\n';
 const WEST = ['us-west-2a', 'us-west-2b', 'us-west-2c'];

@@ -7,13 +7,14 @@
 import { isMap, isSeq, visit, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { FileModel, StreamDocument } from '../model/document';
 import { entries, get, literalString, ownPair as lastOwnPair, scalarText } from '../model/nav';
-import { EKSCTL_DEFAULT_VPC_CIDR, looksLikeZoneName } from '../network/eksctl';
-import { effectiveVpcRanges, networkOf } from '../network/model';
+import { EKSCTL_DEFAULT_VPC_CIDR, looksLikeZoneName } from '../formats/eksctl/network';
+import { effectiveVpcRanges } from '../network/model';
 import { contains, overlaps, parseCidr, type Cidr } from '../net/cidr';
 import { isAwsRegion, zoneInRegion } from '../network/zones';
 import type { TextEdit } from '../model/edits';
 import { lineStart } from '../model/offsets';
 import { MAX_PREFIX, MIN_PREFIX, type PlannedSubnet, type Tier } from './planner';
+import { networkOf } from '../formats';
 
 export interface PlanInsertOptions {
   /** CloudFormation: the logical ID of the AWS::EC2::VPC to add subnets to (default: the first one with a literal CidrBlock). */

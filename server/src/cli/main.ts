@@ -6,9 +6,8 @@ import { isKubernetesVersion, isRuleSetting, mergeConfig, PROJECT_FILE, type Par
 import { findProjectConfig, readProjectConfig } from '../engine/projectConfig';
 import { allRules, ruleByCode } from '../rules/index';
 import { checkFile } from '../engine/run';
-import { buildFileModel, DEFAULT_MAX_FILE_BYTES, type FileModel } from '../model/document';
+import { DEFAULT_MAX_FILE_BYTES, type FileModel } from '../model/document';
 import { parseCidr } from '../net/cidr';
-import { factsOf } from '../workspace/facts';
 import { WorkspaceIndex } from '../workspace/index';
 import { VERSION } from '../version';
 import { formatJson, formatSarif, formatText, type FileResult } from './formats';
@@ -20,6 +19,7 @@ import type { ServiceCidrFact, VpcFact } from '../workspace/facts';
 import { readDescriptor, readRegularFile, type ReadResult } from '../workspace/readFile';
 import { visible, visibleDocument } from './visible';
 import { asksForHelp, readArgs, requirePaths, UsageError, type OptionSpec } from './args';
+import { buildFileModel, factsOf } from '../formats';
 
 const USAGE = `Usage: eks-lens check [options] PATH...
        eks-lens map [--format svg|html] [--output FILE] [--config FILE|--no-config] PATH...

@@ -3,11 +3,11 @@
 // free CIDR blocks computed from the document, EKS's service ranges, and a planned vpc.subnets
 // block. The server turns these into LSP CompletionItems.
 import type { EffectiveConfig } from '../engine/config';
-import { API_LIFECYCLES, compareMinor, NEWEST_KUBERNETES_MINOR } from '../k8s/apiLifecycle';
-import { targetVersion } from '../k8s/targetVersion';
+import { API_LIFECYCLES, compareMinor, NEWEST_KUBERNETES_MINOR } from '../formats/kubernetes/apiLifecycle';
+import { targetVersion } from '../formats/kubernetes/targetVersion';
 import type { FileModel, StreamDocument } from '../model/document';
 import { getIn, literalString } from '../model/nav';
-import { effectiveVpcRanges, networkOf, type VpcModel } from '../network/model';
+import { effectiveVpcRanges, type VpcModel } from '../network/model';
 import { count } from '../network/ranges';
 import { isAwsRegion } from '../network/zones';
 import { EKS_SERVICE_DEFAULT_IN_TEN, EKS_SERVICE_DEFAULT_OTHERWISE } from '../network/serviceCidr';
@@ -16,6 +16,7 @@ import { overlaps, type Cidr } from '../net/cidr';
 import { planSubnets } from '../actions/planner';
 import { typingContext, type TypingContext } from './context';
 import { escapeMarkdown } from '../hover/markdown';
+import { networkOf } from '../formats';
 
 export interface Completion {
   readonly label: string;

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildFileModel } from '../model/document';
 import { yaml } from '../../../test/support/ruleTester';
 import { hoverAt } from './index';
+import { buildFileModel } from '../formats';
 
 /** The hover Markdown at the middle of the first occurrence of `target` in `text`, with the
  *  backslash escapes of workspace text resolved (as the editor shows it; see markdown.test.ts). */

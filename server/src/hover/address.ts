@@ -4,9 +4,10 @@
 import { contains, formatAddress, overlaps, parseCidr, parseIp, sizeOf, type Cidr, type IpAddress } from '../net/cidr';
 import { blockText, freeBlocks } from '../network/space';
 import { count } from '../network/ranges';
-import { effectiveVpcRanges, networkOf, type SubnetModel, type VpcModel } from '../network/model';
+import { effectiveVpcRanges, type SubnetModel, type VpcModel } from '../network/model';
 import type { Place } from '../model/locate';
 import { escapeMarkdown } from './markdown';
+import { networkOf } from '../formats';
 
 interface Kind {
   readonly text: string;

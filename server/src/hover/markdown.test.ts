@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { completionsAt } from '../completion/index';
 import { DEFAULT_CONFIG } from '../engine/config';
-import { buildFileModel } from '../model/document';
 import { yaml } from '../../../test/support/ruleTester';
 import { hoverAt } from './index';
 import { codeSpan, escapeMarkdown } from './markdown';
+import { buildFileModel } from '../formats';
 
 const LINK = '[click](https://evil.example/x)';
 const IMAGE = '![x](https://evil.example/track.png)';

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DEFAULT_CONFIG, type EffectiveConfig } from '../engine/config';
-import { buildFileModel, type FileModel } from '../model/document';
-import { factsOf, type FileFacts } from '../workspace/facts';
+import { type FileModel } from '../model/document';
+import { type FileFacts } from '../workspace/facts';
 import { addressMap, AddressMapCancelled, fileLabel, type AddressMapSources } from './addressMap';
+import { buildFileModel, factsOf } from '../formats';
 
 const cluster = (cidr: string) => `apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: c, region: us-east-1}\nvpc:\n  cidr: ${cidr}\n`;
 const template = (cidr: string) => `Resources:\n  Vpc:\n    Type: AWS::EC2::VPC\n    Properties: {CidrBlock: ${cidr}}\n`;

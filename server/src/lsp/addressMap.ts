@@ -8,10 +8,11 @@ import { buildAddressMapSteps, type AddressMap } from '../map/model';
 import { renderHtml } from '../map/html';
 import type { FileModel } from '../model/document';
 import { parseCidr } from '../net/cidr';
-import { factsOf, type FileFacts, type ServiceCidrFact, type VpcFact } from '../workspace/facts';
+import { type FileFacts, type ServiceCidrFact, type VpcFact } from '../workspace/facts';
 import { normalizeUri } from '../workspace/index';
 import type { AddressMapParams, AddressMapResult, MapPlace } from '../protocol';
 import { SLICE_MS } from './scheduler';
+import { factsOf } from '../formats';
 
 /** Thrown when the request was cancelled while the map was being built. */
 export class AddressMapCancelled extends Error {

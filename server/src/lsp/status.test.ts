@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Finding } from '../engine/run';
-import { buildFileModel } from '../model/document';
 import { statusOf } from './status';
+import { buildFileModel } from '../formats';
 
 const RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
 const finding = (severity: Finding['severity']): Finding => ({ code: 'x', severity, message: 'm', range: RANGE });

@@ -6,11 +6,12 @@
 // no code from the workspace runs, and nothing leaves the machine.
 import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { buildFileModelSteps, type FileModel } from '../model/document';
+import { type FileModel } from '../model/document';
 import { SLICE_MS } from './scheduler';
-import { factsOf, NO_FACTS } from '../workspace/facts';
+import { NO_FACTS } from '../workspace/facts';
 import { normalizeUri, WorkspaceIndex } from '../workspace/index';
 import { fileFilter, isIncludedFile, isInsideRoot, relativeInside, walkFolder, type FileFilter } from '../workspace/walk';
+import { buildFileModelSteps, factsOf } from '../formats';
 
 /** Files over this size are not scanned (open documents are indexed whatever their size). */
 const MAX_SCANNED_BYTES = 1024 * 1024;

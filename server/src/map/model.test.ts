@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildFileModel } from '../model/document';
-import { factsOf, type ServiceCidrFact } from '../workspace/facts';
+import { type ServiceCidrFact } from '../workspace/facts';
 import { buildAddressMap } from './model';
 import { at, cidr, vpcFact } from './testFixtures';
+import { buildFileModel, factsOf } from '../formats';
 
 describe('address map model', () => {
   it('places a /18 at offset 64 of a /16 at 0.25 with width 0.25, keeping uri and line', () => {

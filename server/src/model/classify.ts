@@ -1,7 +1,9 @@
-// Decides what a YAML document is, from its top-level keys only.
-import { isMap, type Node } from 'yaml';
-import { entries, get, literalString, scalarText, type AnchorTable } from './nav';
+// What a YAML document is. The model records each document's kind when it parses it, but does not
+// decide it: the formats (formats/index.ts) do, and hand their classifier to the parse.
+import type { Node } from 'yaml';
+import type { AnchorTable } from './nav';
 
+/** One per format of formats/index.ts, and `other` for a document no format claims. */
 export type DocumentKind = 'eksctl' | 'cloudformation' | 'kubernetes' | 'other';
 
 export interface Classification {
@@ -11,25 +13,5 @@ export interface Classification {
   objectKind?: string;
 }
 
-export function classify(root: Node | null | undefined, anchors: AnchorTable): Classification {
-  if (!isMap(root)) return { kind: 'other' };
-  const apiVersion = literalString(get(root, 'apiVersion', anchors));
-  const objectKind = literalString(get(root, 'kind', anchors));
-  if (apiVersion?.startsWith('eksctl.io/') && objectKind === 'ClusterConfig') return { kind: 'eksctl', apiVersion, objectKind };
-  if (isCloudFormation(root, anchors)) return { kind: 'cloudformation' };
-  if (apiVersion && objectKind) return { kind: 'kubernetes', apiVersion, objectKind };
-  return { kind: 'other' };
-}
-
-// A template declares its format version, or has a Resources section whose entries carry an
-// AWS resource type. https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-anatomy.html
-function isCloudFormation(root: Node, anchors: AnchorTable): boolean {
-  if (get(root, 'AWSTemplateFormatVersion', anchors) !== undefined) return true;
-  const resources = get(root, 'Resources', anchors);
-  if (!isMap(resources)) return false;
-  for (const [, resource] of entries(resources, anchors)) {
-    const type = scalarText(get(resource, 'Type', anchors));
-    if (type && /^(AWS|Alexa|Custom)::/.test(type)) return true;
-  }
-  return false;
-}
+/** Says what a parsed document is, from its root node. */
+export type Classifier = (root: Node | null | undefined, anchors: AnchorTable) => Classification;

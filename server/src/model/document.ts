@@ -2,7 +2,7 @@
 // A file is a stream of YAML documents (JSON is parsed by the same parser, as a one-document
 // stream, so positions work the same way); each document is classified once.
 import { Composer, CST, Document, isMap, isPair, isScalar, isSeq, Lexer, Parser, YAMLParseError, type Node, type Pair, type Scalar } from 'yaml';
-import { classify, type DocumentKind } from './classify';
+import type { Classifier, DocumentKind } from './classify';
 import { LineIndex } from './lineIndex';
 import { applyInserts, findLenientLines, unclosedQuotes, type LenientProblem, type Repair } from './lenient';
 import { eachToken } from './lexemes';
@@ -119,8 +119,8 @@ export function formatOf(uri: string, languageId: string | undefined, text: stri
  * Builds the model of a file. With the model of an earlier version, chunks whose text did not
  * change are reused as they are (their node ranges are chunk-relative, so they stay valid).
  */
-export function buildFileModel(input: FileInput, previous?: FileModel): FileModel {
-  const steps = buildFileModelSteps(input, previous);
+export function parseFileModel(input: FileInput, previous: FileModel | undefined, classify: Classifier): FileModel {
+  const steps = parseFileModelSteps(input, previous, classify);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -128,7 +128,7 @@ export function buildFileModel(input: FileInput, previous?: FileModel): FileMode
 }
 
 /** The same, yielding after each parsed chunk so that a server can give way to newer edits. */
-export function* buildFileModelSteps(input: FileInput, previous?: FileModel): Generator<void, FileModel> {
+export function* parseFileModelSteps(input: FileInput, previous: FileModel | undefined, classify: Classifier): Generator<void, FileModel> {
   const { uri, text } = input;
   const version = input.version ?? 0;
   const lines = new LineIndex(text);
@@ -170,7 +170,7 @@ export function* buildFileModelSteps(input: FileInput, previous?: FileModel): Ge
       const twin = parsedNow.get(chunkText);
       if (twin) chunk = withFreshDerived(twin);
       else {
-        chunk = parseChunk(chunkText);
+        chunk = parseChunk(chunkText, classify);
         parsedNow.set(chunkText, chunk);
         yield;
       }
@@ -242,7 +242,7 @@ const MAX_REPAIR_ROUNDS = 4;
  * (one per CloudFormation short tag), and capturing their stacks was a tenth of the time on big
  * templates.
  */
-function parseChunk(text: string): ParsedChunk {
+function parseChunk(text: string, classify: Classifier): ParsedChunk {
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
@@ -466,6 +466,9 @@ export function memo<T>(doc: StreamDocument, key: string, compute: () => T): T {
 
 /** Keeps the model of each open file for its current version only. */
 export class ModelCache {
+  /** `classify` says what each document is (formats/index.ts's `classifyDocument`). */
+  constructor(private readonly classify: Classifier) {}
+
   private readonly models = new Map<string, FileModel>();
   /** The size limit each cached model was built under: a new limit (a setting, the project file,
    *  workspace trust) decides afresh whether the file is parsed. */
@@ -484,7 +487,7 @@ export class ModelCache {
     const cached = this.models.get(input.uri);
     const sameLimit = this.limits.get(input.uri) === input.maxBytes;
     if (cached && sameLimit && cached.version === input.version && cached.text.length === input.text.length) return cached;
-    const model = yield* buildFileModelSteps(input, cached);
+    const model = yield* parseFileModelSteps(input, cached, this.classify);
     this.models.set(input.uri, model);
     this.limits.set(input.uri, input.maxBytes);
     return model;

@@ -1,13 +1,10 @@
-// The neutral network model the VPC, subnet and cluster rules are written against. Each source
-// format (eksctl ClusterConfig, a CloudFormation template's VPC resources) has a builder that
-// reads its document into this shape, keeping the YAML nodes so findings land on the text that
+// The neutral network model the VPC, subnet and cluster rules are written against. Each format
+// that describes a network (formats/*/network.ts; formats/index.ts's networkOf) reads its
+// document into this shape, keeping the YAML nodes so findings land on the text that
 // says it. Rules never look at the source format's keys; a rule written once applies to every
 // format with a builder.
 import type { Node } from 'yaml';
-import { memo, type StreamDocument } from '../model/document';
 import type { Cidr } from '../net/cidr';
-import { cloudFormationNetwork } from './cloudformation';
-import { eksctlNetwork } from './eksctl';
 
 /** A valid CIDR written in the document, with the node that holds it. */
 export interface WrittenCidr {
@@ -104,13 +101,6 @@ export interface ClusterModel {
 export interface NetworkModel {
   readonly vpcs: readonly VpcModel[];
   readonly cluster?: ClusterModel;
-}
-
-const EMPTY: NetworkModel = { vpcs: [] };
-
-/** The network a document describes, built once per parsed document. */
-export function networkOf(doc: StreamDocument): NetworkModel {
-  return memo(doc, 'network', () => (doc.kind === 'eksctl' ? eksctlNetwork(doc) : doc.kind === 'cloudformation' ? cloudFormationNetwork(doc) : EMPTY));
 }
 
 /** The VPC's CIDRs as written, primary first, with a label for messages. */

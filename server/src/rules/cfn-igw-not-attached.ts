@@ -1,5 +1,5 @@
 import { defineRule } from '../engine/rule';
-import { templateOf } from '../cloudformation/template';
+import { templateOf } from '../formats/cloudformation/template';
 
 // An internet gateway carries traffic only for the VPC it is attached to: a route to it from a
 // route table of another (or no) VPC fails when the stack creates it.

@@ -1,5 +1,5 @@
 import { defineRule } from '../engine/rule';
-import { defaultRouteToPrivateNetwork, routesToIgw, routeTablesOfSubnet, templateOf, type Template } from '../cloudformation/template';
+import { defaultRouteToPrivateNetwork, routesToIgw, routeTablesOfSubnet, templateOf, type Template } from '../formats/cloudformation/template';
 
 // A public NAT gateway sends its traffic out through the internet gateway of the subnet it is in:
 // placed in a subnet with no route to one, it cannot give private subnets internet access.

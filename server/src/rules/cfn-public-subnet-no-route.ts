@@ -1,5 +1,5 @@
 import { defineRule } from '../engine/rule';
-import { routesToIgw, routeTablesOfSubnet, templateOf } from '../cloudformation/template';
+import { routesToIgw, routeTablesOfSubnet, templateOf } from '../formats/cloudformation/template';
 
 // A subnet that gives instances public addresses is only public when its route table sends
 // 0.0.0.0/0 to an internet gateway; without that route, the public addresses reach nothing.

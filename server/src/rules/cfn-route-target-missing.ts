@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/rule';
-import { intrinsicOf } from '../cloudformation/intrinsics';
-import { templateOf } from '../cloudformation/template';
+import { intrinsicOf } from '../formats/cloudformation/intrinsics';
+import { templateOf } from '../formats/cloudformation/template';
 import { scalarText } from '../model/nav';
 
 // A `Ref` must name a parameter, a resource of the template or a pseudo parameter; CloudFormation

@@ -1,6 +1,6 @@
 import type { Node } from 'yaml';
 import { defineRule } from '../engine/rule';
-import { templateOf, type Template } from '../cloudformation/template';
+import { templateOf, type Template } from '../formats/cloudformation/template';
 import { get, items } from '../model/nav';
 import { parseCidr } from '../net/cidr';
 

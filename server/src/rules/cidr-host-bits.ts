@@ -1,6 +1,6 @@
 import { replaceScalar, scalarAtFinding } from '../model/edits';
 import { defineRule } from '../engine/rule';
-import { addressFields } from '../fields/addressFields';
+import { addressFields, formatsWith } from '../formats';
 import { parseCidr } from '../net/cidr';
 
 // A warning everywhere: nobody rejects the value. EC2 stores VPC, subnet, route, ACL and security
@@ -14,7 +14,7 @@ export default defineRule({
   meta: {
     code: 'cidr-host-bits',
     severity: 'warning',
-    kinds: ['eksctl', 'cloudformation', 'kubernetes'],
+    kinds: formatsWith('addressFields'),
     title: 'A CIDR block has bits set beyond its prefix length',
     docs: 'docs/rules/cidr-host-bits.md',
   },

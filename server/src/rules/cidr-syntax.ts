@@ -1,5 +1,5 @@
 import { defineRule } from '../engine/rule';
-import { addressFields } from '../fields/addressFields';
+import { addressFields, formatsWith } from '../formats';
 import { parseCidr } from '../net/cidr';
 import { leadingZerosFinding } from './leadingZeros';
 
@@ -7,7 +7,7 @@ export default defineRule({
   meta: {
     code: 'cidr-syntax',
     severity: 'error',
-    kinds: ['eksctl', 'cloudformation', 'kubernetes'],
+    kinds: formatsWith('addressFields'),
     title: 'A CIDR-valued field does not hold a valid IPv4 or IPv6 CIDR block',
     docs: 'docs/rules/cidr-syntax.md',
   },

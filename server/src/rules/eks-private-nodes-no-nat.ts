@@ -2,13 +2,13 @@ import { defineRule } from '../engine/rule';
 import { isScalar } from 'yaml';
 import { replaceScalar } from '../model/edits';
 import { getIn } from '../model/nav';
-import { networkOf } from '../network/model';
+import { formatsWith, networkOf } from '../formats';
 
 export default defineRule({
   meta: {
     code: 'eks-private-nodes-no-nat',
     severity: 'warning',
-    kinds: ['eksctl'],
+    kinds: formatsWith('network'),
     title: 'A node group uses private subnets, but NAT is disabled and the cluster is not fully private',
     docs: 'docs/rules/eks-private-nodes-no-nat.md',
   },

@@ -1,15 +1,15 @@
 import { isMap } from 'yaml';
 import { defineRule, type RuleContext } from '../engine/rule';
-import { templateOf } from '../cloudformation/template';
-import type { Value } from '../cloudformation/intrinsics';
+import { templateOf } from '../formats/cloudformation/template';
+import type { Value } from '../formats/cloudformation/intrinsics';
 import { get, items } from '../model/nav';
-import { networkOf } from '../network/model';
+import { formatsWith, networkOf } from '../formats';
 
 export default defineRule({
   meta: {
     code: 'eks-public-endpoint-open',
     severity: 'information',
-    kinds: ['eksctl', 'cloudformation'],
+    kinds: formatsWith('network'),
     title: "The cluster's API endpoint is public and open to every address",
     docs: 'docs/rules/eks-public-endpoint-open.md',
   },

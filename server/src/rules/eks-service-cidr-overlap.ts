@@ -1,13 +1,14 @@
 import { serviceCidrFix } from '../actions/network';
 import { defineRule } from '../engine/rule';
-import { effectiveVpcRanges, networkOf } from '../network/model';
+import { effectiveVpcRanges } from '../network/model';
 import { overlaps } from '../net/cidr';
+import { formatsWith, networkOf } from '../formats';
 
 export default defineRule({
   meta: {
     code: 'eks-service-cidr-overlap',
     severity: 'error',
-    kinds: ['eksctl'],
+    kinds: formatsWith('network'),
     title: "The Kubernetes service CIDR overlaps the VPC's addresses",
     docs: 'docs/rules/eks-service-cidr-overlap.md',
   },

@@ -1,7 +1,7 @@
 import { serviceCidrFix } from '../actions/network';
 import { defineRule } from '../engine/rule';
-import { networkOf } from '../network/model';
 import { insideAny, RFC1918 } from '../network/ranges';
+import { formatsWith, networkOf } from '../formats';
 
 // https://docs.aws.amazon.com/eks/latest/APIReference/API_KubernetesNetworkConfigRequest.html
 export const SERVICE_MIN_PREFIX = 12;
@@ -11,7 +11,7 @@ export default defineRule({
   meta: {
     code: 'eks-service-cidr-range',
     severity: 'error',
-    kinds: ['eksctl'],
+    kinds: formatsWith('network'),
     title: 'The Kubernetes service CIDR is outside the private ranges or sized outside /12–/24',
     docs: 'docs/rules/eks-service-cidr-range.md',
   },

@@ -1,11 +1,11 @@
 import { defineRule } from '../engine/rule';
-import { networkOf } from '../network/model';
+import { formatsWith, networkOf } from '../formats';
 
 export default defineRule({
   meta: {
     code: 'eks-single-nat',
     severity: 'hint',
-    kinds: ['eksctl'],
+    kinds: formatsWith('network'),
     title: 'One NAT gateway serves private subnets in several Availability Zones',
     docs: 'docs/rules/eks-single-nat.md',
   },

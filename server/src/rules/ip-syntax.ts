@@ -1,5 +1,5 @@
 import { defineRule } from '../engine/rule';
-import { addressFields } from '../fields/addressFields';
+import { addressFields, formatsWith } from '../formats';
 import { parseIp } from '../net/cidr';
 import { leadingZerosFinding } from './leadingZeros';
 
@@ -7,7 +7,7 @@ export default defineRule({
   meta: {
     code: 'ip-syntax',
     severity: 'error',
-    kinds: ['eksctl', 'cloudformation', 'kubernetes'],
+    kinds: formatsWith('addressFields'),
     title: 'An IP-valued field does not hold a valid IPv4 or IPv6 address',
     docs: 'docs/rules/ip-syntax.md',
   },

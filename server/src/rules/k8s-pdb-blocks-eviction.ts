@@ -1,8 +1,9 @@
 import { isScalar, type Node } from 'yaml';
 import { defineRule, type RelatedPlace } from '../engine/rule';
-import { isEmptySelector, matches, readSelector } from '../k8s/selector';
+import { isEmptySelector, matches, readSelector } from '../formats/kubernetes/selector';
 import { get, getIn, literalString } from '../model/nav';
-import { documentFacts, type WorkloadFact } from '../workspace/facts';
+import { type WorkloadFact } from '../workspace/facts';
+import { documentFacts } from '../formats';
 
 // A PodDisruptionBudget that allows no voluntary disruption makes every eviction wait: `kubectl
 // drain`, Karpenter consolidation and managed node group upgrades stall on its pods.

@@ -4,11 +4,11 @@ import { fixesFor } from '../actions/index';
 import { mergeConfig } from '../engine/config';
 import { checkFile } from '../engine/run';
 import { allRules } from './index';
-import { buildFileModel } from '../model/document';
 import { EMPTY_WORKSPACE } from '../workspace/facts';
 import { fixTester } from '../../../test/support/fixTester';
 import { yaml } from '../../../test/support/ruleTester';
 import rule from './k8s-pdb-both-set';
+import { buildFileModel } from '../formats';
 
 const pdb = (...spec: string[]) => yaml('apiVersion: policy/v1', 'kind: PodDisruptionBudget', 'metadata: {name: web}', 'spec:', ...spec.map((l) => `  ${l}`));
 

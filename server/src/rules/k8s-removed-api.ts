@@ -1,7 +1,7 @@
 import { defineRule } from '../engine/rule';
-import { compareMinor, lifecycleOf } from '../k8s/apiLifecycle';
+import { compareMinor, lifecycleOf } from '../formats/kubernetes/apiLifecycle';
 import { apiMigrationFixes } from '../actions/migrations';
-import { describeTarget, targetVersion } from '../k8s/targetVersion';
+import { describeTarget, targetVersion } from '../formats/kubernetes/targetVersion';
 import { get } from '../model/nav';
 
 // https://kubernetes.io/docs/reference/using-api/deprecation-guide/

@@ -1,8 +1,9 @@
 import { defineRule, type RelatedPlace } from '../engine/rule';
 import { get, items, literalString } from '../model/nav';
 import { contains, parseCidr, parseIp, type Cidr } from '../net/cidr';
-import { documentFacts, type ServiceCidrFact, type VpcFact } from '../workspace/facts';
+import { type ServiceCidrFact, type VpcFact } from '../workspace/facts';
 import type { Node } from 'yaml';
+import { documentFacts } from '../formats';
 
 // The API server assigns and accepts Service cluster IPs only from the service CIDR it was
 // started with (on EKS: kubernetesNetworkConfig.serviceIpv4Cidr, fixed at cluster creation).

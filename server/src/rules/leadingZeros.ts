@@ -4,7 +4,7 @@
 // decimal and returning a warning, unless the alpha StrictIPCIDRValidation gate is on
 // (staging/src/k8s.io/apimachinery/pkg/util/validation/ip.go, KEP-4858), and how EC2 reads them is
 // not documented. Severity follows docs/rules/README.md: an error only where the reader refuses it.
-import type { AddressField } from '../fields/addressFields';
+import type { AddressField } from '../formats';
 import type { Report } from '../engine/rule';
 import { withoutLeadingZeros } from '../net/cidr';
 

@@ -1,15 +1,15 @@
 import { defineRule } from '../engine/rule';
-import { networkOf } from '../network/model';
 import type { StreamDocument } from '../model/document';
 import { get } from '../model/nav';
-import { vpcIsForEks } from '../cloudformation/eks';
+import { vpcIsForEks } from '../formats/cloudformation/eks';
 import { isConcreteZone, isKnownZone } from '../network/zones';
+import { formatsWith, networkOf } from '../formats';
 
 export default defineRule({
   meta: {
     code: 'subnet-az-count',
     severity: 'error',
-    kinds: ['eksctl', 'cloudformation'],
+    kinds: formatsWith('network'),
     title: "The cluster's subnets or Availability Zones cover fewer than two zones",
     docs: 'docs/rules/subnet-az-count.md',
   },

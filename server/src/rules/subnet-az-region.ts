@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/rule';
-import { networkOf } from '../network/model';
 import { isAwsRegion, isConcreteZone, isZoneId, regionNamedBy, zoneInRegion } from '../network/zones';
+import { formatsWith, networkOf } from '../formats';
 
 /**
  * A zone is judged only when it is a name of a real Region written out: not a placeholder
@@ -15,7 +15,7 @@ export default defineRule({
   meta: {
     code: 'subnet-az-region',
     severity: 'error',
-    kinds: ['eksctl'],
+    kinds: formatsWith('network'),
     title: "An Availability Zone is not in the cluster's region",
     docs: 'docs/rules/subnet-az-region.md',
   },

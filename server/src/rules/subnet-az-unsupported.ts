@@ -1,10 +1,10 @@
 import type { Node } from 'yaml';
 import { defineRule, type RelatedPlace } from '../engine/rule';
-import { vpcIsForEks } from '../cloudformation/eks';
-import { templateOf, type Template } from '../cloudformation/template';
+import { vpcIsForEks } from '../formats/cloudformation/eks';
+import { templateOf, type Template } from '../formats/cloudformation/template';
 import { get, items } from '../model/nav';
-import { networkOf } from '../network/model';
 import { EKS_UNSUPPORTED_ZONE_IDS } from '../network/zones';
+import { networkOf } from '../formats';
 
 // Only zone IDs are checked: a zone name (us-east-1e) is mapped to a physical zone per account, so
 // the same name is an allowed zone in one account and use1-az3 in another. eksctl has no field for

@@ -1,8 +1,9 @@
 import { defineRule } from '../engine/rule';
 import { defaultMaxPods } from '../network/instanceTypes';
-import { networkOf, type NodeGroupModel, type SubnetModel, type VpcModel } from '../network/model';
+import { type NodeGroupModel, type SubnetModel, type VpcModel } from '../network/model';
 import { count, usableInSubnet } from '../network/ranges';
-import { EKSCTL_DEFAULT_INSTANCE_TYPE, EKSCTL_DEFAULT_NODES } from '../network/eksctl';
+import { EKSCTL_DEFAULT_INSTANCE_TYPE, EKSCTL_DEFAULT_NODES } from '../formats/eksctl/network';
+import { formatsWith, networkOf } from '../formats';
 
 interface Demand {
   readonly group: NodeGroupModel;
@@ -58,7 +59,7 @@ export default defineRule({
   meta: {
     code: 'subnet-capacity',
     severity: 'warning',
-    kinds: ['eksctl'],
+    kinds: formatsWith('network'),
     title: "A node group's subnets have fewer usable addresses than its pods can need",
     docs: 'docs/rules/subnet-capacity.md',
   },

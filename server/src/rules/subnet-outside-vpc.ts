@@ -1,13 +1,14 @@
 import { moveSubnetFix, noRoomNote } from '../actions/network';
 import { defineRule } from '../engine/rule';
-import { effectiveVpcRanges, networkOf } from '../network/model';
+import { effectiveVpcRanges } from '../network/model';
 import { contains, overlaps } from '../net/cidr';
+import { formatsWith, networkOf } from '../formats';
 
 export default defineRule({
   meta: {
     code: 'subnet-outside-vpc',
     severity: 'error',
-    kinds: ['eksctl', 'cloudformation'],
+    kinds: formatsWith('network'),
     title: "A subnet's CIDR block is not inside any of its VPC's CIDR blocks",
     docs: 'docs/rules/subnet-outside-vpc.md',
   },

@@ -1,7 +1,8 @@
 import { moveSubnetFix, noRoomNote } from '../actions/network';
 import { defineRule } from '../engine/rule';
-import { networkOf, type SubnetModel } from '../network/model';
+import { type SubnetModel } from '../network/model';
 import { overlaps } from '../net/cidr';
+import { formatsWith, networkOf } from '../formats';
 
 function describe(subnet: SubnetModel): string {
   const az = subnet.az && subnet.az !== subnet.name ? `, ${subnet.az}` : '';
@@ -19,7 +20,7 @@ export default defineRule({
   meta: {
     code: 'subnet-overlap',
     severity: 'error',
-    kinds: ['eksctl', 'cloudformation'],
+    kinds: formatsWith('network'),
     title: 'Two subnets of one VPC overlap',
     docs: 'docs/rules/subnet-overlap.md',
   },

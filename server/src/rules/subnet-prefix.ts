@@ -1,7 +1,7 @@
 import { growSubnetFix } from '../actions/network';
 import { defineRule } from '../engine/rule';
-import { networkOf } from '../network/model';
 import { addressCount, count } from '../network/ranges';
+import { formatsWith, networkOf } from '../formats';
 
 // https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html
 export const SUBNET_MIN_PREFIX = 16;
@@ -11,7 +11,7 @@ export default defineRule({
   meta: {
     code: 'subnet-prefix',
     severity: 'error',
-    kinds: ['eksctl', 'cloudformation'],
+    kinds: formatsWith('network'),
     title: 'An IPv4 subnet CIDR block is larger than /16 or smaller than /28',
     docs: 'docs/rules/subnet-prefix.md',
   },

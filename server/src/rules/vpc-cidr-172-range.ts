@@ -1,7 +1,7 @@
 import { defineRule } from '../engine/rule';
-import { networkOf } from '../network/model';
 import { block, DOCKER_BRIDGE, RFC1918 } from '../network/ranges';
 import { contains, overlaps } from '../net/cidr';
+import { formatsWith, networkOf } from '../formats';
 
 const RANGE_172 = RFC1918[1].cidr;
 const DEFAULT_VPC_RANGE = block('172.31.0.0/16');
@@ -10,7 +10,7 @@ export default defineRule({
   meta: {
     code: 'vpc-cidr-172-range',
     severity: 'information',
-    kinds: ['eksctl', 'cloudformation'],
+    kinds: formatsWith('network'),
     title: "A VPC's primary CIDR block is inside 172.16.0.0/12, parts of which carry AWS caveats",
     docs: 'docs/rules/vpc-cidr-172-range.md',
   },

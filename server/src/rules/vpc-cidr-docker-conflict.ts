@@ -1,16 +1,17 @@
 import { isScalar } from 'yaml';
 import { replaceScalar, scalarAtFinding, type TextEdit } from '../model/edits';
 import { defineRule } from '../engine/rule';
-import { effectiveVpcRanges, networkOf, writtenVpcCidrs } from '../network/model';
+import { effectiveVpcRanges, writtenVpcCidrs } from '../network/model';
 import { DOCKER_BRIDGE, block } from '../network/ranges';
 import { firstFreeBlock } from '../network/space';
 import { contains, formatAddress, overlaps, parseCidr, type Cidr } from '../net/cidr';
+import { formatsWith, networkOf } from '../formats';
 
 export default defineRule({
   meta: {
     code: 'vpc-cidr-docker-conflict',
     severity: 'warning',
-    kinds: ['eksctl', 'cloudformation'],
+    kinds: formatsWith('network'),
     title: "A VPC CIDR block overlaps 172.17.0.0/16, Docker's default bridge network",
     docs: 'docs/rules/vpc-cidr-docker-conflict.md',
   },

@@ -1,12 +1,13 @@
 import { defineRule } from '../engine/rule';
-import { effectiveVpcRanges, networkOf } from '../network/model';
+import { effectiveVpcRanges } from '../network/model';
 import { overlaps, parseCidr } from '../net/cidr';
+import { formatsWith, networkOf } from '../formats';
 
 export default defineRule({
   meta: {
     code: 'vpc-cidr-overlap-reserved',
     severity: 'error',
-    kinds: ['eksctl', 'cloudformation'],
+    kinds: formatsWith('network'),
     title: 'A VPC CIDR block overlaps a range reserved in the settings (on-premises, VPN or peered networks)',
     docs: 'docs/rules/vpc-cidr-overlap-reserved.md',
   },

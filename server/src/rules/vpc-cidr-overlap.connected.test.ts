@@ -9,13 +9,12 @@ import { pathToFileURL } from 'node:url';
 import { mergeConfig, parseProjectFile, readConnectedNetworks } from '../engine/config';
 import { readProjectConfig } from '../engine/projectConfig';
 import { checkFile } from '../engine/run';
-import { buildFileModel } from '../model/document';
-import { factsOf } from '../workspace/facts';
 import { compileGlob } from '../workspace/glob';
 import { WorkspaceIndex } from '../workspace/index';
 import { cfn, eksctl, vpcResource } from '../../../test/support/fixtures';
 import { tempTree } from '../../../test/support/tmp';
 import rule, { overlapStats } from './vpc-cidr-overlap';
+import { buildFileModel, factsOf } from '../formats';
 
 const newVpc = (name: string, cidr: string) => eksctl(`vpc: {cidr: ${cidr}}`).replace('name: demo', `name: ${name}`);
 

@@ -1,13 +1,14 @@
 import { defineRule, type RelatedPlace } from '../engine/rule';
-import { effectiveVpcRanges, networkOf } from '../network/model';
+import { effectiveVpcRanges } from '../network/model';
 import { overlaps } from '../net/cidr';
-import { documentFacts, type VpcFact } from '../workspace/facts';
+import { type VpcFact } from '../workspace/facts';
 import { sameVpc } from '../workspace/sameVpc';
-import type { LinkFact } from '../workspace/connections';
 import { compileGlob } from '../workspace/glob';
 import type { ConnectedNetworks, EffectiveConfig } from '../engine/config';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { documentFacts, formatsWith, networkOf } from '../formats';
+import type { LinkFact } from '../workspace/facts';
 
 // Reported only between VPCs the workspace shows connected (see connectionsOf and
 // workspace/connections.ts): VPCs that reuse a block and are never joined (separate accounts,
@@ -36,7 +37,7 @@ export default defineRule({
   meta: {
     code: 'vpc-cidr-overlap',
     severity: 'warning',
-    kinds: ['eksctl', 'cloudformation'],
+    kinds: formatsWith('network'),
     title: 'Two VPCs that the workspace shows connected (peering, transit gateway, VPN, or the project file) have overlapping CIDR blocks',
     docs: 'docs/rules/vpc-cidr-overlap.md',
   },

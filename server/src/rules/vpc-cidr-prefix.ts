@@ -1,8 +1,9 @@
 import { replaceScalar, scalarAtFinding } from '../model/edits';
 import { defineRule } from '../engine/rule';
 import { contains, formatAddress, overlaps, parseCidr, type Cidr } from '../net/cidr';
-import { effectiveVpcRanges, networkOf, writtenVpcCidrs } from '../network/model';
+import { effectiveVpcRanges, writtenVpcCidrs } from '../network/model';
 import { addressCount, count } from '../network/ranges';
+import { formatsWith, networkOf } from '../formats';
 
 // https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html
 export const VPC_MIN_PREFIX = 16;
@@ -17,7 +18,7 @@ export default defineRule({
   meta: {
     code: 'vpc-cidr-prefix',
     severity: 'error',
-    kinds: ['eksctl', 'cloudformation'],
+    kinds: formatsWith('network'),
     title: 'An IPv4 VPC CIDR block is larger than /16 or smaller than /28 (/24 for a VPC eksctl creates)',
     docs: 'docs/rules/vpc-cidr-prefix.md',
   },

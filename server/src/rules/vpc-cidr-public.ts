@@ -1,13 +1,14 @@
 import { defineRule } from '../engine/rule';
-import { networkOf, writtenVpcCidrs } from '../network/model';
+import { writtenVpcCidrs } from '../network/model';
 import { insideAny, overlapping, VPC_PRIVATE_RANGES } from '../network/ranges';
 import { rangeAdvice, RESERVED_RANGES } from './vpc-cidr-reserved';
+import { formatsWith, networkOf } from '../formats';
 
 export default defineRule({
   meta: {
     code: 'vpc-cidr-public',
     severity: 'warning',
-    kinds: ['eksctl', 'cloudformation'],
+    kinds: formatsWith('network'),
     title: 'A VPC CIDR block uses publicly routable addresses that belong to someone else',
     docs: 'docs/rules/vpc-cidr-public.md',
   },

@@ -1,6 +1,7 @@
 import { defineRule } from '../engine/rule';
-import { networkOf, writtenVpcCidrs } from '../network/model';
+import { writtenVpcCidrs } from '../network/model';
 import { block, overlapping, type NamedRange } from '../network/ranges';
+import { formatsWith, networkOf } from '../formats';
 
 // Special-purpose ranges (RFC 6890) that cannot hold hosts. The VPC user guide lists the first four
 // as ranges a VPC cannot use (https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html);
@@ -24,7 +25,7 @@ export default defineRule({
   meta: {
     code: 'vpc-cidr-reserved',
     severity: 'error',
-    kinds: ['eksctl', 'cloudformation'],
+    kinds: formatsWith('network'),
     title: 'A VPC CIDR block overlaps a special-purpose range (loopback, link-local, multicast, …)',
     docs: 'docs/rules/vpc-cidr-reserved.md',
   },

@@ -1,12 +1,12 @@
 import { defineRule } from '../engine/rule';
-import { networkOf } from '../network/model';
 import { overlaps } from '../net/cidr';
+import { formatsWith, networkOf } from '../formats';
 
 export default defineRule({
   meta: {
     code: 'vpc-secondary-cidr-overlap',
     severity: 'error',
-    kinds: ['cloudformation'],
+    kinds: formatsWith('network'),
     title: "A secondary VPC CIDR block overlaps the VPC's primary block or another secondary",
     docs: 'docs/rules/vpc-secondary-cidr-overlap.md',
   },

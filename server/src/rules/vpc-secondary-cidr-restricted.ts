@@ -1,7 +1,7 @@
 import { defineRule } from '../engine/rule';
-import { networkOf } from '../network/model';
 import { BENCHMARK_198_19, block, insideAny, RFC1918 } from '../network/ranges';
 import { contains, overlaps, type Cidr } from '../net/cidr';
+import { formatsWith, networkOf } from '../formats';
 
 // The "IPv4 CIDR block association restrictions" table:
 // https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html#add-cidr-block-restrictions
@@ -51,7 +51,7 @@ export default defineRule({
   meta: {
     code: 'vpc-secondary-cidr-restricted',
     severity: 'error',
-    kinds: ['cloudformation'],
+    kinds: formatsWith('network'),
     title: "A secondary VPC CIDR block comes from a range AWS does not allow next to the VPC's primary block",
     docs: 'docs/rules/vpc-secondary-cidr-restricted.md',
   },

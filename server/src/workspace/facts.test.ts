@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildFileModel } from '../model/document';
 import { yaml } from '../../../test/support/ruleTester';
-import { factsOf } from './facts';
 import { normalizeUri, WorkspaceIndex } from './index';
+import { buildFileModel, factsOf } from '../formats';
 
 const facts = (text: string, uri = 'file:///ws/a.yaml') => factsOf(buildFileModel({ uri, text }));
 

@@ -1,9 +1,9 @@
 // Every glossary entry: well formed, and each of its examples triggers it (and not another).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildFileModel } from '../../model/document';
 import { termAt } from '../terms';
 import { GLOSSARY } from './index';
+import { buildFileModel } from '../../formats';
 
 const OFFICIAL = /^https:\/\/(kubernetes\.io|docs\.aws\.amazon\.com|karpenter\.sh|eksctl\.io|aws\.github\.io)\//;
 

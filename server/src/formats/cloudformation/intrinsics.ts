@@ -6,9 +6,9 @@
 // the JSON long form (`{"Ref": …}`) are read alike.
 // Reference: https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference.html
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
-import { memo, type StreamDocument } from '../model/document';
-import { entries, get, items, literalString, scalarText } from '../model/nav';
-import { formatAddress, parseCidr } from '../net/cidr';
+import { memo, type StreamDocument } from '../../model/document';
+import { entries, get, items, literalString, scalarText } from '../../model/nav';
+import { formatAddress, parseCidr } from '../../net/cidr';
 
 /** A resolved value and the places it came from (a parameter's default, a mapping entry). */
 export type Value =

@@ -18,25 +18,11 @@
 // - Direct Connect gateway associations join the VPCs whose virtual private gateways are
 //   associated with the same Direct Connect gateway (same resource, literal ID or parameter).
 import type { Node } from 'yaml';
-import type { FileModel, StreamDocument } from '../model/document';
-import { entries, get, literalString, scalarText } from '../model/nav';
-import { intrinsicOf } from '../cloudformation/intrinsics';
-import { templateOf, type Template } from '../cloudformation/template';
-
-/** "The VPC named `vpc` joins the network named `network`", with words for people. */
-export interface LinkFact {
-  /** An identity of the VPC (see `cfnVpcIdentities`, `vpcIdIdentity`). */
-  readonly vpc: string;
-  /** A key for the shared network: VPCs with links to the same key are connected. */
-  readonly network: string;
-  /** What joins them, e.g. `peering connection Peer in net.yaml`. */
-  readonly label: string;
-}
-
-/** The identity of an existing VPC known by its literal ID (eksctl `vpc.id`, a template's literal). */
-export function vpcIdIdentity(id: string): string | undefined {
-  return /^vpc-[0-9a-f]{8,17}$/i.test(id) ? `id:${id.toLowerCase()}` : undefined;
-}
+import type { FileModel, StreamDocument } from '../../model/document';
+import { entries, get, literalString, scalarText } from '../../model/nav';
+import type { LinkFact } from '../../workspace/facts';
+import { intrinsicOf } from './intrinsics';
+import { templateOf, type Template } from './template';
 
 /** The identities of a VPC resource `logicalId` of a template: its place, and each literal export of it. */
 export function cfnVpcIdentities(file: FileModel, doc: StreamDocument, logicalId: string): string[] {
@@ -47,7 +33,6 @@ export function cfnVpcIdentities(file: FileModel, doc: StreamDocument, logicalId
 
 /** The links a CloudFormation template declares. */
 export function documentLinks(file: FileModel, doc: StreamDocument): LinkFact[] {
-  if (doc.kind !== 'cloudformation') return [];
   const t = templateOf(doc);
   const links: LinkFact[] = [];
   const where = fileName(file.uri);

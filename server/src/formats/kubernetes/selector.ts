@@ -1,8 +1,8 @@
 // Kubernetes label selectors read from the YAML AST, and matching them against a label set.
 // https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors
 import type { Node } from 'yaml';
-import { get, isTemplated, items, literalString, type AnchorTable } from '../model/nav';
-import { labels } from '../workspace/facts';
+import { get, isTemplated, items, literalString, type AnchorTable } from '../../model/nav';
+import { labels } from './labels';
 
 interface Requirement {
   readonly key: string;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseDocument } from 'yaml';
-import { AnchorTable } from '../model/nav';
+import { AnchorTable } from '../../model/nav';
 import { isEmptySelector, matches, readSelector } from './selector';
 
 function selector(text: string) {

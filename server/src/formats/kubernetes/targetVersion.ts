@@ -1,6 +1,6 @@
 // The Kubernetes minor the version-dependent rules judge against: the user's setting, or the
 // newest release the API table knows.
-import type { EffectiveConfig } from '../engine/config';
+import type { EffectiveConfig } from '../../engine/config';
 import { NEWEST_KUBERNETES_MINOR } from './apiLifecycle';
 
 export function targetVersion(config: EffectiveConfig): { version: string; stated: boolean } {

@@ -12,8 +12,8 @@
 //     https://docs.aws.amazon.com/eks/latest/userguide/network-reqs.html#node-subnet-reqs
 // A parameter that takes a cluster name is not evidence: nothing in the template ties it to the VPC.
 import type { Node } from 'yaml';
-import { memo, type StreamDocument } from '../model/document';
-import { get, items, literalString, scalarText } from '../model/nav';
+import { memo, type StreamDocument } from '../../model/document';
+import { get, items, literalString, scalarText } from '../../model/nav';
 import { intrinsicOf } from './intrinsics';
 import { templateOf } from './template';
 

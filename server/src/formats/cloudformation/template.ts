@@ -2,8 +2,8 @@
 // and the references between them that the wiring rules follow (route → route table → VPC, subnet
 // → route table association, NAT gateway → subnet, attachment → internet gateway and VPC).
 import { isScalar, type Node, type Pair } from 'yaml';
-import { memo, type StreamDocument } from '../model/document';
-import { entries, get, items, literalString, scalarText } from '../model/nav';
+import { memo, type StreamDocument } from '../../model/document';
+import { entries, get, items, literalString, scalarText } from '../../model/nav';
 import { evaluatorOf, intrinsicOf, type Evaluator } from './intrinsics';
 
 export interface Resource {

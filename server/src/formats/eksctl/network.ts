@@ -4,10 +4,10 @@
 // https://eksctl.io/usage/vpc-cluster-access/). A value that cannot be read (missing, not a
 // literal, a template) is left out of the model, so rules stay silent about it.
 import { isScalar, type Node } from 'yaml';
-import type { StreamDocument } from '../model/document';
-import { entries, get, getIn, isTemplated, items, literalString, scalarText, type AnchorTable } from '../model/nav';
-import { parseCidr, type Cidr } from '../net/cidr';
-import type { ClusterModel, NatMode, NetworkModel, NodeGroupModel, SubnetModel, SubnetTier, VpcModel, WrittenCidr } from './model';
+import type { StreamDocument } from '../../model/document';
+import { entries, get, getIn, isTemplated, items, literalString, scalarText, type AnchorTable } from '../../model/nav';
+import { parseCidr, type Cidr } from '../../net/cidr';
+import type { ClusterModel, NatMode, NetworkModel, NodeGroupModel, SubnetModel, SubnetTier, VpcModel, WrittenCidr } from '../../network/model';
 
 /** eksctl's VPC CIDR when `vpc.cidr` is not set. */
 export const EKSCTL_DEFAULT_VPC_CIDR = '192.168.0.0/16';

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Node } from 'yaml';
-import { buildFileModel } from '../model/document';
-import { getIn } from '../model/nav';
+import { getIn } from '../../model/nav';
 import { evaluatorOf, type Value } from './intrinsics';
+import { buildFileModel } from '..';
 
 /** Evaluates Resources.R.Properties.V of a template built around `value` (YAML, or JSON when it starts with `{`). */
 function evaluate(value: string, extra = '', uri = 't.yaml'): Value {

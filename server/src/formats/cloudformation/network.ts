@@ -6,13 +6,13 @@
 // each other. Resource reference:
 // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/AWS_EC2.html
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
-import type { StreamDocument } from '../model/document';
-import { entries, get, isTemplated, items, literalString, scalarText, type AnchorTable } from '../model/nav';
-import { evaluatorOf, SYMBOLIC_AZ, type Evaluator } from '../cloudformation/intrinsics';
-import { recordOrigins } from '../model/origins';
-import { parseCidr } from '../net/cidr';
-import type { NetworkModel, SubnetModel, VpcModel, WrittenCidr } from './model';
-import { symbolicZone } from './zones';
+import type { StreamDocument } from '../../model/document';
+import { entries, get, isTemplated, items, literalString, scalarText, type AnchorTable } from '../../model/nav';
+import { evaluatorOf, SYMBOLIC_AZ, type Evaluator } from './intrinsics';
+import { recordOrigins } from '../../model/origins';
+import { parseCidr } from '../../net/cidr';
+import type { NetworkModel, SubnetModel, VpcModel, WrittenCidr } from '../../network/model';
+import { symbolicZone } from '../../network/zones';
 
 interface VpcDraft {
   node?: Node;

@@ -1,0 +1,20 @@
+// Kubernetes manifests: any document with an `apiVersion` and a `kind` that no other format claims.
+import { get, literalString } from '../../model/nav';
+import type { Format } from '../types';
+import { kubernetesFacts } from './facts';
+import { kubernetesFields } from './fields';
+
+export const kubernetes: Format = {
+  kind: 'kubernetes',
+  title: 'Kubernetes manifest',
+  json: false,
+  addressOrigin: 'kubernetes',
+  detect(root, anchors) {
+    const apiVersion = literalString(get(root, 'apiVersion', anchors));
+    const objectKind = literalString(get(root, 'kind', anchors));
+    return apiVersion && objectKind ? { kind: 'kubernetes', apiVersion, objectKind } : undefined;
+  },
+  looksLike: (text) => /^kind:\s*\S/m.test(text),
+  addressFields: kubernetesFields,
+  facts: kubernetesFacts,
+};
