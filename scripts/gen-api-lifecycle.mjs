@@ -26,7 +26,7 @@
 //
 // It writes:
 //   - test/fixtures/k8s-prerelease-markers.tsv: the raw tags and hand-written methods per type;
-//   - server/src/k8s/apiLifecycle.data.ts: the release each type was introduced, deprecated and
+//   - server/src/formats/kubernetes/apiLifecycle.data.ts: the release each type was introduced, deprecated and
 //     removed, after the generator's defaulting (see computeLifecycle below).
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -279,7 +279,7 @@ function main() {
     '];',
     '',
   ].join('\n');
-  writeFileSync('server/src/k8s/apiLifecycle.data.ts', data);
+  writeFileSync('server/src/formats/kubernetes/apiLifecycle.data.ts', data);
   console.log(`${rows.length} rows from ${header.join('; ')}; ${table.length} API types`);
 }
 

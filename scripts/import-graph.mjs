@@ -199,8 +199,32 @@ export function formatCycles(graph, cycles) {
   });
 }
 
-/** Folders of server/src that are plain TypeScript: no editor API, no LSP transport. */
-export const CORE_FOLDERS = ['engine', 'rules', 'model', 'network', 'net', 'fields', 'cloudformation', 'k8s', 'workspace', 'hover', 'actions', 'map', 'completion', 'formats'];
+/** The nodes of server/src that speak the editor's protocol (protocol.ts: its message types only); every other one is plain TypeScript. */
+export const PROTOCOL_NODES = ['server', 'lsp', 'protocol'];
+
+/**
+ * The layers of server/src, lowest first. A folder imports from its own layer and the layers below
+ * it, never from above (and the cycle check holds within a layer). A new folder must be given a
+ * layer here, or the architecture test fails.
+ */
+export const LAYERS = [
+  ['net', 'protocol', 'version'], // address maths; the custom messages' types; the version string
+  ['model'], // parsing, positions and edits
+  ['network'], // the neutral network model and network knowledge (ranges, zones, instance types)
+  ['workspace'], // the shape of cross-file facts, the workspace index, files and globs
+  ['engine'], // the rule API, the runner, configuration
+  ['formats'], // each input format: detection, network reading, address fields, facts
+  ['actions', 'hover', 'map'], // fixes and the planner; hover; the address map
+  ['rules', 'completion'], // the rules (their fixes use actions/); completion
+  ['lsp', 'cli'], // the two front ends
+  ['server'], // the language server's entry point
+];
+
+/** The layer of a node (its index in LAYERS), or undefined when it has none. */
+export function layerOf(node) {
+  const i = LAYERS.findIndex((layer) => layer.includes(node));
+  return i < 0 ? undefined : i;
+}
 
 /** Packages only server.ts and lsp/ (and the client) may import: the editor API and the LSP transport. */
 export function isEditorPackage(pkg) {
@@ -217,8 +241,9 @@ export function isProtocolModule(repoRelative) {
 
 /**
  * What breaks the layers, as messages (none when the layers hold):
- * - `server`: readImports records of server/src: a cycle between its folders (test files left
- *   out), or a core folder (its tests included) importing an editor or LSP package;
+ * - `server`: readImports records of server/src: a cycle between its folders, a folder importing
+ *   from a layer above its own or in no layer (test files left out), or a file outside server.ts
+ *   and lsp/ (its tests included) importing an editor or LSP package;
  * - `client`: readImports records of client/src, with `repoRoot` to name what they reach outside
  *   client/src: a server module other than the protocol types, or an analysis package.
  */
@@ -227,8 +252,19 @@ export function architectureProblems({ server = [], client = [], repoRoot = proc
   // Tests may reach across layers (an action's test runs the rules); the shipped code may not.
   const graph = folderGraph(server.filter((r) => !r.file.endsWith('.test.ts')));
   problems.push(...formatCycles(graph, findCycles(graph)));
+  for (const [from, edges] of graph) {
+    const mine = layerOf(from);
+    if (mine === undefined) {
+      problems.push(`layer: server/src/${from} is in no layer of LAYERS (scripts/import-graph.mjs)`);
+      continue;
+    }
+    for (const [to, edge] of edges) {
+      const theirs = layerOf(to);
+      if (theirs !== undefined && theirs > mine) problems.push(`layer: ${from} imports ${to}, a layer above it (${[...edge.files][0]})`);
+    }
+  }
   for (const r of server) {
-    if (!CORE_FOLDERS.includes(r.node)) continue;
+    if (PROTOCOL_NODES.includes(r.node)) continue;
     for (const pkg of new Set(r.packages.filter(isEditorPackage))) {
       problems.push(`server/src/${r.file} imports ${pkg}: only server.ts and lsp/ may speak the editor's API or the protocol`);
     }

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { architectureProblems, findCycles, folderGraph, importSpecifiers, readImports, type ImportRecord } from '../scripts/import-graph.mjs';
+import { architectureProblems, findCycles, folderGraph, importSpecifiers, layerOf, readImports, type ImportRecord } from '../scripts/import-graph.mjs';
 
 const root = process.cwd();
 // Test files count for the editor-package check (a rule's test is core code too), not for the graph.
@@ -36,7 +36,7 @@ describe('architecture', () => {
     assert.deepEqual(problems, []);
   });
 
-  it('keeps vscode and the LSP packages out of the core: only server.ts and lsp/ speak the protocol', () => {
+  it('keeps vscode and the LSP packages out of the core: only server.ts, lsp/ and the protocol types speak the protocol', () => {
     assert.deepEqual(architectureProblems({ server }), []);
   });
 
@@ -48,12 +48,35 @@ describe('architecture', () => {
     assert.ok(!folderGraph(shipped).get('engine')?.has('rules'));
   });
 
+  it('gives every folder a layer, and each imports only from its own layer or those below', () => {
+    const graph = folderGraph(shipped);
+    for (const node of graph.keys()) assert.notEqual(layerOf(node), undefined, `server/src/${node} has a layer`);
+    assert.deepEqual(architectureProblems({ server: shipped }).filter((p) => p.startsWith('layer')), []);
+    // The formats read documents; the features (rules, fixes, completion, hover, map, front ends) sit above them.
+    for (const feature of ['rules', 'actions', 'completion', 'hover', 'map', 'lsp', 'cli']) assert.ok(!graph.get('formats')?.has(feature), `formats/ imports nothing from ${feature}/`);
+  });
+
   describe('fails when a layer breaks (fake graphs)', () => {
     it('reports a cycle between folders, naming a file of each edge', () => {
       const problems = architectureProblems({
-        server: [record('engine/run.ts', { local: ['rules'] }), record('rules/a.ts', { local: ['engine'] }), record('model/x.ts', { local: ['model'] })],
+        server: [record('actions/a.ts', { local: ['hover'] }), record('hover/b.ts', { local: ['actions'] }), record('model/x.ts', { local: ['model'] })],
       });
-      assert.deepEqual(problems, ['cycle between engine, rules: engine -> rules (engine/run.ts); rules -> engine (rules/a.ts)']);
+      assert.deepEqual(problems, ['cycle between actions, hover: actions -> hover (actions/a.ts); hover -> actions (hover/b.ts)']);
+    });
+
+    it('reports an import from a layer above, and a folder that has no layer', () => {
+      const problems = architectureProblems({
+        server: [
+          record('formats/eksctl/index.ts', { local: ['rules', 'model'] }),
+          record('engine/run.ts', { local: ['rules'] }),
+          record('terraform/index.ts', { local: ['model'] }),
+        ],
+      });
+      assert.deepEqual(problems, [
+        'layer: formats imports rules, a layer above it (formats/eksctl/index.ts)',
+        'layer: engine imports rules, a layer above it (engine/run.ts)',
+        'layer: server/src/terraform is in no layer of LAYERS (scripts/import-graph.mjs)',
+      ]);
     });
 
     it('finds a cycle through three nodes and none in a chain', () => {

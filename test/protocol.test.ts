@@ -265,3 +265,50 @@ describe('eksLens/addressMap', () => {
     assert.match(missing.html, /<html/i);
   });
 });
+
+// Workspace facts hold line numbers. An unchanged document of a file is reused after an edit with
+// its parse; its facts must still move with it when lines are inserted above it, or findings in
+// other files and the address map point at the line it had before.
+describe('positions after lines are inserted above a VPC', () => {
+  const folder = tempDir('eks-lens-stale-');
+  const clusterUri = `file://${folder}/cluster.yaml`;
+  const serviceUri = `file://${folder}/svc.yaml`;
+  const clusterDoc = ['apiVersion: eksctl.io/v1alpha5', 'kind: ClusterConfig', 'metadata: {name: c, region: us-east-1}', 'vpc:', '  cidr: 10.1.0.0/16', '  clusterEndpoints: {publicAccess: false, privateAccess: true}', 'kubernetesNetworkConfig:', '  serviceIPv4CIDR: 172.20.0.0/16', ''].join('\n');
+  const before1 = `note: first\n---\n${clusterDoc}`;
+  const inserted = `note: first\nowner: platform\nteam: network\n---\n${clusterDoc}`;
+  // A Service whose clusterIP is outside the cluster's service range: its finding points at the range.
+  const service = ['apiVersion: v1', 'kind: Service', 'metadata: {name: dns}', 'spec:', '  clusterIP: 10.100.0.10', '  ports: [{port: 53}]', ''].join('\n');
+  let client: TestClient;
+  const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle));
+  const relatedLines = (diagnostics: Awaited<ReturnType<TestClient['diagnostics']>>) =>
+    diagnostics.filter((d) => d.code === 'k8s-service-ip-outside-cidr').flatMap((d) => (d.relatedInformation ?? []).filter((r) => r.location.uri === clusterUri).map((r) => r.location.range.start.line));
+  const mapLines = async () => {
+    const result = await client.request<{ html: string }>('eksLens/addressMap', { scope: 'file', uri: clusterUri, cspSource: 'vscode-webview://test', nonce: 'n0nce' });
+    return [...result.html.matchAll(/data-uri="([^"]*)" data-line="(\d+)"/g)].filter((m) => m[1] === clusterUri).map((m) => Number(m[2]));
+  };
+
+  before(async () => {
+    client = new TestClient();
+    await client.initialize({ workspaceFolder: folder });
+    await client.open(clusterUri, before1);
+    await client.diagnostics(clusterUri);
+    await client.open(serviceUri, service);
+  });
+  after(() => client.stop());
+
+  it('moves the related location in another file and the map’s lines with the VPC', async () => {
+    const rangeBefore = lineOf(before1, 'serviceIPv4CIDR');
+    const cidrBefore = lineOf(before1, 'cidr: 10.1.0.0/16');
+    await client.diagnosticsUntil(serviceUri, (d) => relatedLines(d).includes(rangeBefore));
+    assert.ok((await mapLines()).includes(cidrBefore), `the map links the VPC block at line ${cidrBefore}`);
+
+    await client.change(clusterUri, 2, [{ text: inserted }]);
+    const rangeAfter = lineOf(inserted, 'serviceIPv4CIDR');
+    const cidrAfter = lineOf(inserted, 'cidr: 10.1.0.0/16');
+    assert.equal(rangeAfter, rangeBefore + 2);
+    const diagnostics = await client.diagnosticsUntil(serviceUri, (d) => relatedLines(d).includes(rangeAfter));
+    assert.deepEqual(relatedLines(diagnostics), [rangeAfter], 'the finding in svc.yaml points at the service range’s new line');
+    const lines = await eventually(mapLines, (l) => l.includes(cidrAfter), 'the map at the new line');
+    assert.ok(!lines.includes(cidrBefore), `the map no longer links line ${cidrBefore}`);
+  });
+});

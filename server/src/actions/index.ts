@@ -5,12 +5,12 @@ import type { Rule } from '../engine/rule';
 import type { Finding } from '../engine/run';
 import type { FileModel, StreamDocument } from '../model/document';
 import type { Cidr } from '../net/cidr';
-import { isScalar } from 'yaml';
 import type { WorkspaceView } from '../workspace/facts';
 import { insertLineBefore, type TextEdit } from '../model/edits';
 import { offsetsOf } from '../model/offsets';
 import type { Fix } from '../engine/fix';
 import { networkOf } from '../formats';
+import { planWriterFor } from './planInsert';
 
 export interface Action {
   readonly title: string;
@@ -57,14 +57,14 @@ export function codeActions(file: FileModel, findings: readonly Finding[], fromL
  */
 export function plannableVpcAt(file: FileModel, fromLine: number, toLine: number): { offset: number; doc: StreamDocument; cidr: Cidr; logicalId?: string } | undefined {
   for (const doc of file.documents) {
-    if (doc.syntaxErrors.length || (doc.kind !== 'eksctl' && doc.kind !== 'cloudformation')) continue;
+    const writer = planWriterFor(doc.kind);
+    if (doc.syntaxErrors.length || !writer) continue;
     for (const vpc of networkOf(doc).vpcs) {
       if (!vpc.primary || vpc.subnets.length || vpc.extentUnknown) continue;
       const { start } = offsetsOf(vpc.primary.node, doc);
       const line = file.lines.positionAt(start).line;
       if (line < fromLine || line > toLine) continue;
-      // A CloudFormation VPC is named by its logical ID (the resource's key).
-      const logicalId = doc.kind === 'cloudformation' && isScalar(vpc.node) ? String(vpc.node.value) : undefined;
+      const logicalId = writer.vpcName?.(vpc);
       return { offset: start, doc, cidr: vpc.primary.cidr, ...(logicalId ? { logicalId } : {}) };
     }
   }

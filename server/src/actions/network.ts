@@ -27,12 +27,13 @@ export function subnetAt(ctx: FixContext): SubnetInVpc | undefined {
 }
 
 /**
- * Whether the file creates the VPC's subnets, so their blocks are its to choose. eksctl lists only
- * subnets that already exist (their blocks are facts to match, not choices); a CloudFormation
- * VPC defined in the template with all its blocks readable creates them.
+ * Whether the file creates the VPC's subnets, so their blocks are its to choose: a VPC the file
+ * creates, with all its blocks readable. Subnets of an existing VPC are facts to match, not
+ * choices; eksctl lists only subnets that already exist, so its VPC with subnets is always an
+ * existing one (formats/eksctl/network.ts).
  */
-export function subnetsAreChosenHere(ctx: FixContext, vpc: VpcModel): boolean {
-  return ctx.doc.kind === 'cloudformation' && !vpc.existing && !vpc.extentUnknown && !!vpc.primary;
+export function subnetsAreChosenHere(vpc: VpcModel): boolean {
+  return !vpc.existing && !vpc.extentUnknown && !!vpc.primary;
 }
 
 /** The first free block of `prefix` in the VPC, leaving out `moving` (the subnet to be moved). */
@@ -45,7 +46,7 @@ export function freeBlockFor(vpc: VpcModel, prefix: number, moving?: SubnetModel
 /** "Move subnet X to the first free block of its size", when the file chooses its blocks. */
 export function moveSubnetFix(ctx: FixContext): Fix[] {
   const at = subnetAt(ctx);
-  if (!at || !subnetsAreChosenHere(ctx, at.vpc)) return [];
+  if (!at || !subnetsAreChosenHere(at.vpc)) return [];
   const target = freeBlockFor(at.vpc, at.subnet.cidr.cidr.prefix, at.subnet);
   if (!target) return [];
   return [
@@ -58,15 +59,15 @@ export function moveSubnetFix(ctx: FixContext): Fix[] {
 }
 
 /** The sentence a subnet finding ends with when no block of its size is free. */
-export function noRoomNote(doc: FixContext['doc'], vpc: VpcModel, subnet: SubnetModel): string {
-  if (doc.kind !== 'cloudformation' || vpc.existing || vpc.extentUnknown || !subnet.cidr) return '';
+export function noRoomNote(vpc: VpcModel, subnet: SubnetModel): string {
+  if (vpc.existing || vpc.extentUnknown || !subnet.cidr) return '';
   return freeBlockFor(vpc, subnet.cidr.cidr.prefix, subnet) ? '' : ` No /${subnet.cidr.cidr.prefix} block is free in the VPC to move it to.`;
 }
 
 /** Resize a too-small subnet to /28, the smallest AWS allows, when that block is free. */
 export function growSubnetFix(ctx: FixContext, prefix: number): Fix[] {
   const at = subnetAt(ctx);
-  if (!at || !subnetsAreChosenHere(ctx, at.vpc) || at.subnet.cidr.cidr.prefix <= prefix) return [];
+  if (!at || !subnetsAreChosenHere(at.vpc) || at.subnet.cidr.cidr.prefix <= prefix) return [];
   const wanted = parseCidr(`${formatAddress(at.subnet.cidr.cidr.first & ~((1n << BigInt(32 - prefix)) - 1n), 4)}/${prefix}`);
   if (!wanted.ok) return [];
   const ranges = effectiveVpcRanges(at.vpc).map((r) => r.cidr);

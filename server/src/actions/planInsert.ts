@@ -4,17 +4,18 @@
 // re-serialised. The insertion is refused (with a reason in plain words) whenever it could not be
 // certainly right: a layout this module does not edit, a plan that would overlap or fall outside
 // what the file already says, a subnet whose block the file computes and so cannot be compared.
-import { isMap, isSeq, visit, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, visit, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { DocumentKind } from '../model/classify';
 import type { FileModel, StreamDocument } from '../model/document';
 import { entries, get, literalString, ownPair as lastOwnPair, scalarText } from '../model/nav';
 import { EKSCTL_DEFAULT_VPC_CIDR, looksLikeZoneName } from '../formats/eksctl/network';
-import { effectiveVpcRanges } from '../network/model';
+import { effectiveVpcRanges, type VpcModel } from '../network/model';
 import { contains, overlaps, parseCidr, type Cidr } from '../net/cidr';
 import { isAwsRegion, zoneInRegion } from '../network/zones';
 import type { TextEdit } from '../model/edits';
 import { lineStart } from '../model/offsets';
 import { MAX_PREFIX, MIN_PREFIX, type PlannedSubnet, type Tier } from './planner';
-import { networkOf } from '../formats';
+import { networkOf, type FormatKind } from '../formats';
 
 export interface PlanInsertOptions {
   /** CloudFormation: the logical ID of the AWS::EC2::VPC to add subnets to (default: the first one with a literal CidrBlock). */
@@ -34,18 +35,31 @@ export function planInsertion(file: FileModel, doc: StreamDocument, plan: readon
   const checked = checkPlan(plan);
   if (typeof checked === 'string') return { reason: checked };
   if (doc.syntaxErrors.length) return { reason: 'The document has syntax errors; fix them before adding subnets.' };
-  if (doc.kind === 'cloudformation') {
-    if (file.format === 'json') return { reason: 'JSON templates are not supported by the planner yet.' };
-    return cloudFormationInsertion(file, doc, checked, options);
-  }
-  if (doc.kind === 'eksctl') {
-    if (file.format === 'json') return { reason: 'eksctl ClusterConfigs written in JSON are not supported by the planner.' };
-    return eksctlInsertion(file, doc, checked, options);
-  }
-  return { reason: 'Subnets can be added to an eksctl ClusterConfig or a CloudFormation template only.' };
+  const writer = planWriterFor(doc.kind);
+  if (!writer) return { reason: 'Subnets can be added to an eksctl ClusterConfig or a CloudFormation template only.' };
+  if (file.format === 'json') return { reason: writer.jsonRefusal };
+  return writer.insert(file, doc, checked, options);
 }
 
-interface Checked {
+/** How subnet plans are written into the files of a format. */
+export interface PlanWriter {
+  /** The subnet tiers the format can create. */
+  readonly tiers: readonly Tier[];
+  /** Why a file of the format written in JSON is refused. */
+  readonly jsonRefusal: string;
+  /** What the user must know about subnets written this way. */
+  readonly warning?: string;
+  /** The name a plan request gives the VPC (PlanInsertOptions.vpcLogicalId). */
+  vpcName?(vpc: VpcModel): string | undefined;
+  insert(file: FileModel, doc: StreamDocument, plan: readonly Checked[], options: PlanInsertOptions): PlanInsertion;
+}
+
+/** The writer for a document's format; undefined when the planner cannot write into it. */
+export function planWriterFor(kind: DocumentKind): PlanWriter | undefined {
+  return kind === 'other' ? undefined : PLAN_WRITERS[kind];
+}
+
+export interface Checked {
   readonly subnet: PlannedSubnet;
   readonly cidr: Cidr;
 }
@@ -423,3 +437,24 @@ function eksctlInsertion(file: FileModel, doc: StreamDocument, plan: readonly Ch
   const { at, lead } = afterLineOf(text, end, eol);
   return { edits: [{ start: at, end: at, newText: lead + blank + lines.join(eol) + eol }] };
 }
+
+// ---------------------------------------------------------------------------------------------
+// The formats the planner writes into
+
+const PLAN_WRITERS: { readonly [K in FormatKind]?: PlanWriter } = {
+  cloudformation: {
+    tiers: TIER_ORDER,
+    jsonRefusal: 'JSON templates are not supported by the planner yet.',
+    // A template's VPC is named by its logical ID (the resource's key).
+    vpcName: (vpc) => (isScalar(vpc.node) ? String(vpc.node.value) : undefined),
+    insert: cloudFormationInsertion,
+  },
+  eksctl: {
+    // eksctl has no VPN-only tier.
+    tiers: ['public', 'private'],
+    jsonRefusal: 'eksctl ClusterConfigs written in JSON are not supported by the planner.',
+    // Listing subnets in an eksctl config makes eksctl look for existing ones (https://eksctl.io/usage/vpc-configuration/).
+    warning: 'eksctl uses the subnets listed under vpc.subnets as existing subnets: create them first (for example from a CloudFormation template), then add their IDs.',
+    insert: eksctlInsertion,
+  },
+};

@@ -19,7 +19,7 @@ import type { ServiceCidrFact, VpcFact } from '../workspace/facts';
 import { readDescriptor, readRegularFile, type ReadResult } from '../workspace/readFile';
 import { visible, visibleDocument } from './visible';
 import { asksForHelp, readArgs, requirePaths, UsageError, type OptionSpec } from './args';
-import { buildFileModel, factsOf } from '../formats';
+import { buildFileModel, factsOf, formatFor } from '../formats';
 
 const USAGE = `Usage: eks-lens check [options] PATH...
        eks-lens map [--format svg|html] [--output FILE] [--config FILE|--no-config] PATH...
@@ -207,8 +207,8 @@ function readModels(paths: readonly string[], maxBytes = DEFAULT_MAX_FILE_BYTES)
     const shown = target.path === '-' ? '<stdin>' : target.path;
     const model =
       read.kind === 'text' ? buildFileModel({ uri: shown, text: read.text, maxBytes }) : buildFileModel({ uri: shown, text: '', maxBytes, size: read.bytes });
-    // Walked JSON files are ours only when they are CloudFormation templates.
-    if (model.format === 'json' && !target.explicit && !model.documents.some((d) => d.kind === 'cloudformation')) continue;
+    // Walked JSON files are ours only when a format written in JSON (CloudFormation) claims them.
+    if (model.format === 'json' && !target.explicit && !model.documents.some((d) => formatFor(d.kind)?.json)) continue;
     models.push(model);
   }
   return { models, unreadable };

@@ -2,10 +2,10 @@
 // the planned layout as a WorkspaceEdit. The client asks the user in between; all the reasoning
 // (which VPC, what defaults, the layout and where it goes in the file) stays here.
 import { plannableVpcAt } from '../actions/index';
-import { planInsertion } from '../actions/planInsert';
+import { planInsertion, planWriterFor } from '../actions/planInsert';
+import { networkOf } from '../formats';
 import { defaultPrefixes, planSubnets, TIERS, type Tier } from '../actions/planner';
 import type { FileModel } from '../model/document';
-import { getIn, literalString } from '../model/nav';
 import { isAwsRegion } from '../network/zones';
 import type { PlanDefaults, PlanError, PlannedSubnets, PlanSubnetsParams } from '../protocol';
 
@@ -20,12 +20,11 @@ export function planDefaults(file: FileModel, offset: number | undefined): PlanD
   const vpc = plannableVpcAt(file, at ?? 0, at ?? Number.MAX_SAFE_INTEGER) ?? plannableVpcAt(file, 0, Number.MAX_SAFE_INTEGER);
   if (!vpc) return { error: 'no VPC block without subnets in this file: put the cursor on an eksctl vpc.cidr or a CloudFormation VPC CidrBlock' };
   if (vpc.cidr.family !== 4) return { error: `${vpc.cidr.text} is not an IPv4 block the planner can divide` };
-  const written = vpc.doc.kind === 'eksctl' ? literalString(getIn(vpc.doc.root, ['metadata', 'region'], vpc.doc.anchors)) : undefined;
+  const written = networkOf(vpc.doc).cluster?.region;
   // A placeholder region (`${AWS_REGION}`) gives no zone names; the user edits the suggestion.
   const region = isAwsRegion(written) ? written : 'us-east-1';
   const azs = ['a', 'b', 'c'].map((z) => `${region}${z}`);
-  // eksctl has no VPN-only tier; CloudFormation templates can have all three.
-  const tiers = (vpc.doc.kind === 'eksctl' ? (['public', 'private'] as Tier[]) : [...TIERS]).map((tier) => ({ tier, ...TIER_TEXT[tier], picked: tier !== 'vpn' }));
+  const tiers = (planWriterFor(vpc.doc.kind)?.tiers ?? TIERS).map((tier) => ({ tier, ...TIER_TEXT[tier], picked: tier !== 'vpn' }));
   const prefixes = defaultPrefixes(vpc.cidr.prefix, azs.length);
   return { offset: vpc.offset, vpc: vpc.cidr.text, azs, tiers, sizes: tiers.map((t) => `${t.tier}=/${prefixes[t.tier]}`).join(', ') };
 }
@@ -51,7 +50,6 @@ export function planEdit(
   if ('reason' in inserted) return { error: inserted.reason };
   const changes = { [uri]: inserted.edits.map((e) => ({ range: file.lines.rangeOf(e.start, e.end), newText: e.newText })) };
   const summary = `planned ${plan.subnets.length} subnets in ${text}${plan.free.length ? `; free afterwards: ${plan.free.join(', ')}` : ''}`;
-  // Listing subnets in an eksctl config makes eksctl look for existing ones (https://eksctl.io/usage/vpc-configuration/).
-  const warning = vpc.doc.kind === 'eksctl' ? 'eksctl uses the subnets listed under vpc.subnets as existing subnets: create them first (for example from a CloudFormation template), then add their IDs.' : undefined;
+  const warning = planWriterFor(vpc.doc.kind)?.warning;
   return { edit: { changes }, summary, ...(warning ? { warning } : {}) };
 }

@@ -31,7 +31,7 @@ export default defineRule({
                 severity: 'warning' as const,
                 message: `Subnet ${subnet.name} (${subnet.cidr.cidr.text}) is not inside ${vpcText}. Unless the existing VPC has another CIDR block that holds it, no such subnet can exist there.`,
               }
-            : { message: `Subnet ${subnet.name} (${subnet.cidr.cidr.text}) is not inside ${vpcText}. A subnet's block must lie within one of its VPC's blocks.${noRoomNote(doc, vpc, subnet)}` }),
+            : { message: `Subnet ${subnet.name} (${subnet.cidr.cidr.text}) is not inside ${vpcText}. A subnet's block must lie within one of its VPC's blocks.${noRoomNote(vpc, subnet)}` }),
           related: ranges.flatMap((r) => (r.node ? [{ target: r.node, message: `${r.label} ${r.cidr.text}` }] : [])),
         });
       }

@@ -34,7 +34,7 @@ export default defineRule({
           if (a === b || !overlaps(a.cidr!.cidr, b.cidr!.cidr)) continue;
           report({
             target: a.cidr!.node,
-            message: `Subnet ${a.cidr!.cidr.text} overlaps ${describe(b)}. ${doc.kind === 'eksctl' ? EKSCTL_WHY : CREATED_WHY}${noRoomNote(doc, vpc, a)}`,
+            message: `Subnet ${a.cidr!.cidr.text} overlaps ${describe(b)}. ${doc.kind === 'eksctl' ? EKSCTL_WHY : CREATED_WHY}${noRoomNote(vpc, a)}`,
             related: [{ target: b.cidr!.node, message: `overlapping subnet ${describe(b)}` }],
           });
           break;

@@ -11,7 +11,7 @@ import { documentFacts, formatsWith, networkOf } from '../formats';
 import type { LinkFact } from '../workspace/facts';
 
 // Reported only between VPCs the workspace shows connected (see connectionsOf and
-// workspace/connections.ts): VPCs that reuse a block and are never joined (separate accounts,
+// formats/cloudformation/links.ts): VPCs that reuse a block and are never joined (separate accounts,
 // alternative templates of a library, dev and prod) are normal.
 //
 // Two VPCs whose IPv4 blocks overlap cannot be peered, and a transit gateway cannot route between
