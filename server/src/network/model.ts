@@ -52,6 +52,15 @@ export interface VpcModel {
    *  CloudFormation VPC referenced through a parameter or an import). */
   readonly existing: boolean;
   readonly nat?: { readonly mode: NatMode; readonly node?: Node };
+  /** The subnets written are existing subnets this tool looks up (by ID or block) rather than
+   *  creates: eksctl's `vpc.subnets`. */
+  readonly subnetsLookedUpBy?: string;
+  /** The tool that creates this VPC from the file, when it takes fewer block sizes than AWS does:
+   *  the smallest block (largest prefix) it accepts. */
+  readonly createdBy?: { readonly tool: string; readonly maxPrefix: number };
+  /** The VPC evidently serves an EKS cluster whose control plane needs subnets in two zones (not a
+   *  local cluster on an AWS Outposts rack). */
+  readonly servesEksControlPlane?: boolean;
 }
 
 export interface NodeGroupModel {

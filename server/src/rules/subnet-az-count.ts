@@ -1,7 +1,4 @@
 import { defineRule } from '../engine/rule';
-import type { StreamDocument } from '../model/document';
-import { get } from '../model/nav';
-import { vpcIsForEks } from '../formats/cloudformation/eks';
 import { isConcreteZone, isKnownZone } from '../network/zones';
 import { formatsWith, networkOf } from '../formats';
 
@@ -15,12 +12,11 @@ export default defineRule({
   },
   check({ doc, report }) {
     const { vpcs, cluster } = networkOf(doc);
-    // A local cluster on AWS Outposts runs its control plane on one rack by design.
-    if (doc.kind === 'eksctl' && (!cluster || cluster.onOutposts)) return;
     const zones = cluster?.availabilityZones;
     // Every entry must be read, and read as a zone name: a placeholder (`${AWS_REGION}a`) may stand
-    // for any zone. A zone listed twice is still one zone.
-    if (cluster && zones && cluster.availabilityZonesNode && zones.length === countItems(cluster.availabilityZonesNode) && zones.every((z) => isConcreteZone(z.name))) {
+    // for any zone. A zone listed twice is still one zone. A local cluster on AWS Outposts runs its
+    // control plane on one rack by design.
+    if (cluster && !cluster.onOutposts && zones && cluster.availabilityZonesNode && zones.length === countItems(cluster.availabilityZonesNode) && zones.every((z) => isConcreteZone(z.name))) {
       const distinct = [...new Set(zones.map((z) => z.name))];
       if (distinct.length < 2) {
         const what = distinct.length === 0 ? 'no zone' : zones.length > 1 ? `only ${distinct[0]} (${zones.length} times)` : `only ${distinct[0]}`;
@@ -35,9 +31,9 @@ export default defineRule({
       // Every subnet must have a known zone; a subnet known only by ID could be anywhere, and one
       // whose zone is a placeholder (`az: ${AZ_1}`, a parameter default `<az>`) in any zone.
       if (!vpc.subnets.length || vpc.subnets.some((s) => s.az === undefined || !isKnownZone(s.az))) continue;
-      // A CloudFormation VPC is held to EKS's rule only when it is evidently for EKS; subnets on an
-      // AWS Outposts rack (OutpostArn) serve a local cluster: one rack, one zone.
-      if (doc.kind === 'cloudformation' && (!vpcIsForEks(doc, vpc.subnets.map((s) => s.name)) || vpc.subnets.some((s) => onOutpost(doc, s.name)))) continue;
+      // Held to EKS's rule only when the VPC evidently serves an EKS control plane (for a template,
+      // see formats/cloudformation/eks.ts).
+      if (!vpc.servesEksControlPlane) continue;
       const distinct = [...new Set(vpc.subnets.map((s) => s.az!))];
       if (distinct.length >= 2) continue;
       const first = vpc.subnets[0];
@@ -53,9 +49,4 @@ export default defineRule({
 function countItems(node: unknown): number {
   const list = (node as { items?: unknown[] } | undefined)?.items;
   return Array.isArray(list) ? list.length : -1;
-}
-
-function onOutpost(doc: StreamDocument, logicalId: string): boolean {
-  const a = doc.anchors;
-  return get(get(get(get(doc.root, 'Resources', a), logicalId, a), 'Properties', a), 'OutpostArn', a) !== undefined;
 }

@@ -14,7 +14,7 @@ function describe(subnet: SubnetModel): string {
 // the subnets listed in `vpc.subnets`, it looks them up (by ID, or by CIDR in `vpc.id`: eksctl
 // pkg/vpc/vpc.go, ImportSubnetsFromSpec), so two overlapping entries cannot both be real subnets.
 const CREATED_WHY = 'Subnets of one VPC cannot share addresses; EC2 refuses to create the second one.';
-const EKSCTL_WHY = 'Subnets of one VPC cannot share addresses, so these entries cannot both describe existing subnets: eksctl looks listed subnets up rather than creating them, and one of them is wrong.';
+const lookedUpWhy = (tool: string) => `Subnets of one VPC cannot share addresses, so these entries cannot both describe existing subnets: ${tool} looks listed subnets up rather than creating them, and one of them is wrong.`;
 
 export default defineRule({
   meta: {
@@ -34,7 +34,7 @@ export default defineRule({
           if (a === b || !overlaps(a.cidr!.cidr, b.cidr!.cidr)) continue;
           report({
             target: a.cidr!.node,
-            message: `Subnet ${a.cidr!.cidr.text} overlaps ${describe(b)}. ${doc.kind === 'eksctl' ? EKSCTL_WHY : CREATED_WHY}${noRoomNote(vpc, a)}`,
+            message: `Subnet ${a.cidr!.cidr.text} overlaps ${describe(b)}. ${vpc.subnetsLookedUpBy ? lookedUpWhy(vpc.subnetsLookedUpBy) : CREATED_WHY}${noRoomNote(vpc, a)}`,
             related: [{ target: b.cidr!.node, message: `overlapping subnet ${describe(b)}` }],
           });
           break;

@@ -35,7 +35,8 @@ export default defineRule({
     for (const vpc of networkOf(doc).vpcs) {
       const range = effectiveVpcRanges(vpc).find((r) => r.node === node);
       if (!range) continue;
-      if (vpc.existing || vpc.extentUnknown || (doc.kind === 'eksctl' && vpc.subnets.length)) return [];
+      // (eksctl's VPC with listed subnets is an existing one.)
+      if (vpc.existing || vpc.extentUnknown) return [];
       const taken: Cidr[] = [
         ...networkOf(doc).vpcs.flatMap((v) => effectiveVpcRanges(v).filter((r) => r.node !== node).map((r) => r.cidr)),
         ...file.documents.filter((d) => d !== doc && !d.syntaxErrors.length).flatMap((d) => networkOf(d).vpcs.flatMap((v) => effectiveVpcRanges(v).map((r) => r.cidr))),

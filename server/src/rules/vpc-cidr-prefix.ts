@@ -8,11 +8,6 @@ import { formatsWith, networkOf } from '../formats';
 // https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html
 export const VPC_MIN_PREFIX = 16;
 export const VPC_MAX_PREFIX = 28;
-// eksctl refuses a block smaller than /24 for a VPC it creates, whatever the zone count
-// (validateVPCCIDR, called by SetSubnets in eksctl's pkg/vpc/vpc.go: "VPC CIDR prefix must be
-// between /16 and /24"). It then splits the block into 8 equal parts (up to four zones: a public
-// and a private subnet per zone) or 16 (five to eight zones), so /24 still leaves /28 subnets.
-const EKSCTL_MAX_PREFIX = 24;
 
 export default defineRule({
   meta: {
@@ -29,10 +24,11 @@ export default defineRule({
           report({ target: node, message: `${label} ${cidr.text} is larger than AWS allows (/${VPC_MIN_PREFIX} at most, ${count(2 ** (32 - VPC_MIN_PREFIX))} addresses); it has ${addressCount(cidr)}.` });
         } else if (cidr.prefix > VPC_MAX_PREFIX) {
           report({ target: node, message: `${label} ${cidr.text} is smaller than AWS allows (/${VPC_MAX_PREFIX} at least, ${count(2 ** (32 - VPC_MAX_PREFIX))} addresses); it has ${addressCount(cidr)}.` });
-        } else if (doc.kind === 'eksctl' && !vpc.existing && cidr.prefix > EKSCTL_MAX_PREFIX) {
+        } else if (vpc.createdBy && cidr.prefix > vpc.createdBy.maxPrefix) {
+          const { tool, maxPrefix } = vpc.createdBy;
           report({
             target: node,
-            message: `${label} ${cidr.text} is smaller than eksctl accepts for a VPC it creates (/${EKSCTL_MAX_PREFIX} at least, ${count(2 ** (32 - EKSCTL_MAX_PREFIX))} addresses); it has ${addressCount(cidr)}. eksctl stops before creating anything.`,
+            message: `${label} ${cidr.text} is smaller than ${tool} accepts for a VPC it creates (/${maxPrefix} at least, ${count(2 ** (32 - maxPrefix))} addresses); it has ${addressCount(cidr)}. ${tool} stops before creating anything.`,
           });
         }
       }
@@ -47,7 +43,8 @@ export default defineRule({
       const range = effectiveVpcRanges(vpc).find((r) => r.node === node);
       if (!range) continue;
       const { cidr } = range;
-      const limit = cidr.prefix < VPC_MIN_PREFIX ? VPC_MIN_PREFIX : doc.kind === 'eksctl' && !vpc.existing && cidr.prefix > EKSCTL_MAX_PREFIX ? EKSCTL_MAX_PREFIX : cidr.prefix > VPC_MAX_PREFIX ? VPC_MAX_PREFIX : undefined;
+      const creatorMax = vpc.createdBy?.maxPrefix;
+      const limit = cidr.prefix < VPC_MIN_PREFIX ? VPC_MIN_PREFIX : creatorMax !== undefined && cidr.prefix > creatorMax ? creatorMax : cidr.prefix > VPC_MAX_PREFIX ? VPC_MAX_PREFIX : undefined;
       if (limit === undefined) return [];
       const resized = resize(cidr, limit);
       if (!resized) return [];

@@ -8,6 +8,7 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { StreamDocument } from '../../model/document';
 import { entries, get, isTemplated, items, literalString, scalarText, type AnchorTable } from '../../model/nav';
+import { vpcIsForEks } from './eks';
 import { evaluatorOf, SYMBOLIC_AZ, type Evaluator } from './intrinsics';
 import { recordOrigins } from '../../model/origins';
 import { parseCidr } from '../../net/cidr';
@@ -110,7 +111,15 @@ export function cloudFormationNetwork(doc: StreamDocument): NetworkModel {
   }
   const out: VpcModel[] = [];
   for (const v of vpcs.values()) {
-    out.push({ node: v.node, primary: v.primary, secondary: v.secondary, subnets: v.subnets, existing: !v.defined, extentUnknown: v.extentUnknown });
+    const names = v.subnets.map((s) => s.name);
+    // Subnets on an AWS Outposts rack (OutpostArn) serve a local cluster: one rack, one zone.
+    const servesEksControlPlane = vpcIsForEks(doc, names) && !names.some((name) => onOutpost(doc, name));
+    out.push({ node: v.node, primary: v.primary, secondary: v.secondary, subnets: v.subnets, existing: !v.defined, extentUnknown: v.extentUnknown, servesEksControlPlane });
   }
   return { vpcs: out };
+}
+
+function onOutpost(doc: StreamDocument, logicalId: string): boolean {
+  const a = doc.anchors;
+  return get(get(get(get(doc.root, 'Resources', a), logicalId, a), 'Properties', a), 'OutpostArn', a) !== undefined;
 }

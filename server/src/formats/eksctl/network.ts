@@ -15,13 +15,20 @@ export const EKSCTL_DEFAULT_VPC_CIDR = '192.168.0.0/16';
 export const EKSCTL_DEFAULT_NODES = 2;
 export const EKSCTL_DEFAULT_INSTANCE_TYPE = 'm5.large';
 const NAT_MODES: readonly NatMode[] = ['HighlyAvailable', 'Single', 'Disable'];
+// eksctl refuses a block smaller than /24 for a VPC it creates, whatever the zone count
+// (validateVPCCIDR, called by SetSubnets in eksctl's pkg/vpc/vpc.go: "VPC CIDR prefix must be
+// between /16 and /24"). It then splits the block into 8 equal parts (up to four zones: a public
+// and a private subnet per zone) or 16 (five to eight zones), so /24 still leaves /28 subnets.
+const EKSCTL_MAX_PREFIX = 24;
 
 export function eksctlNetwork(doc: StreamDocument): NetworkModel {
   const a = doc.anchors;
   const root = doc.root;
   const vpcNode = get(root, 'vpc', a);
-  const vpc = readVpc(vpcNode, a);
-  return { vpcs: [vpc], cluster: readCluster(root, vpcNode, a) };
+  const cluster = readCluster(root, vpcNode, a);
+  // A local cluster on AWS Outposts runs its control plane on one rack by design.
+  const vpc = { ...readVpc(vpcNode, a), servesEksControlPlane: !cluster.onOutposts };
+  return { vpcs: [vpc], cluster };
 }
 
 function cidrAt(node: Node | undefined, path: string): WrittenCidr | undefined {
@@ -67,7 +74,18 @@ function readVpc(vpcNode: Node | undefined, a: AnchorTable): VpcModel {
   const gateway = literalString(gatewayNode);
   // eksctl manages NAT only for a VPC it creates; there the default is one NAT gateway.
   const nat = existing ? undefined : gateway && (NAT_MODES as readonly string[]).includes(gateway) ? { mode: gateway as NatMode, node: gatewayNode } : { mode: 'Single' as const };
-  return { node: vpcNode, primary, defaultPrimary, secondary, subnets, existing, nat, mayHaveOtherBlocks: existing };
+  return {
+    node: vpcNode,
+    primary,
+    defaultPrimary,
+    secondary,
+    subnets,
+    existing,
+    nat,
+    mayHaveOtherBlocks: existing,
+    ...(subnets.length ? { subnetsLookedUpBy: 'eksctl' } : {}),
+    ...(existing ? {} : { createdBy: { tool: 'eksctl', maxPrefix: EKSCTL_MAX_PREFIX } }),
+  };
 }
 
 // Subnets are a map per tier. The key is the subnet's name; when the entry has no `az` and the
