@@ -18,7 +18,9 @@ export const METHODS = {
 
 // ---- eksLens/status (server → client, after each publish of a document's diagnostics) ----
 
-export type StatusKind = 'eksctl ClusterConfig' | 'CloudFormation template' | 'Kubernetes manifest' | 'Not checked' | 'YAML file' | 'JSON file';
+/** A format's title (`eksctl ClusterConfig`, `CloudFormation template`, `Kubernetes manifest`, the
+ *  `title` of each format the server reads), or `Not checked`, `YAML file` or `JSON file`. */
+export type StatusKind = string;
 
 export interface DocumentStatus {
   readonly uri: string;

@@ -17,8 +17,10 @@ export type FormatKind = Exclude<DocumentKind, 'other'>;
 
 export interface Format {
   readonly kind: FormatKind;
-  /** For people, e.g. `eksctl ClusterConfig`. */
+  /** For people, e.g. `eksctl ClusterConfig` (the status bar's tooltip names a file by it). */
   readonly title: string;
+  /** A short form of the title for the status bar, e.g. `ClusterConfig`. */
+  readonly label: string;
   /** Its documents may be written in JSON: a JSON file the CLI finds by walking a folder is checked
    *  only when one of its documents is of such a format (other JSON is not ours to judge). */
   readonly json?: boolean;

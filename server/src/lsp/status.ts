@@ -2,18 +2,9 @@
 // for and how many findings of each severity it has. Sent as the `eksLens/status` notification
 // right after the document's diagnostics, so the client only displays it.
 import type { Finding } from '../engine/run';
+import { FORMATS, type FormatKind } from '../formats';
 import type { FileModel } from '../model/document';
-import type { DocumentKind } from '../model/classify';
-import type { DocumentStatus, StatusKind } from '../protocol';
-
-const KIND: Record<Exclude<DocumentKind, 'other'>, { kind: StatusKind; label: string }> = {
-  eksctl: { kind: 'eksctl ClusterConfig', label: 'ClusterConfig' },
-  cloudformation: { kind: 'CloudFormation template', label: 'CloudFormation' },
-  kubernetes: { kind: 'Kubernetes manifest', label: 'Kubernetes' },
-};
-
-/** The kind named in the status bar when a stream mixes kinds: the one whose network matters most. */
-const PRIORITY: ReadonlyArray<Exclude<DocumentKind, 'other'>> = ['eksctl', 'cloudformation', 'kubernetes'];
+import type { DocumentStatus } from '../protocol';
 
 /** The status of a checked document, from its model and the findings published for it. */
 export function statusOf(model: FileModel, findings: readonly Finding[]): DocumentStatus {
@@ -24,7 +15,7 @@ export function statusOf(model: FileModel, findings: readonly Finding[]): Docume
     else if (f.severity === 'information') counts.infos++;
     else counts.hints++;
   }
-  const present = new Set<Exclude<DocumentKind, 'other'>>();
+  const present = new Set<FormatKind>();
   let documents = 0;
   for (const doc of model.documents) {
     if (doc.kind === 'other') continue;
@@ -32,10 +23,12 @@ export function statusOf(model: FileModel, findings: readonly Finding[]): Docume
     documents++;
   }
   const base = { uri: model.uri, version: model.version, documents, ...counts };
-  const kinds = PRIORITY.filter((k) => present.has(k));
-  if (kinds.length) {
-    const [main, ...rest] = kinds;
-    return { ...base, ...KIND[main], alsoContains: rest.map((k) => KIND[k].kind) };
+  // When a stream mixes kinds, the status bar names the format that comes first in the registry
+  // (eksctl, CloudFormation, Kubernetes: the one whose network matters most).
+  const formats = FORMATS.filter((f) => present.has(f.kind));
+  if (formats.length) {
+    const [main, ...rest] = formats;
+    return { ...base, kind: main.title, label: main.label, alsoContains: rest.map((f) => f.title) };
   }
   // Nothing recognised, yet something was said about the file (too large, binary, broken): still
   // worth showing, under a plain name.

@@ -14,6 +14,7 @@ import { cfnTier } from './tier';
 export const cloudFormation: Format = {
   kind: 'cloudformation',
   title: 'CloudFormation template',
+  label: 'CloudFormation',
   json: true,
   addressOrigin: 'aws',
   detect: (root, anchors) => (isCloudFormation(root, anchors) ? { kind: 'cloudformation' } : undefined),

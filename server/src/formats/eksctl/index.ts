@@ -9,6 +9,7 @@ import { eksctlNetwork } from './network';
 export const eksctl: Format = {
   kind: 'eksctl',
   title: 'eksctl ClusterConfig',
+  label: 'ClusterConfig',
   json: false,
   addressOrigin: 'aws',
   detect(root, anchors) {

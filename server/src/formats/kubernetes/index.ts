@@ -7,6 +7,7 @@ import { kubernetesFields } from './fields';
 export const kubernetes: Format = {
   kind: 'kubernetes',
   title: 'Kubernetes manifest',
+  label: 'Kubernetes',
   json: false,
   addressOrigin: 'kubernetes',
   detect(root, anchors) {
