@@ -35,5 +35,6 @@ export const LAYERS: string[][];
 export function layerOf(node: string): number | undefined;
 export function isEditorPackage(pkg: string): boolean;
 export const ANALYSIS_PACKAGES: string[];
+export const NETWORK_OR_EXEC_PACKAGES: string[];
 export function isProtocolModule(repoRelative: string): boolean;
 export function architectureProblems(input: { server?: readonly ImportRecord[]; client?: readonly ImportRecord[]; repoRoot?: string }): string[];

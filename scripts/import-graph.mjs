@@ -231,6 +231,17 @@ export function isEditorPackage(pkg) {
   return pkg === 'vscode' || pkg.startsWith('vscode-languageserver') || pkg === 'vscode-jsonrpc' || pkg.startsWith('vscode-languageclient');
 }
 
+/**
+ * Modules that open connections or run code: neither the server nor the client imports one (the
+ * extension makes no network calls and runs nothing from the workspace).
+ */
+export const NETWORK_OR_EXEC_PACKAGES = ['node:http', 'node:https', 'node:http2', 'node:net', 'node:tls', 'node:dgram', 'node:dns', 'node:child_process', 'node:vm', 'node:worker_threads', 'node:cluster', 'node:inspector', 'node:module', 'undici', 'axios', 'node-fetch'];
+
+/** The package a record names, with a bare built-in (`fs`) read as its `node:` form. */
+function builtinForm(pkg) {
+  return NETWORK_OR_EXEC_PACKAGES.includes(`node:${pkg}`) ? `node:${pkg}` : pkg;
+}
+
 /** Analysis packages the client must not import (it holds no analysis). */
 export const ANALYSIS_PACKAGES = ['yaml', 'ip-address', 'ip-cidr'];
 
@@ -242,8 +253,9 @@ export function isProtocolModule(repoRelative) {
 /**
  * What breaks the layers, as messages (none when the layers hold):
  * - `server`: readImports records of server/src: a cycle between its folders, a folder importing
- *   from a layer above its own or in no layer (test files left out), or a file outside server.ts
- *   and lsp/ (its tests included) importing an editor or LSP package;
+ *   from a layer above its own or in no layer (test files left out), a shipped file importing a
+ *   module that opens connections or runs code, or a file outside server.ts, lsp/ and protocol.ts
+ *   (its tests included) importing an editor or LSP package;
  * - `client`: readImports records of client/src, with `repoRoot` to name what they reach outside
  *   client/src: a server module other than the protocol types, or an analysis package.
  */
@@ -261,6 +273,13 @@ export function architectureProblems({ server = [], client = [], repoRoot = proc
     for (const [to, edge] of edges) {
       const theirs = layerOf(to);
       if (theirs !== undefined && theirs > mine) problems.push(`layer: ${from} imports ${to}, a layer above it (${[...edge.files][0]})`);
+    }
+  }
+  for (const [where, records] of [['server/src', server.filter((r) => !r.file.endsWith('.test.ts'))], ['client/src', client]]) {
+    for (const r of records) {
+      for (const pkg of new Set(r.packages.map(builtinForm).filter((p) => NETWORK_OR_EXEC_PACKAGES.includes(p)))) {
+        problems.push(`${where}/${r.file} imports ${pkg}: the extension opens no connection and runs no code`);
+      }
     }
   }
   for (const r of server) {

@@ -3,6 +3,7 @@
 // `node scripts/import-graph.mjs` reads them (the same functions), so what the script prints is what
 // this test checks.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { architectureProblems, findCycles, folderGraph, importSpecifiers, layerOf, readImports, type ImportRecord } from '../scripts/import-graph.mjs';
@@ -48,6 +49,16 @@ describe('architecture', () => {
     assert.ok(!folderGraph(shipped).get('engine')?.has('rules'));
   });
 
+  it('opens no connection and runs no code: no network or process module, no fetch, eval or Function', () => {
+    assert.deepEqual(architectureProblems({ server: shipped, client }).filter((p) => p.includes('opens no connection')), []);
+    for (const [where, records] of [['server/src', shipped], ['client/src', client]] as const) {
+      for (const r of records) {
+        const text = readFileSync(path.join(root, where, r.file), 'utf8').replace(/^\s*\/\/.*$/gm, '');
+        assert.doesNotMatch(text, /\bfetch\s*\(|\beval\s*\(|\bnew\s+Function\s*\(|\bXMLHttpRequest\b|\bWebSocket\b/, `${where}/${r.file}`);
+      }
+    }
+  });
+
   it('gives every folder a layer, and each imports only from its own layer or those below', () => {
     const graph = folderGraph(shipped);
     for (const node of graph.keys()) assert.notEqual(layerOf(node), undefined, `server/src/${node} has a layer`);
@@ -64,18 +75,21 @@ describe('architecture', () => {
       assert.deepEqual(problems, ['cycle between actions, hover: actions -> hover (actions/a.ts); hover -> actions (hover/b.ts)']);
     });
 
-    it('reports an import from a layer above, and a folder that has no layer', () => {
+    it('reports an import from a layer above, a folder that has no layer, and a module that reaches the network or runs code', () => {
       const problems = architectureProblems({
         server: [
           record('formats/eksctl/index.ts', { local: ['rules', 'model'] }),
           record('engine/run.ts', { local: ['rules'] }),
           record('terraform/index.ts', { local: ['model'] }),
+          record('lsp/fetcher.ts', { packages: ['node:https', 'child_process'] }),
         ],
       });
       assert.deepEqual(problems, [
         'layer: formats imports rules, a layer above it (formats/eksctl/index.ts)',
         'layer: engine imports rules, a layer above it (engine/run.ts)',
         'layer: server/src/terraform is in no layer of LAYERS (scripts/import-graph.mjs)',
+        'server/src/lsp/fetcher.ts imports node:https: the extension opens no connection and runs no code',
+        'server/src/lsp/fetcher.ts imports node:child_process: the extension opens no connection and runs no code',
       ]);
     });
 

@@ -332,3 +332,30 @@ describe('reused documents after an edit', () => {
     assert.equal(factsOf(v4).vpcs?.[0].cidrs[0].range.start.line, 6);
   });
 });
+
+describe('a rule that throws', () => {
+  it('is skipped and reported, on every document and in its file check; the other rules still report', () => {
+    const calls: string[] = [];
+    const thrower = defineRule({
+      meta: { code: 'thrower', severity: 'error', kinds: 'any', title: 'throws', docs: 'docs/rules/thrower.md' },
+      check: ({ doc }) => {
+        calls.push(`document ${doc.index}`);
+        throw new Error(`boom in document ${doc.index}`);
+      },
+      checkFile: () => {
+        calls.push('file');
+        throw new TypeError('boom in the file');
+      },
+    });
+    const reporter = defineRule({
+      meta: { code: 'reporter', severity: 'warning', kinds: 'any', title: 'reports', docs: 'docs/rules/reporter.md' },
+      check: ({ doc, report }) => report({ target: { start: doc.start, end: doc.start + 1 }, message: `document ${doc.index}` }),
+    });
+    const errors: string[] = [];
+    const file = buildFileModel({ uri: 'file:///two.yaml', text: 'a: 1\n---\nb: 2\n' });
+    const findings = checkFile(file, { config: mergeConfig({}), rules: [thrower, reporter], onRuleError: (code, e) => errors.push(`${code}: ${String(e)}`) });
+    assert.deepEqual(calls, ['file', 'document 0', 'document 1'], 'the thrower ran everywhere it applies');
+    assert.deepEqual(errors, ['thrower: TypeError: boom in the file', 'thrower: Error: boom in document 0', 'thrower: Error: boom in document 1']);
+    assert.deepEqual(findings.map((f) => `${f.range.start.line} ${f.code} ${f.message}`), ['0 reporter document 0', '1 reporter document 1']);
+  });
+});
