@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { architectureProblems, findCycles, folderGraph, importSpecifiers, layerOf, readImports, type ImportRecord } from '../scripts/import-graph.mjs';
+import { architectureProblems, findCycles, folderGraph, importSpecifiers, layerOf, listSources, readImports, type ImportRecord } from '../scripts/import-graph.mjs';
 
 const root = process.cwd();
 // Test files count for the editor-package check (a rule's test is core code too), not for the graph.
@@ -148,3 +148,25 @@ describe('architecture', () => {
     });
   });
 });
+
+describe('the tests themselves', () => {
+  // A shared 2-core machine under load makes any wall-time limit flaky: waits are conditions with
+  // the long ceilings of test/support/limits.ts, and speed is measured by npm run bench.
+  const tests = [...listSources(path.join(root, 'test'), { skipTests: false }), ...listSources(path.join(root, 'server/src'), { skipTests: false })].filter(
+    (f) => (f.endsWith('.test.ts') || f.includes(`${path.sep}support${path.sep}`)) && !f.includes(`${path.sep}realworld${path.sep}`),
+  );
+
+  it('reads the test files (the list is not empty)', () => {
+    assert.ok(tests.length > 50, `${tests.length} test files`);
+  });
+
+  it('assert nothing about elapsed time, and take every time limit from test/support/limits.ts', () => {
+    for (const file of tests) {
+      const text = readFileSync(file, 'utf8');
+      const where = path.relative(root, file);
+      assert.doesNotMatch(text, /assert[^;\n]*\b(elapsed|duration|durationMs|ms|seconds|took)\b\s*[<>]=?/, `${where} asserts on a duration`);
+      assert.doesNotMatch(text, /\btimeout(Ms)?\s*:\s*\d/, `${where} writes a time limit as a number`);
+    }
+  });
+});
+
