@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { architectureProblems, findCycles, folderGraph, importSpecifiers, layerOf, listSources, readImports, type ImportRecord } from '../scripts/import-graph.mjs';
+import { architectureProblems, findCycles, folderGraph, importSpecifiers, LAYERS, layerOf, listSources, readImports, type ImportRecord } from '../scripts/import-graph.mjs';
 
 const root = process.cwd();
 // Test files count for the editor-package check (a rule's test is core code too), not for the graph.
@@ -146,6 +146,26 @@ describe('architecture', () => {
       ].join('\n');
       assert.deepEqual(importSpecifiers(text).sort(), ['../c', './b', './e', './f', './g', './side-effect', 'pkg-a']);
     });
+  });
+});
+
+describe('ARCHITECTURE.md', () => {
+  const doc = readFileSync(path.join(root, 'ARCHITECTURE.md'), 'utf8');
+
+  it('maps every folder and top-level file of server/src, and every format', () => {
+    const nodes = [...new Set(shipped.map((r) => r.node))];
+    for (const node of nodes) assert.ok(doc.includes(`\`${node}/\``) || doc.includes(`\`${node}.ts\``), `ARCHITECTURE.md names server/src/${node}`);
+    const formats = [...new Set(shipped.filter((r) => r.file.startsWith('formats/') && r.file.split('/').length > 2).map((r) => r.file.split('/')[1]))];
+    assert.ok(formats.length >= 3);
+    for (const format of formats) assert.ok(doc.includes(`\`${format}/\``), `ARCHITECTURE.md names formats/${format}`);
+  });
+
+  it('lists the layers as scripts/import-graph.mjs declares them', () => {
+    for (const [i, layer] of LAYERS.entries()) {
+      const row = doc.split('\n').find((line) => line.startsWith(`| ${i} |`));
+      assert.ok(row, `a row for layer ${i}`);
+      for (const node of layer) assert.ok(row.includes(`\`${node}/\``) || row.includes(`\`${node}.ts\``), `layer ${i} lists ${node}`);
+    }
   });
 });
 
