@@ -49,6 +49,8 @@ export interface InstanceNetworkLimits {
   readonly ipv4PerEni: number;
 }
 
+// The columns are aligned so the table reads as one: the formatter leaves it as written.
+// oxfmt-ignore
 export const INSTANCE_NETWORK_LIMITS: Readonly<Record<string, InstanceNetworkLimits>> = {
   // Burstable
   't3.nano':          { enis:  2, ipv4PerEni:  2 }, // 4
