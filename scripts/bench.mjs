@@ -172,9 +172,25 @@ dns.promises.lookup = async (host) => { report('dns ' + host); throw Object.assi
 
 /** CloudFormation's short-form intrinsics, as yaml-language-server's users declare them. */
 const CFN_TAGS = [
-  '!And sequence', '!Base64 scalar', '!Cidr sequence', '!Condition scalar', '!Equals sequence', '!FindInMap sequence',
-  '!GetAtt scalar', '!GetAtt sequence', '!GetAZs scalar', '!If sequence', '!ImportValue scalar', '!Join sequence',
-  '!Not sequence', '!Or sequence', '!Ref scalar', '!Select sequence', '!Split sequence', '!Sub scalar', '!Sub sequence',
+  '!And sequence',
+  '!Base64 scalar',
+  '!Cidr sequence',
+  '!Condition scalar',
+  '!Equals sequence',
+  '!FindInMap sequence',
+  '!GetAtt scalar',
+  '!GetAtt sequence',
+  '!GetAZs scalar',
+  '!If sequence',
+  '!ImportValue scalar',
+  '!Join sequence',
+  '!Not sequence',
+  '!Or sequence',
+  '!Ref scalar',
+  '!Select sequence',
+  '!Split sequence',
+  '!Sub scalar',
+  '!Sub sequence',
 ];
 
 /** The `yaml` settings section sent to yaml-language-server. */
@@ -508,8 +524,18 @@ function deployment(i, r = prng(i)) {
   out.push('  template:', '    metadata:', '      labels:', `        app.kubernetes.io/name: ${a.name}`, '    spec:', `      serviceAccountName: ${a.name}`, '      containers:');
   out.push('        - name: app', `          image: 123456789012.dkr.ecr.us-west-2.amazonaws.com/${a.team}/${a.name}:1.${r.int(0, 40)}.${r.int(0, 9)}`);
   out.push('          ports:', `            - containerPort: ${r.pick([8080, 8443, 9000, 3000])}`, '              name: http');
-  out.push('          resources:', `            requests: {cpu: ${r.pick(['100m', '250m', '500m', '1'])}, memory: ${r.pick(['128Mi', '256Mi', '512Mi', '1Gi'])}}`, `            limits: {memory: ${r.pick(['512Mi', '1Gi', '2Gi'])}}`);
-  out.push('          env:', '            - name: LOG_LEVEL', `              value: ${r.pick(['info', 'warn', 'debug'])}`, '            - name: DB_HOST', `              value: ${a.team}-db.${a.namespace}.svc.cluster.local`);
+  out.push(
+    '          resources:',
+    `            requests: {cpu: ${r.pick(['100m', '250m', '500m', '1'])}, memory: ${r.pick(['128Mi', '256Mi', '512Mi', '1Gi'])}}`,
+    `            limits: {memory: ${r.pick(['512Mi', '1Gi', '2Gi'])}}`,
+  );
+  out.push(
+    '          env:',
+    '            - name: LOG_LEVEL',
+    `              value: ${r.pick(['info', 'warn', 'debug'])}`,
+    '            - name: DB_HOST',
+    `              value: ${a.team}-db.${a.namespace}.svc.cluster.local`,
+  );
   if (r.chance(0.6)) {
     out.push('          readinessProbe:', '            httpGet: {path: /healthz, port: http}', `            periodSeconds: ${r.pick([5, 10, 15])}`);
     out.push('          livenessProbe:', '            httpGet: {path: /livez, port: http}', '            initialDelaySeconds: 10');
@@ -521,7 +547,11 @@ function service(i, r = prng(i)) {
   const a = app(i, r);
   const out = ['---', 'apiVersion: v1', 'kind: Service', ...metadata(a)];
   if (r.chance(0.4)) {
-    out.push('  annotations:', '    service.beta.kubernetes.io/aws-load-balancer-type: external', `    service.beta.kubernetes.io/aws-load-balancer-scheme: ${r.pick(['internal', 'internet-facing'])}`);
+    out.push(
+      '  annotations:',
+      '    service.beta.kubernetes.io/aws-load-balancer-type: external',
+      `    service.beta.kubernetes.io/aws-load-balancer-scheme: ${r.pick(['internal', 'internet-facing'])}`,
+    );
     out.push('spec:', '  type: LoadBalancer', '  selector:', `    app.kubernetes.io/name: ${a.name}`, '  ports:', '    - port: 443', '      targetPort: http');
     // One in ten lets in a source range with host bits set (a warning for Kubernetes).
     const b = r.int(0, 199);
@@ -543,18 +573,54 @@ function networkPolicy(i, r = prng(i)) {
   const roll = r.next();
   const cidr = roll < 0.02 ? `10.${b}.300.0/16` : roll < 0.22 ? `10.${b}.7.1/16` : `10.${b}.0.0/16`;
   return [
-    '---', 'apiVersion: networking.k8s.io/v1', 'kind: NetworkPolicy', ...metadata(a),
-    'spec:', '  podSelector:', '    matchLabels:', `      app.kubernetes.io/name: ${a.name}`, '  policyTypes:', '    - Ingress', '    - Egress',
-    '  ingress:', '    - from:', '        - ipBlock:', `            cidr: ${cidr}`, '            except:', `              - 10.${b}.7.0/24`,
-    '        - namespaceSelector:', '            matchLabels:', `              kubernetes.io/metadata.name: ${a.namespace}`, '      ports:', '        - port: 8080',
-    '  egress:', '    - to:', '        - ipBlock:', `            cidr: 172.${16 + r.int(0, 15)}.0.0/16`,
+    '---',
+    'apiVersion: networking.k8s.io/v1',
+    'kind: NetworkPolicy',
+    ...metadata(a),
+    'spec:',
+    '  podSelector:',
+    '    matchLabels:',
+    `      app.kubernetes.io/name: ${a.name}`,
+    '  policyTypes:',
+    '    - Ingress',
+    '    - Egress',
+    '  ingress:',
+    '    - from:',
+    '        - ipBlock:',
+    `            cidr: ${cidr}`,
+    '            except:',
+    `              - 10.${b}.7.0/24`,
+    '        - namespaceSelector:',
+    '            matchLabels:',
+    `              kubernetes.io/metadata.name: ${a.namespace}`,
+    '      ports:',
+    '        - port: 8080',
+    '  egress:',
+    '    - to:',
+    '        - ipBlock:',
+    `            cidr: 172.${16 + r.int(0, 15)}.0.0/16`,
   ];
 }
 
 function configMap(i, r = prng(i)) {
   const a = app(i, r);
-  const out = ['---', 'apiVersion: v1', 'kind: ConfigMap', ...metadata(a), 'data:', `  FEATURE_FLAGS: "${r.pick(['checkout-v2', 'search-ranking', 'none'])}"`, `  UPSTREAM_TIMEOUT_MS: "${r.int(100, 5000)}"`];
-  out.push('  application.yaml: |', '    server:', `      port: ${r.pick([8080, 9000])}`, '    cache:', `      ttlSeconds: ${r.int(30, 3600)}`, `      peers: [10.${r.int(0, 199)}.0.10, 10.${r.int(0, 199)}.0.11]`);
+  const out = [
+    '---',
+    'apiVersion: v1',
+    'kind: ConfigMap',
+    ...metadata(a),
+    'data:',
+    `  FEATURE_FLAGS: "${r.pick(['checkout-v2', 'search-ranking', 'none'])}"`,
+    `  UPSTREAM_TIMEOUT_MS: "${r.int(100, 5000)}"`,
+  ];
+  out.push(
+    '  application.yaml: |',
+    '    server:',
+    `      port: ${r.pick([8080, 9000])}`,
+    '    cache:',
+    `      ttlSeconds: ${r.int(30, 3600)}`,
+    `      peers: [10.${r.int(0, 199)}.0.10, 10.${r.int(0, 199)}.0.11]`,
+  );
   return out;
 }
 
@@ -566,10 +632,28 @@ function serviceAccount(i, r = prng(i)) {
 function ingress(i, r = prng(i)) {
   const a = app(i, r);
   return [
-    '---', 'apiVersion: networking.k8s.io/v1', 'kind: Ingress',
-    ...metadata(a, ['  annotations:', `    alb.ingress.kubernetes.io/scheme: ${r.pick(['internal', 'internet-facing'])}`, '    alb.ingress.kubernetes.io/target-type: ip', `    alb.ingress.kubernetes.io/inbound-cidrs: 10.${r.int(0, 199)}.0.0/16`]),
-    'spec:', '  ingressClassName: alb', '  rules:', `    - host: ${a.name}.example.com`, '      http:', '        paths:', '          - path: /', '            pathType: Prefix',
-    '            backend:', '              service:', `                name: ${a.name}`, '                port:', '                  number: 80',
+    '---',
+    'apiVersion: networking.k8s.io/v1',
+    'kind: Ingress',
+    ...metadata(a, [
+      '  annotations:',
+      `    alb.ingress.kubernetes.io/scheme: ${r.pick(['internal', 'internet-facing'])}`,
+      '    alb.ingress.kubernetes.io/target-type: ip',
+      `    alb.ingress.kubernetes.io/inbound-cidrs: 10.${r.int(0, 199)}.0.0/16`,
+    ]),
+    'spec:',
+    '  ingressClassName: alb',
+    '  rules:',
+    `    - host: ${a.name}.example.com`,
+    '      http:',
+    '        paths:',
+    '          - path: /',
+    '            pathType: Prefix',
+    '            backend:',
+    '              service:',
+    `                name: ${a.name}`,
+    '                port:',
+    '                  number: 80',
   ];
 }
 
@@ -577,37 +661,95 @@ function autoscaler(i, r = prng(i)) {
   const a = app(i, r);
   const min = r.int(1, 3);
   return [
-    '---', 'apiVersion: autoscaling/v2', 'kind: HorizontalPodAutoscaler', ...metadata(a), 'spec:', '  scaleTargetRef:', '    apiVersion: apps/v1', '    kind: Deployment', `    name: ${a.name}`,
-    `  minReplicas: ${min}`, `  maxReplicas: ${min + r.int(2, 20)}`, '  metrics:', '    - type: Resource', '      resource:', '        name: cpu', '        target:', '          type: Utilization', `          averageUtilization: ${r.int(50, 85)}`,
+    '---',
+    'apiVersion: autoscaling/v2',
+    'kind: HorizontalPodAutoscaler',
+    ...metadata(a),
+    'spec:',
+    '  scaleTargetRef:',
+    '    apiVersion: apps/v1',
+    '    kind: Deployment',
+    `    name: ${a.name}`,
+    `  minReplicas: ${min}`,
+    `  maxReplicas: ${min + r.int(2, 20)}`,
+    '  metrics:',
+    '    - type: Resource',
+    '      resource:',
+    '        name: cpu',
+    '        target:',
+    '          type: Utilization',
+    `          averageUtilization: ${r.int(50, 85)}`,
   ];
 }
 
 function disruptionBudget(i, r = prng(i)) {
   const a = app(i, r);
   // One in fifty still uses policy/v1beta1 (removed in Kubernetes 1.25).
-  return ['---', `apiVersion: ${r.chance(0.02) ? 'policy/v1beta1' : 'policy/v1'}`, 'kind: PodDisruptionBudget', ...metadata(a), 'spec:', `  minAvailable: ${r.int(1, 2)}`, '  selector:', '    matchLabels:', `      app.kubernetes.io/name: ${a.name}`];
+  return [
+    '---',
+    `apiVersion: ${r.chance(0.02) ? 'policy/v1beta1' : 'policy/v1'}`,
+    'kind: PodDisruptionBudget',
+    ...metadata(a),
+    'spec:',
+    `  minAvailable: ${r.int(1, 2)}`,
+    '  selector:',
+    '    matchLabels:',
+    `      app.kubernetes.io/name: ${a.name}`,
+  ];
 }
 
 /** An eksctl ClusterConfig: a new VPC eksctl creates, or an existing one with its subnets. */
 function clusterConfig(i, r = prng(i)) {
   const [region, zones] = r.pick(REGIONS);
   const b = 100 + (i % 100);
-  const out = ['---', 'apiVersion: eksctl.io/v1alpha5', 'kind: ClusterConfig', 'metadata:', `  name: ${r.pick(TEAMS)}-${pad(i)}`, `  region: ${region}`, `  version: "1.${r.int(29, 32)}"`, '  tags:', `    cost-center: "${r.int(1000, 9999)}"`];
+  const out = [
+    '---',
+    'apiVersion: eksctl.io/v1alpha5',
+    'kind: ClusterConfig',
+    'metadata:',
+    `  name: ${r.pick(TEAMS)}-${pad(i)}`,
+    `  region: ${region}`,
+    `  version: "1.${r.int(29, 32)}"`,
+    '  tags:',
+    `    cost-center: "${r.int(1000, 9999)}"`,
+  ];
   const azs = [0, 1, 2].map((n) => `${region}${zones[n]}`);
   if (r.chance(0.5)) {
     out.push(`availabilityZones: [${azs.join(', ')}]`, 'vpc:', `  cidr: 10.${b}.0.0/16`, '  nat:', `    gateway: ${r.pick(['HighlyAvailable', 'Single'])}`);
   } else {
     out.push('vpc:', `  id: vpc-0${pad(i, 16)}`, `  cidr: 10.${b}.0.0/16`, '  subnets:', '    private:');
     // One in ten has a subnet with host bits, one in twenty a subnet outside its VPC.
-    azs.forEach((az, n) => out.push(`      ${az}:`, `        id: subnet-0${pad(i * 10 + n, 16)}`, `        cidr: ${r.chance(0.05) ? `10.${b + 1}.${n * 32}.0/19` : `10.${b}.${n * 32}.${r.chance(0.1 / 3) ? 9 : 0}/19`}`));
+    azs.forEach((az, n) =>
+      out.push(`      ${az}:`, `        id: subnet-0${pad(i * 10 + n, 16)}`, `        cidr: ${r.chance(0.05) ? `10.${b + 1}.${n * 32}.0/19` : `10.${b}.${n * 32}.${r.chance(0.1 / 3) ? 9 : 0}/19`}`),
+    );
     out.push('    public:');
     azs.forEach((az, n) => out.push(`      ${az}: { id: subnet-1${pad(i * 10 + n, 16)}, cidr: 10.${b}.${200 + n}.0/24 }`));
   }
   out.push('  clusterEndpoints:', '    privateAccess: true', `    publicAccess: ${r.chance(0.7)}`, '  publicAccessCIDRs:', `    - 203.0.113.${r.int(0, 15) * 16}/28`);
-  out.push('kubernetesNetworkConfig:', '  serviceIPv4CIDR: 172.20.0.0/16', 'iam:', '  withOIDC: true', 'addons:', '  - name: vpc-cni', '  - name: coredns', '  - name: kube-proxy', 'managedNodeGroups:');
+  out.push(
+    'kubernetesNetworkConfig:',
+    '  serviceIPv4CIDR: 172.20.0.0/16',
+    'iam:',
+    '  withOIDC: true',
+    'addons:',
+    '  - name: vpc-cni',
+    '  - name: coredns',
+    '  - name: kube-proxy',
+    'managedNodeGroups:',
+  );
   for (let g = 1; g <= r.int(1, 3); g++) {
     const min = r.int(1, 4);
-    out.push(`  - name: ng-${g}`, `    instanceType: ${r.pick(INSTANCE_TYPES)}`, `    minSize: ${min}`, `    desiredCapacity: ${min}`, `    maxSize: ${min + r.int(2, 12)}`, '    privateNetworking: true', '    volumeSize: 80', '    labels:', `      workload: ${r.pick(['general', 'batch', 'system'])}`);
+    out.push(
+      `  - name: ng-${g}`,
+      `    instanceType: ${r.pick(INSTANCE_TYPES)}`,
+      `    minSize: ${min}`,
+      `    desiredCapacity: ${min}`,
+      `    maxSize: ${min + r.int(2, 12)}`,
+      '    privateNetworking: true',
+      '    volumeSize: 80',
+      '    labels:',
+      `      workload: ${r.pick(['general', 'batch', 'system'])}`,
+    );
   }
   return out;
 }
@@ -667,9 +809,39 @@ function cloudFormationFile(targetLines, r) {
     const V = `Vpc${pad(vpc, 2)}`;
     const out = [];
     if ((i - 1) % 200 === 0) {
-      out.push(`  ${V}:`, '    Type: AWS::EC2::VPC', '    Properties:', `      CidrBlock: 10.${vpc}.0.0/16`, '      EnableDnsSupport: true', '      EnableDnsHostnames: true', '      Tags:', '        - Key: Name', `          Value: !Sub "\${EnvironmentName}-vpc-${vpc}"`);
-      out.push(`  Igw${pad(vpc, 2)}:`, '    Type: AWS::EC2::InternetGateway', `  IgwAttach${pad(vpc, 2)}:`, '    Type: AWS::EC2::VPCGatewayAttachment', '    Properties:', `      VpcId: !Ref ${V}`, `      InternetGatewayId: !Ref Igw${pad(vpc, 2)}`);
-      out.push(`  PublicRt${pad(vpc, 2)}:`, '    Type: AWS::EC2::RouteTable', '    Properties:', `      VpcId: !Ref ${V}`, `  PublicDefault${pad(vpc, 2)}:`, '    Type: AWS::EC2::Route', `    DependsOn: IgwAttach${pad(vpc, 2)}`, '    Properties:', `      RouteTableId: !Ref PublicRt${pad(vpc, 2)}`, '      DestinationCidrBlock: 0.0.0.0/0', `      GatewayId: !Ref Igw${pad(vpc, 2)}`);
+      out.push(
+        `  ${V}:`,
+        '    Type: AWS::EC2::VPC',
+        '    Properties:',
+        `      CidrBlock: 10.${vpc}.0.0/16`,
+        '      EnableDnsSupport: true',
+        '      EnableDnsHostnames: true',
+        '      Tags:',
+        '        - Key: Name',
+        `          Value: !Sub "\${EnvironmentName}-vpc-${vpc}"`,
+      );
+      out.push(
+        `  Igw${pad(vpc, 2)}:`,
+        '    Type: AWS::EC2::InternetGateway',
+        `  IgwAttach${pad(vpc, 2)}:`,
+        '    Type: AWS::EC2::VPCGatewayAttachment',
+        '    Properties:',
+        `      VpcId: !Ref ${V}`,
+        `      InternetGatewayId: !Ref Igw${pad(vpc, 2)}`,
+      );
+      out.push(
+        `  PublicRt${pad(vpc, 2)}:`,
+        '    Type: AWS::EC2::RouteTable',
+        '    Properties:',
+        `      VpcId: !Ref ${V}`,
+        `  PublicDefault${pad(vpc, 2)}:`,
+        '    Type: AWS::EC2::Route',
+        `    DependsOn: IgwAttach${pad(vpc, 2)}`,
+        '    Properties:',
+        `      RouteTableId: !Ref PublicRt${pad(vpc, 2)}`,
+        '      DestinationCidrBlock: 0.0.0.0/0',
+        `      GatewayId: !Ref Igw${pad(vpc, 2)}`,
+      );
     }
     const s = (i - 1) % 200;
     // One subnet in seven has host bits (an error: EC2 rejects it), one rule in eleven too.
@@ -677,17 +849,51 @@ function cloudFormationFile(targetLines, r) {
     const ruleCidr = r.chance(1 / 11) ? `10.${vpc}.9.9/16` : `10.${vpc}.0.0/16`;
     const publicSubnet = s % 4 === 0;
     out.push(
-      `  Subnet${pad(i)}:`, '    Type: AWS::EC2::Subnet', '    Properties:', `      VpcId: !Ref ${V}`, `      CidrBlock: ${subnetCidr}`, `      AvailabilityZone: !Select [${s % 3}, !GetAZs ""]`,
-      `      MapPublicIpOnLaunch: ${publicSubnet}`, '      Tags:', `        - Key: ${publicSubnet ? 'kubernetes.io/role/elb' : 'kubernetes.io/role/internal-elb'}`, '          Value: "1"',
-      `  Subnet${pad(i)}Rt:`, '    Type: AWS::EC2::SubnetRouteTableAssociation', '    Properties:', `      SubnetId: !Ref Subnet${pad(i)}`, `      RouteTableId: !Ref ${publicSubnet ? `PublicRt${pad(vpc, 2)}` : `PrivateRt${pad(i)}`}`,
+      `  Subnet${pad(i)}:`,
+      '    Type: AWS::EC2::Subnet',
+      '    Properties:',
+      `      VpcId: !Ref ${V}`,
+      `      CidrBlock: ${subnetCidr}`,
+      `      AvailabilityZone: !Select [${s % 3}, !GetAZs ""]`,
+      `      MapPublicIpOnLaunch: ${publicSubnet}`,
+      '      Tags:',
+      `        - Key: ${publicSubnet ? 'kubernetes.io/role/elb' : 'kubernetes.io/role/internal-elb'}`,
+      '          Value: "1"',
+      `  Subnet${pad(i)}Rt:`,
+      '    Type: AWS::EC2::SubnetRouteTableAssociation',
+      '    Properties:',
+      `      SubnetId: !Ref Subnet${pad(i)}`,
+      `      RouteTableId: !Ref ${publicSubnet ? `PublicRt${pad(vpc, 2)}` : `PrivateRt${pad(i)}`}`,
     );
     if (!publicSubnet) out.push(`  PrivateRt${pad(i)}:`, '    Type: AWS::EC2::RouteTable', '    Properties:', `      VpcId: !Ref ${V}`);
     if (publicSubnet && r.chance(0.5)) {
-      out.push(`  NatEip${pad(i)}:`, '    Type: AWS::EC2::EIP', '    Properties:', '      Domain: vpc', `  Nat${pad(i)}:`, '    Type: AWS::EC2::NatGateway', '    Properties:', `      AllocationId: !GetAtt NatEip${pad(i)}.AllocationId`, `      SubnetId: !Ref Subnet${pad(i)}`);
+      out.push(
+        `  NatEip${pad(i)}:`,
+        '    Type: AWS::EC2::EIP',
+        '    Properties:',
+        '      Domain: vpc',
+        `  Nat${pad(i)}:`,
+        '    Type: AWS::EC2::NatGateway',
+        '    Properties:',
+        `      AllocationId: !GetAtt NatEip${pad(i)}.AllocationId`,
+        `      SubnetId: !Ref Subnet${pad(i)}`,
+      );
     }
     out.push(
-      `  Sg${pad(i)}:`, '    Type: AWS::EC2::SecurityGroup', '    Properties:', `      GroupDescription: !Sub "\${EnvironmentName} nodes ${i}"`, `      VpcId: !Ref ${V}`, '      SecurityGroupIngress:',
-      '        - IpProtocol: tcp', '          FromPort: 443', '          ToPort: 443', `          CidrIp: ${ruleCidr}`, '        - IpProtocol: tcp', '          FromPort: 22', '          ToPort: 22', '          CidrIp: !Ref AdminCidr',
+      `  Sg${pad(i)}:`,
+      '    Type: AWS::EC2::SecurityGroup',
+      '    Properties:',
+      `      GroupDescription: !Sub "\${EnvironmentName} nodes ${i}"`,
+      `      VpcId: !Ref ${V}`,
+      '      SecurityGroupIngress:',
+      '        - IpProtocol: tcp',
+      '          FromPort: 443',
+      '          ToPort: 443',
+      `          CidrIp: ${ruleCidr}`,
+      '        - IpProtocol: tcp',
+      '          FromPort: 22',
+      '          ToPort: 22',
+      '          CidrIp: !Ref AdminCidr',
     );
     return out;
   });
@@ -754,7 +960,12 @@ function aliasBombFile() {
   const letters = 'abcdefghi';
   const lines = ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: billion-laughs', 'data:'];
   lines.push(`  a: &a [${Array(9).fill('"lol"').join(', ')}]`);
-  for (let l = 1; l < letters.length; l++) lines.push(`  ${letters[l]}: &${letters[l]} [${Array(9).fill(`*${letters[l - 1]}`).join(', ')}]`);
+  for (let l = 1; l < letters.length; l++)
+    lines.push(
+      `  ${letters[l]}: &${letters[l]} [${Array(9)
+        .fill(`*${letters[l - 1]}`)
+        .join(', ')}]`,
+    );
   // The same multiplication on paths the address rules do walk: 9 rules × 9 peers × 9 excepts.
   lines.push(
     '---',
@@ -855,9 +1066,20 @@ const kb = (bytes) => (bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed
 function codeCounts(diagnostics) {
   const counts = new Map();
   // yaml-language-server's diagnostics mostly have no code: they are grouped by their message.
-  const key = (d) => String(d.code ?? `"${String(d.message ?? '?').split('\n')[0].slice(0, 40)}"`);
+  const key = (d) =>
+    String(
+      d.code ??
+        `"${String(d.message ?? '?')
+          .split('\n')[0]
+          .slice(0, 40)}"`,
+    );
   for (const d of diagnostics) counts.set(key(d), (counts.get(key(d)) ?? 0) + 1);
-  return [...counts].sort((a, b) => a[0].localeCompare(b[0])).map(([c, n]) => `${c}×${n}`).join(', ') || 'none';
+  return (
+    [...counts]
+      .sort((a, b) => a[0].localeCompare(b[0]))
+      .map(([c, n]) => `${c}×${n}`)
+      .join(', ') || 'none'
+  );
 }
 
 const failures = [];
@@ -866,7 +1088,6 @@ function fail(label, error) {
   failures.push(message);
   console.log(`  FAILED ${message}`);
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // Protocol runs
@@ -934,9 +1155,18 @@ async function protocolSteps(client, input) {
   if (!client.alive) throw new Error(`the server exited${client.stderrTail()}`);
   await client.stop();
   return {
-    init, open, idle, typing, warmOpen, hovers, hovered, peak,
-    diagnostics: opened.params.diagnostics, edited: typed.params.diagnostics,
-    network: client.networkAttempts, content: client.contentRequests,
+    init,
+    open,
+    idle,
+    typing,
+    warmOpen,
+    hovers,
+    hovered,
+    peak,
+    diagnostics: opened.params.diagnostics,
+    edited: typed.params.diagnostics,
+    network: client.networkAttempts,
+    content: client.contentRequests,
   };
 }
 
@@ -1190,7 +1420,19 @@ async function main() {
     }
     const kinds = new Map();
     for (const m of text.matchAll(/^kind: (\w+)/gm)) kinds.set(m[1], (kinds.get(m[1]) ?? 0) + 1);
-    inputs.push({ label: name, size: lines.length, lines: lines.length, bytes: Buffer.byteLength(text), docs: Math.max(1, (text.match(/^---$/gm) ?? []).length), kinds, dir, file, text, edits, hovers: hoverPositions(lines) });
+    inputs.push({
+      label: name,
+      size: lines.length,
+      lines: lines.length,
+      bytes: Buffer.byteLength(text),
+      docs: Math.max(1, (text.match(/^---$/gm) ?? []).length),
+      kinds,
+      dir,
+      file,
+      text,
+      edits,
+      hovers: hoverPositions(lines),
+    });
   };
   for (const n of sizes) prepare(`mixed-${n}`, mixedStreamFile(n, rngFor(options.seed, `mixed-${n}`)), /^\s+cidr: \d/);
   for (const n of sizes) prepare(`cfn-${n}`, cloudFormationFile(n, rngFor(options.seed, `cfn-${n}`)), /^\s+CidrBlock: \d/);
@@ -1209,18 +1451,25 @@ async function main() {
 
   console.log(`Inputs (${INPUTS}/; mixed = one stream of Kubernetes manifests and eksctl ClusterConfigs, cfn = one CloudFormation template)`);
   for (const input of inputs) {
-    const kinds = input.label.startsWith('cfn') ? `${(input.text.match(/^ {4}Type: AWS::/gm) ?? []).length} resources` : [...input.kinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
-    console.log(`  ${path.basename(input.file).padEnd(18)} ${String(input.lines).padStart(6)} lines  ${kb(input.bytes).padStart(9)}  ${String(input.docs).padStart(4)} document${input.docs === 1 ? ' ' : 's'}  ${kinds}`);
+    const kinds = input.label.startsWith('cfn')
+      ? `${(input.text.match(/^ {4}Type: AWS::/gm) ?? []).length} resources`
+      : [...input.kinds]
+          .sort((a, b) => b[1] - a[1])
+          .map(([k, n]) => `${k} ${n}`)
+          .join(', ');
+    console.log(
+      `  ${path.basename(input.file).padEnd(18)} ${String(input.lines).padStart(6)} lines  ${kb(input.bytes).padStart(9)}  ${String(input.docs).padStart(4)} document${input.docs === 1 ? ' ' : 's'}  ${kinds}`,
+    );
   }
   for (const h of hostile) console.log(`  ${path.basename(h.file).padEnd(24)} ${String(h.text.split('\n').length - 1).padStart(6)} lines  ${kb(Buffer.byteLength(h.text)).padStart(9)}`);
   console.log('');
 
   // The servers
-  console.log('Servers (each run: a fresh `node --require .bench/no-network.cjs <server> --stdio`, its input\'s folder as the workspace)');
+  console.log("Servers (each run: a fresh `node --require .bench/no-network.cjs <server> --stdio`, its input's folder as the workspace)");
   console.log(`  eks-lens             dist/server.js --stdio, default settings`);
   console.log(`  yaml-ls              yaml-language-server ${servers.ylsVersion} (node_modules/yaml-language-server/bin/yaml-language-server --stdio), settings pulled through`);
   console.log('                       workspace/configuration: yaml.validate, yaml.hover, yaml.completion true; yaml.schemaStore.enable and');
-  console.log('                       yaml.kubernetesCRDStore.enable false; yaml.customTags = CloudFormation\'s short-form intrinsics;');
+  console.log("                       yaml.kubernetesCRDStore.enable false; yaml.customTags = CloudFormation's short-form intrinsics;");
   console.log('                       schema off: yaml.schemas {} · k8s schema: yaml.schemas { kubernetes: "*.yaml" }');
   console.log(`  yaml-language-server waits ${YLS_DELAY_MS} ms before every validation (didOpen included; not configurable); eks-lens checks an open at once`);
   console.log(`  and an edit after ${DEBOUNCE_MS} ms of quiet (at once when the last check started longer ago than that).`);
@@ -1309,7 +1558,10 @@ async function main() {
   console.log(`| input | metric | eks-lens | ${others.map((s) => `${s.label} − ${YLS_DELAY_MS} ms | ratio`).join(' | ')} |`);
   console.log(`|---|---|---:|${others.map(() => '---:|---:').join('|')}|`);
   for (const input of inputs) {
-    for (const [metric, label] of [['open', 'didOpen → diagnostics'], ['idle', 'one-line edit → diagnostics']]) {
+    for (const [metric, label] of [
+      ['open', 'didOpen → diagnostics'],
+      ['idle', 'one-line edit → diagnostics'],
+    ]) {
       const mine = get(servers.eksLens, input, metric);
       const cells = others.map((s) => {
         const r = results.get(key(s, input));
@@ -1415,11 +1667,19 @@ async function main() {
   if (bundle.built !== undefined) console.log(`  dist/client.js as built now (${bundle.builtKind})  ${kb(bundle.built)}`);
   if (bundle.production !== undefined) {
     console.log(`  client bundle, production build (minified, as packaged)  ${kb(bundle.production)}; largest parts:`);
-    console.log(`    ${bundle.parts.slice(0, 6).map(([name, bytes]) => `${name} ${kb(bytes)}`).join(' · ')}`);
+    console.log(
+      `    ${bundle.parts
+        .slice(0, 6)
+        .map(([name, bytes]) => `${name} ${kb(bytes)}`)
+        .join(' · ')}`,
+    );
   } else console.log(`  client bundle, production build: not built (${bundle.error})`);
   const vsix = vsixInfo();
   if (vsix) {
-    const inside = ['extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/cli.js'].filter((n) => vsix.entries.has(n)).map((n) => `${path.basename(n)} ${kb(vsix.entries.get(n))}`).join(', ');
+    const inside = ['extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/cli.js']
+      .filter((n) => vsix.entries.has(n))
+      .map((n) => `${path.basename(n)} ${kb(vsix.entries.get(n))}`)
+      .join(', ');
     console.log(`  ${vsix.name}  ${kb(vsix.size)} (built ${vsix.mtime.toISOString().slice(0, 16).replace('T', ' ')} UTC${inside ? `; inside: ${inside}` : ''})`);
   } else console.log('  .vsix: none in the project folder (`npm run package` makes one)');
   console.log('');
@@ -1432,12 +1692,17 @@ async function main() {
       console.log(`  ${text.padEnd(60)} not measured${options.quick ? ' (--quick)' : ''}`);
       return;
     }
-    console.log(`  ${text.padEnd(60)} ${value < limit ? 'met    ' : 'NOT met'} (${how} ${unit === 'ms' ? `${ms(value)} ms` : unit === 'MB' ? `${mb(value)} MB` : unit === 's' ? `${(value / 1000).toFixed(2)} s` : kb(value)})`);
+    console.log(
+      `  ${text.padEnd(60)} ${value < limit ? 'met    ' : 'NOT met'} (${how} ${unit === 'ms' ? `${ms(value)} ms` : unit === 'MB' ? `${mb(value)} MB` : unit === 's' ? `${(value / 1000).toFixed(2)} s` : kb(value)})`,
+    );
   };
   const mine = (label, metric) => (byLabel.has(label) ? get(servers.eksLens, byLabel.get(label), metric) : undefined);
   const inits = inputs.flatMap((i) => results.get(key(servers.eksLens, i)).init);
   line('spawn → initialize result under 150 ms (all runs)', inits.length ? median(inits) : undefined, 150);
-  for (const [what, metric] of [['first open, fresh process', 'open'], ['open in a running server', 'warmOpen']]) {
+  for (const [what, metric] of [
+    ['first open, fresh process', 'open'],
+    ['open in a running server', 'warmOpen'],
+  ]) {
     line(`didOpen→diagnostics under 50 ms at 5,000 lines, ${what}`, mine('mixed-5000', metric), 50);
     line('  the same, CloudFormation template', mine('cfn-5000', metric), 50);
     line(`didOpen→diagnostics under 200 ms at 20,000 lines, ${what}`, mine('mixed-20000', metric), 200);
@@ -1462,7 +1727,9 @@ async function main() {
     line('peak RSS under 150 MB (hostile inputs)', hostilePeak, 150, 'MB', 'max');
   }
   const missed = allRatios.filter((r) => !(r.x < 0.5));
-  console.log(`  ${'every ratio against yaml-language-server under 0.5'.padEnd(60)} ${allRatios.length && !missed.length ? 'met    ' : 'NOT met'} (${allRatios.length - missed.length} of ${allRatios.length} under 0.5)`);
+  console.log(
+    `  ${'every ratio against yaml-language-server under 0.5'.padEnd(60)} ${allRatios.length && !missed.length ? 'met    ' : 'NOT met'} (${allRatios.length - missed.length} of ${allRatios.length} under 0.5)`,
+  );
   for (const r of missed) console.log(`    ${r.input} ${r.metric} vs ${r.server}: ${r.x.toFixed(2)} (${fmt(r.mine, r.unit)} / ${fmt(r.theirs, r.unit)})`);
   line('client bundle under 100 KB (production build)', bundle.production, 100 * 1024, 'KB', 'size');
   line('.vsix under 1 MB', vsix?.size, 1024 * 1024, 'KB', 'size');

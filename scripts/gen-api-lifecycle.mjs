@@ -257,7 +257,7 @@ function main() {
     '// Source:',
     ...header.map((h) => `//   ${h}`),
     '// One row per API type (every exported struct with TypeMeta in a package that enables',
-    '// prerelease-lifecycle-gen), with introduced/deprecated/removed after the generator\'s defaulting and',
+    "// prerelease-lifecycle-gen), with introduced/deprecated/removed after the generator's defaulting and",
     '// the replacement as group,version,Kind. The raw tags are in test/fixtures/k8s-prerelease-markers.tsv.',
     '',
     'export interface GeneratedLifecycle {',
@@ -274,7 +274,9 @@ function main() {
     'export const GENERATED_LIFECYCLES: readonly GeneratedLifecycle[] = [',
     ...table.map(
       (t) =>
-        `  { apiVersion: ${q(t.apiVersion)}, kind: ${q(t.kind)}${FIELDS.filter((f) => t[f]).map((f) => `, ${f}: ${q(t[f])}`).join('')} },`,
+        `  { apiVersion: ${q(t.apiVersion)}, kind: ${q(t.kind)}${FIELDS.filter((f) => t[f])
+          .map((f) => `, ${f}: ${q(t[f])}`)
+          .join('')} },`,
     ),
     '];',
     '',

@@ -235,7 +235,24 @@ export function isEditorPackage(pkg) {
  * Modules that open connections or run code: neither the server nor the client imports one (the
  * extension makes no network calls and runs nothing from the workspace).
  */
-export const NETWORK_OR_EXEC_PACKAGES = ['node:http', 'node:https', 'node:http2', 'node:net', 'node:tls', 'node:dgram', 'node:dns', 'node:child_process', 'node:vm', 'node:worker_threads', 'node:cluster', 'node:inspector', 'node:module', 'undici', 'axios', 'node-fetch'];
+export const NETWORK_OR_EXEC_PACKAGES = [
+  'node:http',
+  'node:https',
+  'node:http2',
+  'node:net',
+  'node:tls',
+  'node:dgram',
+  'node:dns',
+  'node:child_process',
+  'node:vm',
+  'node:worker_threads',
+  'node:cluster',
+  'node:inspector',
+  'node:module',
+  'undici',
+  'axios',
+  'node-fetch',
+];
 
 /** The package a record names, with a bare built-in (`fs`) read as its `node:` form. */
 function builtinForm(pkg) {
@@ -275,7 +292,10 @@ export function architectureProblems({ server = [], client = [], repoRoot = proc
       if (theirs !== undefined && theirs > mine) problems.push(`layer: ${from} imports ${to}, a layer above it (${[...edge.files][0]})`);
     }
   }
-  for (const [where, records] of [['server/src', server.filter((r) => !r.file.endsWith('.test.ts'))], ['client/src', client]]) {
+  for (const [where, records] of [
+    ['server/src', server.filter((r) => !r.file.endsWith('.test.ts'))],
+    ['client/src', client],
+  ]) {
     for (const r of records) {
       for (const pkg of new Set(r.packages.map(builtinForm).filter((p) => NETWORK_OR_EXEC_PACKAGES.includes(p)))) {
         problems.push(`${where}/${r.file} imports ${pkg}: the extension opens no connection and runs no code`);

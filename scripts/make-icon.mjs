@@ -22,9 +22,20 @@ function insideRoundedSquare(x, y, radius) {
 }
 
 const lens = { x: 54, y: 54, r: 34, ring: 9 };
-const handle = [[80, 80], [110, 110]];
-const nodes = [[42, 44], [66, 48], [50, 68]];
-const edges = [[0, 1], [1, 2], [2, 0]];
+const handle = [
+  [80, 80],
+  [110, 110],
+];
+const nodes = [
+  [42, 44],
+  [66, 48],
+  [50, 68],
+];
+const edges = [
+  [0, 1],
+  [1, 2],
+  [2, 0],
+];
 
 /** The colour (with alpha) of one sample point, painted back to front. */
 function sample(x, y) {
@@ -46,7 +57,10 @@ for (let y = 0; y < SIZE; y++) {
     for (let sy = 0; sy < SAMPLES; sy++) {
       for (let sx = 0; sx < SAMPLES; sx++) {
         const [r, g, b, a] = sample(x + (sx + 0.5) / SAMPLES, y + (sy + 0.5) / SAMPLES);
-        sum[0] += r * a; sum[1] += g * a; sum[2] += b * a; sum[3] += a;
+        sum[0] += r * a;
+        sum[1] += g * a;
+        sum[2] += b * a;
+        sum[3] += a;
       }
     }
     const at = y * (SIZE * 4 + 1) + 1 + x * 4;
@@ -80,12 +94,7 @@ header.writeUInt32BE(SIZE, 0);
 header.writeUInt32BE(SIZE, 4);
 header[8] = 8; // bit depth
 header[9] = 6; // RGBA
-const png = Buffer.concat([
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  chunk('IHDR', header),
-  chunk('IDAT', deflateSync(raw, { level: 9 })),
-  chunk('IEND', Buffer.alloc(0)),
-]);
+const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
 mkdirSync(new URL('../images/', import.meta.url), { recursive: true });
 writeFileSync(new URL('../images/icon.png', import.meta.url), png);
 console.log(`wrote images/icon.png (${png.length} bytes)`);

@@ -5,7 +5,9 @@ import zlib from 'node:zlib';
 
 function decodePng(buf) {
   let at = 8;
-  let width = 0, height = 0, colourType = 0;
+  let width = 0,
+    height = 0,
+    colourType = 0;
   const idat = [];
   while (at < buf.length) {
     const length = buf.readUInt32BE(at);
@@ -37,7 +39,10 @@ function decodePng(buf) {
       else if (filter === 2) add = b;
       else if (filter === 3) add = (a + b) >> 1;
       else if (filter === 4) {
-        const p = a + b - c, pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+        const p = a + b - c,
+          pa = Math.abs(p - a),
+          pb = Math.abs(p - b),
+          pc = Math.abs(p - c);
         add = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
       }
       line[i] = (line[i] + add) & 255;
@@ -60,7 +65,10 @@ export function toPalettePng(png) {
   for (let i = 0; i < pixels.length; i += 3) {
     const key = ((pixels[i] >> 3) << 10) | ((pixels[i + 1] >> 3) << 5) | (pixels[i + 2] >> 3);
     const g = groups.get(key) ?? groups.set(key, [0, 0, 0, 0]).get(key);
-    g[0]++; g[1] += pixels[i]; g[2] += pixels[i + 1]; g[3] += pixels[i + 2];
+    g[0]++;
+    g[1] += pixels[i];
+    g[2] += pixels[i + 1];
+    g[3] += pixels[i + 2];
   }
   const palette = [...groups.entries()]
     .sort((x, y) => y[1][0] - x[1][0] || x[0] - y[0])
@@ -74,7 +82,10 @@ export function toPalettePng(png) {
       let bestDistance = Infinity;
       palette.forEach(([pr, pg, pb], i) => {
         const d = 2 * (pr - r) ** 2 + 4 * (pg - g) ** 2 + 3 * (pb - b) ** 2;
-        if (d < bestDistance) { bestDistance = d; best = i; }
+        if (d < bestDistance) {
+          bestDistance = d;
+          best = i;
+        }
       });
       nearest.set(key, best);
     }

@@ -74,4 +74,4 @@ if (left.length) {
 }
 rmSync(outdir, { recursive: true, force: true });
 rmSync(tmp, { recursive: true, force: true });
-process.exit(result.status === 0 && left.length === 0 ? 0 : (result.status || 1));
+process.exit(result.status === 0 && left.length === 0 ? 0 : result.status || 1);

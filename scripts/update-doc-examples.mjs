@@ -18,7 +18,9 @@ function block(page, from, lang) {
   return { start, end: page.indexOf('\n```', start) + 1 };
 }
 
-for (const name of readdirSync('docs/rules').filter((f) => f.endsWith('.md')).sort()) {
+for (const name of readdirSync('docs/rules')
+  .filter((f) => f.endsWith('.md'))
+  .sort()) {
   const code = name.replace(/\.md$/, '');
   if (only.length && !only.includes(code)) continue;
   const file = path.join('docs/rules', name);

@@ -50,8 +50,14 @@ describe('architecture', () => {
   });
 
   it('opens no connection and runs no code: no network or process module, no fetch, eval or Function', () => {
-    assert.deepEqual(architectureProblems({ server: shipped, client }).filter((p) => p.includes('opens no connection')), []);
-    for (const [where, records] of [['server/src', shipped], ['client/src', client]] as const) {
+    assert.deepEqual(
+      architectureProblems({ server: shipped, client }).filter((p) => p.includes('opens no connection')),
+      [],
+    );
+    for (const [where, records] of [
+      ['server/src', shipped],
+      ['client/src', client],
+    ] as const) {
       for (const r of records) {
         const text = readFileSync(path.join(root, where, r.file), 'utf8').replace(/^\s*\/\/.*$/gm, '');
         assert.doesNotMatch(text, /\bfetch\s*\(|\beval\s*\(|\bnew\s+Function\s*\(|\bXMLHttpRequest\b|\bWebSocket\b/, `${where}/${r.file}`);
@@ -62,7 +68,10 @@ describe('architecture', () => {
   it('gives every folder a layer, and each imports only from its own layer or those below', () => {
     const graph = folderGraph(shipped);
     for (const node of graph.keys()) assert.notEqual(layerOf(node), undefined, `server/src/${node} has a layer`);
-    assert.deepEqual(architectureProblems({ server: shipped }).filter((p) => p.startsWith('layer')), []);
+    assert.deepEqual(
+      architectureProblems({ server: shipped }).filter((p) => p.startsWith('layer')),
+      [],
+    );
     // The formats read documents; the features (rules, fixes, completion, hover, map, front ends) sit above them.
     for (const feature of ['rules', 'actions', 'completion', 'hover', 'map', 'lsp', 'cli']) assert.ok(!graph.get('formats')?.has(feature), `formats/ imports nothing from ${feature}/`);
   });
@@ -94,8 +103,25 @@ describe('architecture', () => {
     });
 
     it('finds a cycle through three nodes and none in a chain', () => {
-      assert.deepEqual(findCycles(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']]])).map((c) => c.path), [['a', 'b', 'c', 'a']]);
-      assert.deepEqual(findCycles(new Map([['a', ['b']], ['b', ['c']]])), []);
+      assert.deepEqual(
+        findCycles(
+          new Map([
+            ['a', ['b']],
+            ['b', ['c']],
+            ['c', ['a']],
+          ]),
+        ).map((c) => c.path),
+        [['a', 'b', 'c', 'a']],
+      );
+      assert.deepEqual(
+        findCycles(
+          new Map([
+            ['a', ['b']],
+            ['b', ['c']],
+          ]),
+        ),
+        [],
+      );
     });
 
     it('reports a rule that imports vscode-languageserver, and a model file that imports vscode', () => {
@@ -118,9 +144,7 @@ describe('architecture', () => {
     it('reports a client file that imports a server module or yaml, and allows the protocol types', () => {
       const problems = architectureProblems({
         repoRoot: '/repo',
-        client: [
-          record('extension.ts', { outside: ['/repo/server/src/engine/run.ts', '/repo/server/src/protocol.ts', '/repo/shared/protocol/index.ts'], packages: ['yaml', 'vscode'] }),
-        ],
+        client: [record('extension.ts', { outside: ['/repo/server/src/engine/run.ts', '/repo/server/src/protocol.ts', '/repo/shared/protocol/index.ts'], packages: ['yaml', 'vscode'] })],
       });
       assert.deepEqual(problems, [
         'client/src/extension.ts imports server/src/engine/run.ts: the client may import only the protocol types from the server',
@@ -189,4 +213,3 @@ describe('the tests themselves', () => {
     }
   });
 });
-

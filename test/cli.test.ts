@@ -19,7 +19,8 @@ const tree = (files: Record<string, string>): string => tempTree('eks-lens-cli-'
 
 // A private-only endpoint keeps eks-public-endpoint-open quiet, so each fixture shows one finding.
 // The error: a VPC larger than AWS allows (vpc-cidr-prefix).
-const BAD_VPC = 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: c, region: us-east-1}\nvpc:\n  cidr: 10.0.0.0/12\n  clusterEndpoints: {publicAccess: false, privateAccess: true}\n';
+const BAD_VPC =
+  'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: c, region: us-east-1}\nvpc:\n  cidr: 10.0.0.0/12\n  clusterEndpoints: {publicAccess: false, privateAccess: true}\n';
 const CLEAN_VPC = BAD_VPC.replace('10.0.0.0/12', '10.1.0.0/16');
 /** A clean VPC that shares no address with BAD_VPC's (so no vpc-cidr-overlap between the two files). */
 const OTHER_CLEAN_VPC = BAD_VPC.replace('10.0.0.0/12', '10.16.0.0/16').replace('name: c,', 'name: d,');
@@ -77,13 +78,22 @@ describe('eks-lens check', () => {
     assert.equal(sarif.version, '2.1.0');
     const { driver } = sarif.runs[0].tool;
     assert.equal(driver.name, 'eks-lens');
-    assert.deepEqual(driver.rules.map((rule: { id: string }) => rule.id), allRules.map((rule) => rule.meta.code));
+    assert.deepEqual(
+      driver.rules.map((rule: { id: string }) => rule.id),
+      allRules.map((rule) => rule.meta.code),
+    );
     for (const rule of driver.rules) {
       assert.ok(rule.shortDescription.text.length > 10);
       assert.equal(rule.helpUri, `https://example.org/rules/${rule.id}.md`);
     }
     const results = sarif.runs[0].results;
-    assert.deepEqual(results.map((x: { ruleId: string; level: string }) => [x.ruleId, x.level]), [['vpc-cidr-prefix', 'error'], ['cidr-host-bits', 'warning']]);
+    assert.deepEqual(
+      results.map((x: { ruleId: string; level: string }) => [x.ruleId, x.level]),
+      [
+        ['vpc-cidr-prefix', 'error'],
+        ['cidr-host-bits', 'warning'],
+      ],
+    );
     assert.equal(driver.rules[results[0].ruleIndex].id, 'vpc-cidr-prefix');
     assert.deepEqual(results[0].locations[0].physicalLocation, { artifactLocation: { uri: 'a.yaml' }, region: { startLine: 5, startColumn: 9, endLine: 5, endColumn: 20 } });
   });
@@ -110,7 +120,15 @@ describe('eks-lens check', () => {
     const missing = run(['check', '--format', 'json', 'no/such.yaml'], { cwd: dir });
     assert.equal(missing.status, 2);
     assert.match(missing.stderr, /cannot read no\/such\.yaml: no such file or directory/);
-    for (const args of [['check', '--format', 'xml', 'a.yaml'], ['check'], ['check', '--rule', 'nope=off', 'a.yaml'], ['check', '--rule', 'cidr-syntax=loud', 'a.yaml'], ['check', '--kubernetes-version', '31', 'a.yaml'], ['lint', 'a.yaml'], ['check', '--bogus', 'a.yaml']]) {
+    for (const args of [
+      ['check', '--format', 'xml', 'a.yaml'],
+      ['check'],
+      ['check', '--rule', 'nope=off', 'a.yaml'],
+      ['check', '--rule', 'cidr-syntax=loud', 'a.yaml'],
+      ['check', '--kubernetes-version', '31', 'a.yaml'],
+      ['lint', 'a.yaml'],
+      ['check', '--bogus', 'a.yaml'],
+    ]) {
       const r = run(args, { cwd: dir });
       assert.equal(r.status, 2, args.join(' '));
       assert.ok(r.stderr.startsWith('eks-lens: '), args.join(' '));
@@ -128,7 +146,8 @@ describe('eks-lens check', () => {
   });
 
   it('checks files against what the other files given declare, and takes --service-cidr and --kubernetes-version', () => {
-    const cluster = 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: c, region: us-east-1}\nvpc: {clusterEndpoints: {publicAccess: false, privateAccess: true}}\nkubernetesNetworkConfig: {serviceIPv4CIDR: 172.20.0.0/16}\n';
+    const cluster =
+      'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: c, region: us-east-1}\nvpc: {clusterEndpoints: {publicAccess: false, privateAccess: true}}\nkubernetesNetworkConfig: {serviceIPv4CIDR: 172.20.0.0/16}\n';
     const service = 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {clusterIP: 10.96.0.10}\n';
     const dir = tree({ 'infra/cluster.yaml': cluster, 'apps/svc.yaml': service, 'apps/cron.yaml': 'apiVersion: batch/v1beta1\nkind: CronJob\nmetadata: {name: j}\n' });
     const codes = (r: ReturnType<typeof run>) => JSON.parse(r.stdout).files.flatMap((f: { path: string; diagnostics: Array<{ code: string }> }) => f.diagnostics.map((d) => `${f.path} ${d.code}`));
@@ -219,7 +238,10 @@ describe('eks-lens check: the project file and links of an untrusted tree', () =
     // From the parent, naming the tree below: not used either, and a note says how to use it.
     const below = run(['check', 'proj'], { cwd: outer });
     assert.equal(below.status, 1);
-    assert.match(below.stderr, /^eks-lens: note: \.eks-lens\.yaml in the working directory is not used: the project file is looked for from the top folder of the checked paths \(proj\) up to its repository root, and outside a repository in that folder only; pass --config \.eks-lens\.yaml to use it$/m);
+    assert.match(
+      below.stderr,
+      /^eks-lens: note: \.eks-lens\.yaml in the working directory is not used: the project file is looked for from the top folder of the checked paths \(proj\) up to its repository root, and outside a repository in that folder only; pass --config \.eks-lens\.yaml to use it$/m,
+    );
     // The tree's own file, and an explicit one, are used, and named.
     const own = run(['check', '.'], { cwd: outer });
     assert.equal(own.status, 0);
@@ -290,7 +312,10 @@ describe('eks-lens check: the project file and links of an untrusted tree', () =
     symlinkSync(path.join(root, 'outside', 'secret.yaml'), path.join(dir, 'leak.yaml'));
     symlinkSync(path.join(dir, 'real', 'b.yaml'), path.join(dir, 'alias.yaml'));
     const walked = run(['check', '--format', 'json', '.'], { cwd: dir });
-    assert.deepEqual(JSON.parse(walked.stdout).files.map((f: { path: string }) => f.path.split(path.sep).join('/')), ['alias.yaml', 'real/b.yaml']);
+    assert.deepEqual(
+      JSON.parse(walked.stdout).files.map((f: { path: string }) => f.path.split(path.sep).join('/')),
+      ['alias.yaml', 'real/b.yaml'],
+    );
     assert.equal(walked.status, 0);
     const named = run(['check', '--format', 'json', 'leak.yaml'], { cwd: dir });
     assert.equal(named.status, 1, 'named on the command line: checked');

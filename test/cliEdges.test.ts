@@ -38,7 +38,8 @@ const HOSTILE = '\x1b]52;c;aGVsbG8=\x07\x1b[2J\x9b31m\u202e';
 const HOSTILE_YAML = '\\e]52;c;aGVsbG8=\\a\\e[2J\\x9b31m\\u202e';
 const BAD_CIDR_VALUE = `apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: c, region: us-east-1}\nvpc:\n  cidr: "10.1.0.0/16${HOSTILE_YAML}"\n  clusterEndpoints: {publicAccess: false, privateAccess: true}\n`;
 // The error: a VPC larger than AWS allows (vpc-cidr-prefix).
-const BAD_VPC = 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: c, region: us-east-1}\nvpc:\n  cidr: 10.0.0.0/12\n  clusterEndpoints: {publicAccess: false, privateAccess: true}\n';
+const BAD_VPC =
+  'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: c, region: us-east-1}\nvpc:\n  cidr: 10.0.0.0/12\n  clusterEndpoints: {publicAccess: false, privateAccess: true}\n';
 const CLEAN_VPC = BAD_VPC.replace('10.0.0.0/12', '10.1.0.0/16');
 /** Control characters a terminal acts on: C0 except tab and newline, DEL, C1. */
 const RAW_CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
@@ -76,7 +77,13 @@ describe('eks-lens check: workspace text in the output', () => {
     const text = run(['check', '--no-config', '.'], { cwd: dir });
     assert.equal(text.status, 1);
     assert.doesNotMatch(text.stdout, RAW_CONTROL);
-    assert.deepEqual(text.stdout.trimEnd().split('\n').map((l) => l.slice(0, 30)), ['two\\nlines \\x1b[2J#%.yaml:5:9 ', '1 file checked: 1 error, 0 war']);
+    assert.deepEqual(
+      text.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => l.slice(0, 30)),
+      ['two\\nlines \\x1b[2J#%.yaml:5:9 ', '1 file checked: 1 error, 0 war'],
+    );
 
     const json = run(['check', '--no-config', '--format', 'json', '.'], { cwd: dir });
     assert.doesNotMatch(json.stdout, RAW_CONTROL);
@@ -151,7 +158,11 @@ describe('eks-lens: write errors', () => {
     const dir = tree({ 'a.yaml': CLEAN_VPC });
     const full = openSync('/dev/full', 'w');
     try {
-      for (const args of [['check', '--no-config', 'a.yaml'], ['check', '--no-config', '--format', 'sarif', 'a.yaml'], ['map', '--no-config', 'a.yaml']]) {
+      for (const args of [
+        ['check', '--no-config', 'a.yaml'],
+        ['check', '--no-config', '--format', 'sarif', 'a.yaml'],
+        ['map', '--no-config', 'a.yaml'],
+      ]) {
         const r = run(args, { cwd: dir, stdio: ['ignore', full, 'pipe'] });
         assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
         assert.match(r.stderr, /^eks-lens: cannot write the output: ENOSPC: no space left on device, write\n$/, args.join(' '));
@@ -186,7 +197,10 @@ describe('eks-lens: what is read', () => {
     mkfifo(path.join(dir, '.eks-lens.yaml'));
     const r = run(['check', '--format', 'json', '.'], { cwd: dir });
     assert.equal(r.status, 0, r.stderr);
-    assert.deepEqual(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path), [path.join('k8s', 'a.yaml')]);
+    assert.deepEqual(
+      JSON.parse(r.stdout).files.map((f: { path: string }) => f.path),
+      [path.join('k8s', 'a.yaml')],
+    );
   });
 
   it('refuses devices named on the command line, but reads standard input as - and as /dev/stdin', { skip: !POSIX && 'no /dev' }, () => {

@@ -63,14 +63,17 @@ describe('completion over the protocol', () => {
   });
 
   it('a subnet cidr: the next free aligned blocks of common sizes, for a VPC with two subnets', async () => {
-    const text = HEAD + 'vpc:\n  id: vpc-1\n  cidr: 10.0.0.0/16\n  subnets:\n    private:\n      us-west-2a: { id: subnet-a, cidr: 10.0.0.0/19 }\n      us-west-2b: { id: subnet-b, cidr: 10.0.32.0/19 }\n      us-west-2c:\n        cidr: |\n';
+    const text =
+      HEAD +
+      'vpc:\n  id: vpc-1\n  cidr: 10.0.0.0/16\n  subnets:\n    private:\n      us-west-2a: { id: subnet-a, cidr: 10.0.0.0/19 }\n      us-west-2b: { id: subnet-b, cidr: 10.0.32.0/19 }\n      us-west-2c:\n        cidr: |\n';
     const { labels, items } = await complete(text);
     assert.deepEqual(labels, ['10.0.64.0/18', '10.0.64.0/19', '10.0.64.0/20', '10.0.64.0/21', '10.0.64.0/22', '10.0.64.0/24', '10.0.64.0/26']);
     assert.equal(items[1].detail, 'first free /19: 8,187 usable');
   });
 
   it('a CloudFormation subnet CidrBlock: free blocks of its VPC', async () => {
-    const text = 'Resources:\n  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.1.0.0/20}}\n  A: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.1.0.0/22}}\n  B:\n    Type: AWS::EC2::Subnet\n    Properties:\n      VpcId: !Ref Vpc\n      CidrBlock: |\n';
+    const text =
+      'Resources:\n  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.1.0.0/20}}\n  A: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.1.0.0/22}}\n  B:\n    Type: AWS::EC2::Subnet\n    Properties:\n      VpcId: !Ref Vpc\n      CidrBlock: |\n';
     const { labels } = await complete(text);
     assert.deepEqual(labels, ['10.1.8.0/21', '10.1.4.0/22', '10.1.4.0/24', '10.1.4.0/26']);
   });
@@ -93,7 +96,12 @@ describe('completion over the protocol', () => {
   });
 
   it('PodDisruptionBudget fields and the eviction policy values', async () => {
-    assert.deepEqual((await complete('apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: web}\nspec:\n  |\n')).labels, ['maxUnavailable', 'minAvailable', 'selector', 'unhealthyPodEvictionPolicy']);
+    assert.deepEqual((await complete('apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: web}\nspec:\n  |\n')).labels, [
+      'maxUnavailable',
+      'minAvailable',
+      'selector',
+      'unhealthyPodEvictionPolicy',
+    ]);
     assert.deepEqual((await complete('apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: web}\nspec:\n  unhealthyPodEvictionPolicy: |\n')).labels, ['IfHealthyBudget', 'AlwaysAllow']);
   });
 

@@ -25,7 +25,10 @@ describe('shared corpus', () => {
     const knownFile = path.join(corpus, 'known-findings.tsv');
     const known = new Set(
       existsSync(knownFile)
-        ? readFileSync(knownFile, 'utf8').split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t').join(' '))
+        ? readFileSync(knownFile, 'utf8')
+            .split('\n')
+            .filter((l) => l && !l.startsWith('#'))
+            .map((l) => l.split('\t').join(' '))
         : [],
     );
     const { targets } = expandPaths([corpus]);

@@ -73,7 +73,11 @@ describe('rule page examples', () => {
       const file = expected[0].slice(0, expected[0].indexOf(':'));
       assert.deepEqual(checkAs(file, bad, projectFile), expected);
       const good = blockAfter(page, '**Good**', 'yaml');
-      if (good) assert.deepEqual(checkAs(file, good, projectFile).filter((line) => line.includes(`  ${code}  `)), []);
+      if (good)
+        assert.deepEqual(
+          checkAs(file, good, projectFile).filter((line) => line.includes(`  ${code}  `)),
+          [],
+        );
     });
   }
 });

@@ -43,20 +43,18 @@ describe('findings per file are capped', () => {
 
   it('keeps errors before warnings, in file order, and ends with one note counting the rest', () => {
     const findings = check(text, { maxFindingsPerFile: 5 }, [noisy]);
-    assert.deepEqual(findings.map(brief), [
-      '0:0 warning noisy',
-      '1:0 warning noisy',
-      '10:0 error noisy',
-      '11:0 error noisy',
-      '12:0 error noisy',
-      '13:0 information too-many-findings',
-    ]);
+    assert.deepEqual(findings.map(brief), ['0:0 warning noisy', '1:0 warning noisy', '10:0 error noisy', '11:0 error noisy', '12:0 error noisy', '13:0 information too-many-findings']);
     assert.match(findings[5].message, /^8 more findings are not shown: eks-lens shows at most 5 per file, errors first\.$/);
   });
 
   it('keeps the same findings when a flood is trimmed while it is collected', () => {
     assert.deepEqual(check(text, { maxFindingsPerFile: 2 }, [noisy]).map(brief), ['10:0 error noisy', '11:0 error noisy', '13:0 information too-many-findings']);
-    assert.deepEqual(check(text, { maxFindingsPerFile: 1 }, [noisy]).map((f) => f.message).slice(-1), ['12 more findings are not shown: eks-lens shows at most 1 per file, errors first.']);
+    assert.deepEqual(
+      check(text, { maxFindingsPerFile: 1 }, [noisy])
+        .map((f) => f.message)
+        .slice(-1),
+      ['12 more findings are not shown: eks-lens shows at most 1 per file, errors first.'],
+    );
   });
 
   it('adds nothing below the limit, and the note can be turned off or suppressed', () => {
@@ -104,7 +102,10 @@ describe('costs that grow with the input, counted', () => {
     }
     assert.ok(visited < 10 * keys, `${visited} comparisons for ${keys} keys`);
     const duplicates = model.documents[0].duplicateKeys;
-    assert.deepEqual(duplicates.map((d) => [d.key, d.node.range?.[0], d.previous.range?.[0]]), [['k7', text.lastIndexOf('k7: 2'), text.indexOf('k7: 1')]]);
+    assert.deepEqual(
+      duplicates.map((d) => [d.key, d.node.range?.[0], d.previous.range?.[0]]),
+      [['k7', text.lastIndexOf('k7: 2'), text.indexOf('k7: 1')]],
+    );
     assert.equal(model.documents[0].syntaxErrors.length, 0, 'a duplicate key is not a syntax error');
   });
 
@@ -211,7 +212,10 @@ describe('nesting guard', () => {
       return { name, file, text };
     });
     const inProcess = files.map(({ text, file }) => check(text, {}, undefined, file).map((f) => `${brief(f)} ${f.message}`));
-    assert.deepEqual(files.map(({ text, file }) => check(text, {}, undefined, file).map((f) => `${brief(f)} ${f.message}`)), inProcess);
+    assert.deepEqual(
+      files.map(({ text, file }) => check(text, {}, undefined, file).map((f) => `${brief(f)} ${f.message}`)),
+      inProcess,
+    );
     for (const [i, { name, text }] of files.entries()) {
       const refused = inProcess[i].filter((f) => f.includes('yaml-syntax') && /levels deep/.test(f));
       if (name.endsWith('3000 levels')) assert.equal(refused.length, 1, `${name}: one nesting finding`);
@@ -220,7 +224,11 @@ describe('nesting guard', () => {
       assert.ok(cstDepth(text) > 0);
     }
     const cli = () => {
-      const r = spawnSync(process.execPath, [path.resolve('dist/cli.js'), 'check', '--format', 'json', ...files.map((f) => f.file)], { encoding: 'utf8', timeout: HANG_MS, maxBuffer: 64 * 1024 * 1024 });
+      const r = spawnSync(process.execPath, [path.resolve('dist/cli.js'), 'check', '--format', 'json', ...files.map((f) => f.file)], {
+        encoding: 'utf8',
+        timeout: HANG_MS,
+        maxBuffer: 64 * 1024 * 1024,
+      });
       assert.ok(r.status === 0 || r.status === 1, `checker failed: ${r.status} ${r.stderr}`);
       assert.equal(r.stderr, '');
       const report = JSON.parse(r.stdout) as { files: Array<{ diagnostics: Array<{ code: string; severity: string; message: string; range: Finding['range'] }> }> };
@@ -240,7 +248,11 @@ describe('nesting guard', () => {
         await client.open(uri, text);
         const published = await client.diagnostics(uri, { timeoutMs: HANG_MS });
         const expected = check(text).map((f) => `${brief(f)} ${f.message}`);
-        assert.deepEqual(published.map((d) => `${d.range.start.line}:${d.range.start.character} ${LSP_SEVERITY[d.severity ?? 1]} ${d.code} ${d.message}`), expected, name);
+        assert.deepEqual(
+          published.map((d) => `${d.range.start.line}:${d.range.start.character} ${LSP_SEVERITY[d.severity ?? 1]} ${d.code} ${d.message}`),
+          expected,
+          name,
+        );
       }
       assert.ok(client.alive);
     } finally {
@@ -253,11 +265,13 @@ const LSP_SEVERITY: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'inf
 
 describe('suppression comments', () => {
   const cluster = 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: a, region: eu-west-1}\n';
-  const codes = (text: string) => check(text).map((f) => `${f.range.start.line} ${f.code}`).filter((f) => f.endsWith('cidr-syntax'));
+  const codes = (text: string) =>
+    check(text)
+      .map((f) => `${f.range.start.line} ${f.code}`)
+      .filter((f) => f.endsWith('cidr-syntax'));
 
   it('count only in real comments, not in block or quoted scalars', () => {
-    const script = (directive: string) =>
-      `${cluster}annotations:\n  script: |\n    #!/bin/sh\n    ${directive}\n  quoted: "x\n    ${directive}"\nvpc:\n  cidr: 10.0.0.0/33\n`;
+    const script = (directive: string) => `${cluster}annotations:\n  script: |\n    #!/bin/sh\n    ${directive}\n  quoted: "x\n    ${directive}"\nvpc:\n  cidr: 10.0.0.0/33\n`;
     for (const directive of ['# eks-lens-disable', '# eks-lens-disable cidr-syntax', '# eks-lens-disable-next-line']) {
       assert.deepEqual(codes(script(directive)), ['10 cidr-syntax'], directive);
     }
@@ -356,6 +370,9 @@ describe('a rule that throws', () => {
     const findings = checkFile(file, { config: mergeConfig({}), rules: [thrower, reporter], onRuleError: (code, e) => errors.push(`${code}: ${String(e)}`) });
     assert.deepEqual(calls, ['file', 'document 0', 'document 1'], 'the thrower ran everywhere it applies');
     assert.deepEqual(errors, ['thrower: TypeError: boom in the file', 'thrower: Error: boom in document 0', 'thrower: Error: boom in document 1']);
-    assert.deepEqual(findings.map((f) => `${f.range.start.line} ${f.code} ${f.message}`), ['0 reporter document 0', '1 reporter document 1']);
+    assert.deepEqual(
+      findings.map((f) => `${f.range.start.line} ${f.code} ${f.message}`),
+      ['0 reporter document 0', '1 reporter document 1'],
+    );
   });
 });

@@ -178,306 +178,510 @@ function valueEnd(text: string, at: number): number {
 const insertAt = (text: string, at: number, what: string) => text.slice(0, at) + what + text.slice(at);
 const show = (s: string, max = 24) => JSON.stringify(s.length > max ? `${s.slice(0, max)}…(${s.length})` : s);
 
-const INTERESTING = [':', '-', '[', ']', '{', '}', ',', '"', "'", '&', '*', '!', '#', '|', '>', '?', '%', '@', '`', '\n', '\r', ' ', '\t', '\\', '/', '.', '0', '9', '\u00a0', '\u2028', '\u0085', '\ufeff', '\ud800', '\udfff', '😀', 'é'];
+const INTERESTING = [
+  ':',
+  '-',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '"',
+  "'",
+  '&',
+  '*',
+  '!',
+  '#',
+  '|',
+  '>',
+  '?',
+  '%',
+  '@',
+  '`',
+  '\n',
+  '\r',
+  ' ',
+  '\t',
+  '\\',
+  '/',
+  '.',
+  '0',
+  '9',
+  '\u00a0',
+  '\u2028',
+  '\u0085',
+  '\ufeff',
+  '\ud800',
+  '\udfff',
+  '😀',
+  'é',
+];
 const WEIRD_ADDRESSES = [
-  '10.0.0.0/33', '10.0.0.0/0', '0.0.0.0/0', '255.255.255.255/32', '10.0.0.0/', '10.0.0/16', '10.0.0.0/16/16', '1.2.3.4/-1', '::/0', 'fd00::/8',
-  '2600:1f14::/56', '::ffff:10.0.0.1/128', '010.000.000.000/16', '10.0.0.256/24', '１０.0.0.0/8', '10.0.0.0/99999999999999999999', '10.0.0.0/1e3', '', '~',
-  'null', '"10.0.0.0/16"', '[10.0.0.0/16]', '{a: 10.0.0.0/16}', '10.0.0.0 /16', '10.0.0.0/16 # c', '!Ref Cidr', '10.0.0.1', '4294967296.0.0.0/8', '-10.0.0.0/8',
+  '10.0.0.0/33',
+  '10.0.0.0/0',
+  '0.0.0.0/0',
+  '255.255.255.255/32',
+  '10.0.0.0/',
+  '10.0.0/16',
+  '10.0.0.0/16/16',
+  '1.2.3.4/-1',
+  '::/0',
+  'fd00::/8',
+  '2600:1f14::/56',
+  '::ffff:10.0.0.1/128',
+  '010.000.000.000/16',
+  '10.0.0.256/24',
+  '１０.0.0.0/8',
+  '10.0.0.0/99999999999999999999',
+  '10.0.0.0/1e3',
+  '',
+  '~',
+  'null',
+  '"10.0.0.0/16"',
+  '[10.0.0.0/16]',
+  '{a: 10.0.0.0/16}',
+  '10.0.0.0 /16',
+  '10.0.0.0/16 # c',
+  '!Ref Cidr',
+  '10.0.0.1',
+  '4294967296.0.0.0/8',
+  '-10.0.0.0/8',
 ];
 const WEIRD_NUMBERS = ['-1', '0', '1e309', '0x10', '0o17', '.inf', '-.inf', '.nan', '99999999999999999999999', '1.5', '"3"', 'true', 'null', '~', '2_000'];
-const TAGS = ['!Ref ', '!Sub ', '!GetAtt ', '!Cidr ', '!Select ', '!If ', '!Join ', '!Base64 ', '!FindInMap ', '!!binary ', '!!int ', '!!str ', '!!map ', '!!seq ', '!!float ', '!!timestamp ', '!!set ', '!!omap ', '!custom ', '!<tag:yaml.org,2002:str> ', '! '];
-const TEMPLATE_INLINE = ['{{ .Values.cidr }}', '{{ .Values.x | quote }}', '"{{ .Release.Name }}-svc"', '{{- toYaml .Values.labels | nindent 4 }}', '{{ include "mychart.labels" . }}', '{{/* comment */}}', '{{ .Values', '}}', '{{', '{{ printf "%s/%d" .Values.ip 16 }}'];
-const TEMPLATE_LINES = ['{{- if .Values.enabled }}', '{{- end }}', '{{- range .Values.subnets }}', '{{- with .Values.vpc }}', '{{ include "mychart.labels" . | nindent 4 }}', '{{- define "x" -}}', '{{ else }}', '{{- /* dangling'];
+const TAGS = [
+  '!Ref ',
+  '!Sub ',
+  '!GetAtt ',
+  '!Cidr ',
+  '!Select ',
+  '!If ',
+  '!Join ',
+  '!Base64 ',
+  '!FindInMap ',
+  '!!binary ',
+  '!!int ',
+  '!!str ',
+  '!!map ',
+  '!!seq ',
+  '!!float ',
+  '!!timestamp ',
+  '!!set ',
+  '!!omap ',
+  '!custom ',
+  '!<tag:yaml.org,2002:str> ',
+  '! ',
+];
+const TEMPLATE_INLINE = [
+  '{{ .Values.cidr }}',
+  '{{ .Values.x | quote }}',
+  '"{{ .Release.Name }}-svc"',
+  '{{- toYaml .Values.labels | nindent 4 }}',
+  '{{ include "mychart.labels" . }}',
+  '{{/* comment */}}',
+  '{{ .Values',
+  '}}',
+  '{{',
+  '{{ printf "%s/%d" .Values.ip 16 }}',
+];
+const TEMPLATE_LINES = [
+  '{{- if .Values.enabled }}',
+  '{{- end }}',
+  '{{- range .Values.subnets }}',
+  '{{- with .Values.vpc }}',
+  '{{ include "mychart.labels" . | nindent 4 }}',
+  '{{- define "x" -}}',
+  '{{ else }}',
+  '{{- /* dangling',
+];
 const MARKERS = ['---', '...', '%YAML 1.2\n---', '%YAML 1.1\n---', '--- |\n  text', '---\n---', '--- !!map', '%TAG ! tag:example.com,2000:\n---', '--- # comment', '--- &a', '...\n...'];
 
 type Mutator = (text: string, r: Rng, c: { pool: readonly Source[] }) => [string, string];
 
 const MUTATORS: Array<[weight: number, name: string, mutate: Mutator]> = [
-  [6, 'truncate', (t, r) => {
-    const at = r.int(t.length + 1);
-    return [t.slice(0, at), `truncate at ${at}/${t.length}`];
-  }],
-  [3, 'cut', (t, r) => {
-    const at = r.int(t.length + 1);
-    const n = r.size(1, 400);
-    return [t.slice(0, at) + t.slice(at + n), `cut ${n} at ${at}`];
-  }],
-  [8, 'flip', (t, r) => {
-    const changes: string[] = [];
-    for (let k = r.range(1, 8); k > 0 && t.length; k--) {
-      const at = r.int(t.length);
-      const old = t[at];
-      const kind = r.int(3);
-      const next = kind === 0 ? r.pick(INTERESTING) : kind === 1 ? String.fromCharCode(r.int(0x10000)) : String.fromCharCode(old.charCodeAt(0) ^ (1 << r.int(8)));
-      t = t.slice(0, at) + next + t.slice(at + 1);
-      changes.push(`${at}:${show(old)}>${show(next)}`);
-    }
-    return [t, `flip ${changes.join(' ')}`];
-  }],
-  [5, 'indent', (t, r) => {
-    const lines = t.split('\n');
-    const from = r.int(lines.length);
-    const to = Math.min(lines.length - 1, from + r.size(1, 30));
-    const delta = r.pick([-6, -4, -2, -1, 1, 2, 3, 4, 8]);
-    for (let i = from; i <= to; i++) lines[i] = delta > 0 ? ' '.repeat(delta) + lines[i] : lines[i].replace(new RegExp(`^ {0,${-delta}}`), '');
-    return [lines.join('\n'), `indent lines ${from + 1}-${to + 1} by ${delta}`];
-  }],
-  [4, 'tabs', (t, r) => {
-    const lines = t.split('\n');
-    const from = r.int(lines.length);
-    const to = Math.min(lines.length - 1, from + r.size(1, 20));
-    const how = r.int(3);
-    for (let i = from; i <= to; i++) {
-      if (how === 0) lines[i] = lines[i].replace(/^( {2})+/, (s) => '\t'.repeat(s.length / 2));
-      else if (how === 1) lines[i] = '\t' + lines[i];
-      else lines[i] = lines[i].replace(/: /, ':\t');
-    }
-    return [lines.join('\n'), `tabs (${['indentation', 'leading', 'after colon'][how]}) lines ${from + 1}-${to + 1}`];
-  }],
-  [4, 'long-line', (t, r) => {
-    const n = r.size(2_000, 400_000);
-    const variant = r.int(7);
-    const line = [
-      `longKey: ${'x'.repeat(n)}`,
-      `longKey: "${'ab\\n'.repeat(Math.ceil(n / 4))}"`,
-      `${'k'.repeat(n)}: v`,
-      `longList: [${'10.0.0.0/16, '.repeat(Math.ceil(n / 13))}]`,
-      `# ${'#'.repeat(n)}`,
-      `cidrs: ${'10.0.0.0/8 '.repeat(Math.ceil(n / 11))}`,
-      `- ${'a '.repeat(Math.ceil(n / 2))}`,
-    ][variant];
-    const starts = lineStartsOf(t);
-    const at = r.pick(starts);
-    return [insertAt(t, at, line + '\n'), `long line (variant ${variant}, ${line.length} chars) at line ${starts.indexOf(at) + 1}`];
-  }],
-  [4, 'deep', (t, r) => {
-    const variant = r.int(6);
-    const d = variant === 4 ? r.size(10, 400) : r.size(50, 20_000);
-    const block =
-      variant === 0 ? `deep: ${'['.repeat(d)}${']'.repeat(d)}`
-      : variant === 1 ? `deep: ${'{a: '.repeat(d)}1${'}'.repeat(d)}`
-      : variant === 2 ? `deep: ${'['.repeat(d)}`
-      : variant === 3 ? `deep:\n${'- '.repeat(d)}x`
-      : variant === 4 ? Array.from({ length: d }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' 10.0.0.0/8'
-      : `deep: ${'[{a: '.repeat(d)}`;
-    const starts = lineStartsOf(t);
-    const at = r.pick(starts);
-    return [insertAt(t, at, block + '\n'), `deep nesting (variant ${variant}, depth ${d}) at line ${starts.indexOf(at) + 1}`];
-  }],
-  [5, 'unbalanced', (t, r) => {
-    const changes: string[] = [];
-    for (let k = r.range(1, 3); k > 0; k--) {
-      const brackets = [...t.matchAll(/[[\]{}]/g)].map((m) => m.index!);
-      if (brackets.length && r.chance(0.4)) {
-        const at = r.pick(brackets);
-        changes.push(`delete ${show(t[at])} at ${at}`);
-        t = t.slice(0, at) + t.slice(at + 1);
-      } else {
-        const what = r.pick(['[', ']', '{', '}', ',', '[{', '}]', ': ', '"', "'", '{a: [', ']]]}}}']);
-        const at = r.chance(0.5) ? valueSpot(t, r) : r.int(t.length + 1);
-        changes.push(`insert ${show(what)} at ${at}`);
-        t = insertAt(t, at, what);
+  [
+    6,
+    'truncate',
+    (t, r) => {
+      const at = r.int(t.length + 1);
+      return [t.slice(0, at), `truncate at ${at}/${t.length}`];
+    },
+  ],
+  [
+    3,
+    'cut',
+    (t, r) => {
+      const at = r.int(t.length + 1);
+      const n = r.size(1, 400);
+      return [t.slice(0, at) + t.slice(at + n), `cut ${n} at ${at}`];
+    },
+  ],
+  [
+    8,
+    'flip',
+    (t, r) => {
+      const changes: string[] = [];
+      for (let k = r.range(1, 8); k > 0 && t.length; k--) {
+        const at = r.int(t.length);
+        const old = t[at];
+        const kind = r.int(3);
+        const next = kind === 0 ? r.pick(INTERESTING) : kind === 1 ? String.fromCharCode(r.int(0x10000)) : String.fromCharCode(old.charCodeAt(0) ^ (1 << r.int(8)));
+        t = t.slice(0, at) + next + t.slice(at + 1);
+        changes.push(`${at}:${show(old)}>${show(next)}`);
       }
-    }
-    return [t, `unbalanced flow: ${changes.join(', ')}`];
-  }],
-  [5, 'template', (t, r) => {
-    if (r.chance(0.5)) {
-      const what = r.pick(TEMPLATE_INLINE);
-      const at = valueSpot(t, r);
-      const replace = r.chance(0.5);
-      const next = replace ? t.slice(0, at) + what + t.slice(valueEnd(t, at)) : insertAt(t, at, what);
-      return [next, `template ${show(what)} ${replace ? 'replacing the value' : 'inserted'} at ${at}`];
-    }
-    const starts = lineStartsOf(t);
-    const at = r.pick(starts);
-    const what = r.pick(TEMPLATE_LINES);
-    const indent = r.chance(0.5) ? '' : ' '.repeat(r.range(1, 8));
-    return [insertAt(t, at, `${indent}${what}\n`), `template line ${show(what)} at line ${starts.indexOf(at) + 1}`];
-  }],
-  [5, 'anchors', (t, r) => {
-    const variant = r.int(6);
-    const n = r.int(1000);
-    if (variant === 0) {
-      // An anchor on one value, an alias in place of another.
-      const a = valueSpot(t, r);
-      const b = valueSpot(t, r);
-      const [first, second] = a <= b ? [a, b] : [b, a];
-      const next = insertAt(t.slice(0, second) + `*a${n}` + t.slice(valueEnd(t, second)), first, `&a${n} `);
-      return [next, `anchor &a${n} at ${first}, alias at ${second}`];
-    }
-    if (variant === 1) {
-      const at = valueSpot(t, r);
-      return [t.slice(0, at) + '*undefined' + t.slice(valueEnd(t, at)), `alias to an undefined anchor at ${at}`];
-    }
-    if (variant === 2) {
+      return [t, `flip ${changes.join(' ')}`];
+    },
+  ],
+  [
+    5,
+    'indent',
+    (t, r) => {
+      const lines = t.split('\n');
+      const from = r.int(lines.length);
+      const to = Math.min(lines.length - 1, from + r.size(1, 30));
+      const delta = r.pick([-6, -4, -2, -1, 1, 2, 3, 4, 8]);
+      for (let i = from; i <= to; i++) lines[i] = delta > 0 ? ' '.repeat(delta) + lines[i] : lines[i].replace(new RegExp(`^ {0,${-delta}}`), '');
+      return [lines.join('\n'), `indent lines ${from + 1}-${to + 1} by ${delta}`];
+    },
+  ],
+  [
+    4,
+    'tabs',
+    (t, r) => {
+      const lines = t.split('\n');
+      const from = r.int(lines.length);
+      const to = Math.min(lines.length - 1, from + r.size(1, 20));
+      const how = r.int(3);
+      for (let i = from; i <= to; i++) {
+        if (how === 0) lines[i] = lines[i].replace(/^( {2})+/, (s) => '\t'.repeat(s.length / 2));
+        else if (how === 1) lines[i] = '\t' + lines[i];
+        else lines[i] = lines[i].replace(/: /, ':\t');
+      }
+      return [lines.join('\n'), `tabs (${['indentation', 'leading', 'after colon'][how]}) lines ${from + 1}-${to + 1}`];
+    },
+  ],
+  [
+    4,
+    'long-line',
+    (t, r) => {
+      const n = r.size(2_000, 400_000);
+      const variant = r.int(7);
+      const line = [
+        `longKey: ${'x'.repeat(n)}`,
+        `longKey: "${'ab\\n'.repeat(Math.ceil(n / 4))}"`,
+        `${'k'.repeat(n)}: v`,
+        `longList: [${'10.0.0.0/16, '.repeat(Math.ceil(n / 13))}]`,
+        `# ${'#'.repeat(n)}`,
+        `cidrs: ${'10.0.0.0/8 '.repeat(Math.ceil(n / 11))}`,
+        `- ${'a '.repeat(Math.ceil(n / 2))}`,
+      ][variant];
+      const starts = lineStartsOf(t);
+      const at = r.pick(starts);
+      return [insertAt(t, at, line + '\n'), `long line (variant ${variant}, ${line.length} chars) at line ${starts.indexOf(at) + 1}`];
+    },
+  ],
+  [
+    4,
+    'deep',
+    (t, r) => {
+      const variant = r.int(6);
+      const d = variant === 4 ? r.size(10, 400) : r.size(50, 20_000);
+      const block =
+        variant === 0
+          ? `deep: ${'['.repeat(d)}${']'.repeat(d)}`
+          : variant === 1
+            ? `deep: ${'{a: '.repeat(d)}1${'}'.repeat(d)}`
+            : variant === 2
+              ? `deep: ${'['.repeat(d)}`
+              : variant === 3
+                ? `deep:\n${'- '.repeat(d)}x`
+                : variant === 4
+                  ? Array.from({ length: d }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' 10.0.0.0/8'
+                  : `deep: ${'[{a: '.repeat(d)}`;
+      const starts = lineStartsOf(t);
+      const at = r.pick(starts);
+      return [insertAt(t, at, block + '\n'), `deep nesting (variant ${variant}, depth ${d}) at line ${starts.indexOf(at) + 1}`];
+    },
+  ],
+  [
+    5,
+    'unbalanced',
+    (t, r) => {
+      const changes: string[] = [];
+      for (let k = r.range(1, 3); k > 0; k--) {
+        const brackets = [...t.matchAll(/[[\]{}]/g)].map((m) => m.index!);
+        if (brackets.length && r.chance(0.4)) {
+          const at = r.pick(brackets);
+          changes.push(`delete ${show(t[at])} at ${at}`);
+          t = t.slice(0, at) + t.slice(at + 1);
+        } else {
+          const what = r.pick(['[', ']', '{', '}', ',', '[{', '}]', ': ', '"', "'", '{a: [', ']]]}}}']);
+          const at = r.chance(0.5) ? valueSpot(t, r) : r.int(t.length + 1);
+          changes.push(`insert ${show(what)} at ${at}`);
+          t = insertAt(t, at, what);
+        }
+      }
+      return [t, `unbalanced flow: ${changes.join(', ')}`];
+    },
+  ],
+  [
+    5,
+    'template',
+    (t, r) => {
+      if (r.chance(0.5)) {
+        const what = r.pick(TEMPLATE_INLINE);
+        const at = valueSpot(t, r);
+        const replace = r.chance(0.5);
+        const next = replace ? t.slice(0, at) + what + t.slice(valueEnd(t, at)) : insertAt(t, at, what);
+        return [next, `template ${show(what)} ${replace ? 'replacing the value' : 'inserted'} at ${at}`];
+      }
+      const starts = lineStartsOf(t);
+      const at = r.pick(starts);
+      const what = r.pick(TEMPLATE_LINES);
+      const indent = r.chance(0.5) ? '' : ' '.repeat(r.range(1, 8));
+      return [insertAt(t, at, `${indent}${what}\n`), `template line ${show(what)} at line ${starts.indexOf(at) + 1}`];
+    },
+  ],
+  [
+    5,
+    'anchors',
+    (t, r) => {
+      const variant = r.int(6);
+      const n = r.int(1000);
+      if (variant === 0) {
+        // An anchor on one value, an alias in place of another.
+        const a = valueSpot(t, r);
+        const b = valueSpot(t, r);
+        const [first, second] = a <= b ? [a, b] : [b, a];
+        const next = insertAt(t.slice(0, second) + `*a${n}` + t.slice(valueEnd(t, second)), first, `&a${n} `);
+        return [next, `anchor &a${n} at ${first}, alias at ${second}`];
+      }
+      if (variant === 1) {
+        const at = valueSpot(t, r);
+        return [t.slice(0, at) + '*undefined' + t.slice(valueEnd(t, at)), `alias to an undefined anchor at ${at}`];
+      }
+      if (variant === 2) {
+        const at = r.pick(lineStartsOf(t));
+        return [insertAt(t, at, `self${n}: &s${n} [*s${n}, {k: *s${n}}]\n`), `self-referencing alias at ${at}`];
+      }
+      if (variant === 3) {
+        const levels = r.range(3, 12);
+        const bomb = aliasBomb(levels).split('\n').slice(3).join('\n');
+        return [r.chance(0.5) ? `${t}\n${bomb}` : `${bomb}\n${t}`, `alias bomb of ${levels} levels`];
+      }
+      if (variant === 4) {
+        const count = r.size(10, 3000);
+        return [`${t}\n---\n${mergeKeyChain(count)}`, `merge-key chain of ${count} as another document`];
+      }
+      const k = r.range(2, 64);
       const at = r.pick(lineStartsOf(t));
-      return [insertAt(t, at, `self${n}: &s${n} [*s${n}, {k: *s${n}}]\n`), `self-referencing alias at ${at}`];
-    }
-    if (variant === 3) {
-      const levels = r.range(3, 12);
-      const bomb = aliasBomb(levels).split('\n').slice(3).join('\n');
-      return [r.chance(0.5) ? `${t}\n${bomb}` : `${bomb}\n${t}`, `alias bomb of ${levels} levels`];
-    }
-    if (variant === 4) {
-      const count = r.size(10, 3000);
-      return [`${t}\n---\n${mergeKeyChain(count)}`, `merge-key chain of ${count} as another document`];
-    }
-    const k = r.range(2, 64);
-    const at = r.pick(lineStartsOf(t));
-    const merges = `m${n}: &m${n} {cidr: 10.0.0.0/16, k: v}\nmm${n}: &mm${n}\n  <<: [${Array(k).fill(`*m${n}`).join(', ')}]\nvpc:\n  <<: [${Array(k).fill(`*mm${n}`).join(', ')}]\n`;
-    return [insertAt(t, at, merges), `merge-key fan-out of ${k} at ${at}`];
-  }],
-  [3, 'bom', (t, r) => {
-    const variant = r.int(3);
-    if (variant === 0) return ['\ufeff' + t, 'BOM at the start'];
-    if (variant === 1) return ['\ufeff\ufeff' + t, 'two BOMs at the start'];
-    const at = r.pick(lineStartsOf(t));
-    return [insertAt(t, at, '\ufeff'), `BOM at ${at}`];
-  }],
-  [5, 'line-breaks', (t, r) => {
-    const variant = r.int(5);
-    if (variant === 0) return [t.replace(/\r?\n/g, '\r\n'), 'CRLF line breaks'];
-    if (variant === 1) return [t.replace(/\r?\n/g, '\r'), 'CR line breaks'];
-    if (variant === 2) return [t.replace(/\r?\n/g, () => r.pick(['\n', '\r\n', '\r'])), 'mixed line breaks'];
-    if (variant === 3) return [t.replace(/\n/g, () => (r.chance(0.1) ? '\u2028' : r.chance(0.05) ? '\u0085' : '\n')), 'some Unicode line separators'];
-    return [t.replace(/\s+$/, ''), 'no final line break'];
-  }],
-  [1, 'nul', (t, r) => {
-    const at = r.int(t.length + 1);
-    return [insertAt(t, at, '\u0000'), `NUL at ${at}`];
-  }],
-  [3, 'huge-scalar', (t, r) => {
-    const n = r.size(50_000, 3_000_000);
-    const variant = r.int(5);
-    const value = [
-      'x'.repeat(n),
-      `"${'\\u0041\\"'.repeat(Math.ceil(n / 8))}"`,
-      `|\n${'  line of a block scalar\n'.repeat(Math.ceil(n / 25))}`,
-      '9'.repeat(n),
-      `'${"it''s ".repeat(Math.ceil(n / 7))}'`,
-    ][variant];
-    const at = valueSpot(t, r);
-    return [t.slice(0, at) + value + t.slice(valueEnd(t, at)), `huge scalar (variant ${variant}, ${value.length} chars) at ${at}`];
-  }],
-  [3, 'markers', (t, r) => {
-    const starts = lineStartsOf(t);
-    const at = r.pick(starts);
-    const what = r.pick(MARKERS);
-    return [insertAt(t, at, what + '\n'), `marker ${show(what)} at line ${starts.indexOf(at) + 1}`];
-  }],
-  [4, 'splice', (t, r, c) => {
-    const other = r.pick(c.pool);
-    const lines = other.text.split('\n');
-    const from = r.int(lines.length);
-    const part = lines.slice(from, from + r.size(1, 40)).join('\n');
-    const starts = lineStartsOf(t);
-    const at = r.pick(starts);
-    return [insertAt(t, at, part + '\n'), `splice ${other.name} lines ${from + 1}+ at line ${starts.indexOf(at) + 1}`];
-  }],
-  [6, 'addresses', (t, r) => {
-    const found = [...t.matchAll(/\b\d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,3})?\b|\b\d+\b/g)];
-    if (!found.length) return [t, 'no address or number to change'];
-    const changes: string[] = [];
-    for (let k = r.range(1, 4); k > 0; k--) {
-      const m = r.pick(found);
-      const isAddress = m[0].includes('.');
-      const next = isAddress ? r.pick(WEIRD_ADDRESSES) : r.pick(WEIRD_NUMBERS);
-      // Offsets shift with each replacement: look the match up again in the current text.
-      const at = t.indexOf(m[0], Math.max(0, m.index! - 64));
-      if (at < 0) continue;
-      t = t.slice(0, at) + next + t.slice(at + m[0].length);
-      changes.push(`${show(m[0])}>${show(next)} at ${at}`);
-    }
-    return [t, `addresses/numbers ${changes.join(', ')}`];
-  }],
-  [3, 'tags', (t, r) => {
-    const at = valueSpot(t, r);
-    const tag = r.pick(TAGS);
-    return [insertAt(t, at, tag), `tag ${show(tag)} at ${at}`];
-  }],
-  [4, 'lines', (t, r) => {
-    const lines = t.split('\n');
-    const ops: string[] = [];
-    for (let k = r.range(1, 5); k > 0 && lines.length > 1; k--) {
-      const i = r.int(lines.length);
-      const op = r.int(3);
-      if (op === 0) lines.splice(i, 1);
-      else if (op === 1) lines.splice(i, 0, lines[i]);
-      else {
-        const j = r.int(lines.length);
-        [lines[i], lines[j]] = [lines[j], lines[i]];
+      const merges = `m${n}: &m${n} {cidr: 10.0.0.0/16, k: v}\nmm${n}: &mm${n}\n  <<: [${Array(k).fill(`*m${n}`).join(', ')}]\nvpc:\n  <<: [${Array(k).fill(`*mm${n}`).join(', ')}]\n`;
+      return [insertAt(t, at, merges), `merge-key fan-out of ${k} at ${at}`];
+    },
+  ],
+  [
+    3,
+    'bom',
+    (t, r) => {
+      const variant = r.int(3);
+      if (variant === 0) return ['\ufeff' + t, 'BOM at the start'];
+      if (variant === 1) return ['\ufeff\ufeff' + t, 'two BOMs at the start'];
+      const at = r.pick(lineStartsOf(t));
+      return [insertAt(t, at, '\ufeff'), `BOM at ${at}`];
+    },
+  ],
+  [
+    5,
+    'line-breaks',
+    (t, r) => {
+      const variant = r.int(5);
+      if (variant === 0) return [t.replace(/\r?\n/g, '\r\n'), 'CRLF line breaks'];
+      if (variant === 1) return [t.replace(/\r?\n/g, '\r'), 'CR line breaks'];
+      if (variant === 2) return [t.replace(/\r?\n/g, () => r.pick(['\n', '\r\n', '\r'])), 'mixed line breaks'];
+      if (variant === 3) return [t.replace(/\n/g, () => (r.chance(0.1) ? '\u2028' : r.chance(0.05) ? '\u0085' : '\n')), 'some Unicode line separators'];
+      return [t.replace(/\s+$/, ''), 'no final line break'];
+    },
+  ],
+  [
+    1,
+    'nul',
+    (t, r) => {
+      const at = r.int(t.length + 1);
+      return [insertAt(t, at, '\u0000'), `NUL at ${at}`];
+    },
+  ],
+  [
+    3,
+    'huge-scalar',
+    (t, r) => {
+      const n = r.size(50_000, 3_000_000);
+      const variant = r.int(5);
+      const value = [
+        'x'.repeat(n),
+        `"${'\\u0041\\"'.repeat(Math.ceil(n / 8))}"`,
+        `|\n${'  line of a block scalar\n'.repeat(Math.ceil(n / 25))}`,
+        '9'.repeat(n),
+        `'${"it''s ".repeat(Math.ceil(n / 7))}'`,
+      ][variant];
+      const at = valueSpot(t, r);
+      return [t.slice(0, at) + value + t.slice(valueEnd(t, at)), `huge scalar (variant ${variant}, ${value.length} chars) at ${at}`];
+    },
+  ],
+  [
+    3,
+    'markers',
+    (t, r) => {
+      const starts = lineStartsOf(t);
+      const at = r.pick(starts);
+      const what = r.pick(MARKERS);
+      return [insertAt(t, at, what + '\n'), `marker ${show(what)} at line ${starts.indexOf(at) + 1}`];
+    },
+  ],
+  [
+    4,
+    'splice',
+    (t, r, c) => {
+      const other = r.pick(c.pool);
+      const lines = other.text.split('\n');
+      const from = r.int(lines.length);
+      const part = lines.slice(from, from + r.size(1, 40)).join('\n');
+      const starts = lineStartsOf(t);
+      const at = r.pick(starts);
+      return [insertAt(t, at, part + '\n'), `splice ${other.name} lines ${from + 1}+ at line ${starts.indexOf(at) + 1}`];
+    },
+  ],
+  [
+    6,
+    'addresses',
+    (t, r) => {
+      const found = [...t.matchAll(/\b\d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,3})?\b|\b\d+\b/g)];
+      if (!found.length) return [t, 'no address or number to change'];
+      const changes: string[] = [];
+      for (let k = r.range(1, 4); k > 0; k--) {
+        const m = r.pick(found);
+        const isAddress = m[0].includes('.');
+        const next = isAddress ? r.pick(WEIRD_ADDRESSES) : r.pick(WEIRD_NUMBERS);
+        // Offsets shift with each replacement: look the match up again in the current text.
+        const at = t.indexOf(m[0], Math.max(0, m.index! - 64));
+        if (at < 0) continue;
+        t = t.slice(0, at) + next + t.slice(at + m[0].length);
+        changes.push(`${show(m[0])}>${show(next)} at ${at}`);
       }
-      ops.push(`${['delete', 'duplicate', 'swap'][op]} ${i + 1}`);
-    }
-    return [lines.join('\n'), `lines ${ops.join(', ')}`];
-  }],
-  [3, 'keys', (t, r) => {
-    const keys = [...t.matchAll(/^([ \t]*(?:- )?)([A-Za-z_][\w.-]*)(?=:)/gm)];
-    if (!keys.length) return [t, 'no key to change'];
-    const m = r.pick(keys);
-    const next = r.pick(['<<', '? complex', '"quoted key"', '', '- item', 'k'.repeat(1025), 'apiVersion', 'kind', 'Type', 'Properties', 'cidr', 'CidrBlock', '[a, b]', '{a: b}', '&k key', '*k']);
-    const at = m.index! + m[1].length;
-    return [t.slice(0, at) + next + t.slice(at + m[2].length), `key ${show(m[2])}>${show(next)} at ${at}`];
-  }],
+      return [t, `addresses/numbers ${changes.join(', ')}`];
+    },
+  ],
+  [
+    3,
+    'tags',
+    (t, r) => {
+      const at = valueSpot(t, r);
+      const tag = r.pick(TAGS);
+      return [insertAt(t, at, tag), `tag ${show(tag)} at ${at}`];
+    },
+  ],
+  [
+    4,
+    'lines',
+    (t, r) => {
+      const lines = t.split('\n');
+      const ops: string[] = [];
+      for (let k = r.range(1, 5); k > 0 && lines.length > 1; k--) {
+        const i = r.int(lines.length);
+        const op = r.int(3);
+        if (op === 0) lines.splice(i, 1);
+        else if (op === 1) lines.splice(i, 0, lines[i]);
+        else {
+          const j = r.int(lines.length);
+          [lines[i], lines[j]] = [lines[j], lines[i]];
+        }
+        ops.push(`${['delete', 'duplicate', 'swap'][op]} ${i + 1}`);
+      }
+      return [lines.join('\n'), `lines ${ops.join(', ')}`];
+    },
+  ],
+  [
+    3,
+    'keys',
+    (t, r) => {
+      const keys = [...t.matchAll(/^([ \t]*(?:- )?)([A-Za-z_][\w.-]*)(?=:)/gm)];
+      if (!keys.length) return [t, 'no key to change'];
+      const m = r.pick(keys);
+      const next = r.pick(['<<', '? complex', '"quoted key"', '', '- item', 'k'.repeat(1025), 'apiVersion', 'kind', 'Type', 'Properties', 'cidr', 'CidrBlock', '[a, b]', '{a: b}', '&k key', '*k']);
+      const at = m.index! + m[1].length;
+      return [t.slice(0, at) + next + t.slice(at + m[2].length), `key ${show(m[2])}>${show(next)} at ${at}`];
+    },
+  ],
   // Shapes that once cost minutes or crashed: floods of empty documents, aliases, findings and
   // identical subnets or VPCs (the address map), and comments that only look like comments.
-  [3, 'flood', (t, r) => {
-    const variant = r.int(7);
-    const place = (block: string, what: string): [string, string] => (r.chance(0.5) ? [`${t}\n---\n${block}`, `${what} as another document`] : [`${block}\n---\n${t}`, `${what} as the first document`]);
-    if (variant === 0) {
-      const n = r.size(100, 200_000);
-      const at = r.pick(lineStartsOf(t));
-      return [insertAt(t, at, '---\n'.repeat(n)), `${n} empty documents at ${at}`];
-    }
-    if (variant === 1) {
-      const n = r.size(100, 20_000);
-      return place(`flood: &f 10.0.0.0/16\nrefs:\n${'- *f\n'.repeat(n)}`, `${n} aliases of one anchor`);
-    }
-    if (variant === 2) {
-      const n = r.size(100, 10_000);
-      const anchors = Array.from({ length: n }, (_, i) => `a${i}: &a${i} 10.${i % 256}.0.0/16\n`).join('');
-      const refs = Array.from({ length: n }, () => `- *a${r.int(n)}\n`).join('');
-      return place(`${anchors}refs:\n${refs}`, `${n} anchors each referenced`);
-    }
-    if (variant === 3) {
-      // Past the 1,000-finding cap by far; a case re-checks its file after each fix it applies, so
-      // a larger flood only costs time (the engine's own tests take 800 KB and 5 MB floods).
-      const n = r.size(100, 12_000);
-      const cidr = r.pick(['10.0.0.1/8', '10.0.0.0/33', '300.0.0.0/8']);
-      const policy = `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: flood}\nspec:\n  podSelector: {}\n  ingress:\n  - from:\n${`    - ipBlock: {cidr: ${cidr}}\n`.repeat(n)}`;
-      return place(policy, `${n} ipBlocks of ${cidr}`);
-    }
-    if (variant === 4) {
-      const n = r.size(10, 1_000);
-      const cidr = r.pick(['10.0.0.0/24', '10.0.0.0/16', '10.1.0.0/24']);
-      const subnets = Array.from({ length: n }, (_, i) => `      s${i}: {az: us-west-2${'abc'[i % 3]}, cidr: ${cidr}}\n`).join('');
-      return place(`apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: flood, region: us-west-2}\nvpc:\n  cidr: 10.0.0.0/16\n  subnets:\n    private:\n${subnets}`, `${n} eksctl subnets of ${cidr}`);
-    }
-    if (variant === 5) {
-      const n = r.size(10, 1_000);
-      const vpcs = r.chance(0.5);
-      const resources = Array.from({ length: n }, (_, i) =>
-        vpcs ? `  Vpc${i}:\n    Type: AWS::EC2::VPC\n    Properties: {CidrBlock: 10.0.0.0/16}\n` : `  Subnet${i}:\n    Type: AWS::EC2::Subnet\n    Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24, AvailabilityZone: us-east-1a}\n`,
-      ).join('');
-      const vpc = vpcs ? '' : '  Vpc:\n    Type: AWS::EC2::VPC\n    Properties: {CidrBlock: 10.0.0.0/16}\n';
-      return [`AWSTemplateFormatVersion: '2010-09-09'\nResources:\n${vpc}${resources}`, `a template of ${n} identical ${vpcs ? 'VPCs' : 'subnets'} (replacing the file)`];
-    }
-    const directive = r.pick(['# eks-lens-disable', '# eks-lens-disable-next-line', '# eks-lens-disable-next-line cidr-host-bits', '# eks-lens-disable cidr-syntax']);
-    const style = r.pick(['|', '>', '|-', '"', "'"]);
-    const body = style === '"' || style === "'" ? `${style}#!/bin/sh\n  ${directive}\n  echo 10.0.0.1/8${style}` : `${style}\n    #!/bin/sh\n    ${directive}\n    echo 10.0.0.1/8`;
-    return place(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: script}\ndata:\n  run.sh: ${body}\n`, `a ${style} scalar holding ${show(directive, 60)}`);
-  }],
-  [3, 'unicode', (t, r) => {
-    const changes: string[] = [];
-    for (let k = r.range(1, 4); k > 0; k--) {
-      const what = r.pick(['😀', '\u0301', '\u202e', '\u200b', '１２３', '\ud83d', '\ude00', 'ŉ', '\u{10ffff}', '\ufffe']);
-      const at = r.int(t.length + 1);
-      t = insertAt(t, at, what);
-      changes.push(`${show(what)} at ${at}`);
-    }
-    return [t, `unicode ${changes.join(', ')}`];
-  }],
+  [
+    3,
+    'flood',
+    (t, r) => {
+      const variant = r.int(7);
+      const place = (block: string, what: string): [string, string] =>
+        r.chance(0.5) ? [`${t}\n---\n${block}`, `${what} as another document`] : [`${block}\n---\n${t}`, `${what} as the first document`];
+      if (variant === 0) {
+        const n = r.size(100, 200_000);
+        const at = r.pick(lineStartsOf(t));
+        return [insertAt(t, at, '---\n'.repeat(n)), `${n} empty documents at ${at}`];
+      }
+      if (variant === 1) {
+        const n = r.size(100, 20_000);
+        return place(`flood: &f 10.0.0.0/16\nrefs:\n${'- *f\n'.repeat(n)}`, `${n} aliases of one anchor`);
+      }
+      if (variant === 2) {
+        const n = r.size(100, 10_000);
+        const anchors = Array.from({ length: n }, (_, i) => `a${i}: &a${i} 10.${i % 256}.0.0/16\n`).join('');
+        const refs = Array.from({ length: n }, () => `- *a${r.int(n)}\n`).join('');
+        return place(`${anchors}refs:\n${refs}`, `${n} anchors each referenced`);
+      }
+      if (variant === 3) {
+        // Past the 1,000-finding cap by far; a case re-checks its file after each fix it applies, so
+        // a larger flood only costs time (the engine's own tests take 800 KB and 5 MB floods).
+        const n = r.size(100, 12_000);
+        const cidr = r.pick(['10.0.0.1/8', '10.0.0.0/33', '300.0.0.0/8']);
+        const policy = `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: flood}\nspec:\n  podSelector: {}\n  ingress:\n  - from:\n${`    - ipBlock: {cidr: ${cidr}}\n`.repeat(n)}`;
+        return place(policy, `${n} ipBlocks of ${cidr}`);
+      }
+      if (variant === 4) {
+        const n = r.size(10, 1_000);
+        const cidr = r.pick(['10.0.0.0/24', '10.0.0.0/16', '10.1.0.0/24']);
+        const subnets = Array.from({ length: n }, (_, i) => `      s${i}: {az: us-west-2${'abc'[i % 3]}, cidr: ${cidr}}\n`).join('');
+        return place(
+          `apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: flood, region: us-west-2}\nvpc:\n  cidr: 10.0.0.0/16\n  subnets:\n    private:\n${subnets}`,
+          `${n} eksctl subnets of ${cidr}`,
+        );
+      }
+      if (variant === 5) {
+        const n = r.size(10, 1_000);
+        const vpcs = r.chance(0.5);
+        const resources = Array.from({ length: n }, (_, i) =>
+          vpcs
+            ? `  Vpc${i}:\n    Type: AWS::EC2::VPC\n    Properties: {CidrBlock: 10.0.0.0/16}\n`
+            : `  Subnet${i}:\n    Type: AWS::EC2::Subnet\n    Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24, AvailabilityZone: us-east-1a}\n`,
+        ).join('');
+        const vpc = vpcs ? '' : '  Vpc:\n    Type: AWS::EC2::VPC\n    Properties: {CidrBlock: 10.0.0.0/16}\n';
+        return [`AWSTemplateFormatVersion: '2010-09-09'\nResources:\n${vpc}${resources}`, `a template of ${n} identical ${vpcs ? 'VPCs' : 'subnets'} (replacing the file)`];
+      }
+      const directive = r.pick(['# eks-lens-disable', '# eks-lens-disable-next-line', '# eks-lens-disable-next-line cidr-host-bits', '# eks-lens-disable cidr-syntax']);
+      const style = r.pick(['|', '>', '|-', '"', "'"]);
+      const body = style === '"' || style === "'" ? `${style}#!/bin/sh\n  ${directive}\n  echo 10.0.0.1/8${style}` : `${style}\n    #!/bin/sh\n    ${directive}\n    echo 10.0.0.1/8`;
+      return place(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: script}\ndata:\n  run.sh: ${body}\n`, `a ${style} scalar holding ${show(directive, 60)}`);
+    },
+  ],
+  [
+    3,
+    'unicode',
+    (t, r) => {
+      const changes: string[] = [];
+      for (let k = r.range(1, 4); k > 0; k--) {
+        const what = r.pick(['😀', '\u0301', '\u202e', '\u200b', '１２３', '\ud83d', '\ude00', 'ŉ', '\u{10ffff}', '\ufffe']);
+        const at = r.int(t.length + 1);
+        t = insertAt(t, at, what);
+        changes.push(`${show(what)} at ${at}`);
+      }
+      return [t, `unicode ${changes.join(', ')}`];
+    },
+  ],
 ];
 const TOTAL_WEIGHT = MUTATORS.reduce((sum, [w]) => sum + w, 0);
 
@@ -541,7 +745,10 @@ const rangeText = (r: Range) => `${r.start.line}:${r.start.character}-${r.end.li
 
 function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  const frames = (error.stack ?? '').split('\n').slice(1, 7).map((l) => l.trim());
+  const frames = (error.stack ?? '')
+    .split('\n')
+    .slice(1, 7)
+    .map((l) => l.trim());
   return `${error.name}: ${error.message.slice(0, 300)}${frames.length ? ` | ${frames.join(' | ')}` : ''}`;
 }
 
@@ -570,8 +777,21 @@ const SLOWEST_KEPT = 5;
 const SLOW_BUCKETS = [1_000, 5_000, 20_000];
 
 const newStats = (): Stats => ({
-  cases: 0, notParsed: 0, findings: 0, hovers: 0, hoverResults: 0, completions: 0, completionItems: 0, actions: 0, fixesApplied: 0, facts: 0, maps: 0, mapBytes: 0,
-  slowest: [], slowCases: SLOW_BUCKETS.map(() => 0), stageMaxMs: {},
+  cases: 0,
+  notParsed: 0,
+  findings: 0,
+  hovers: 0,
+  hoverResults: 0,
+  completions: 0,
+  completionItems: 0,
+  actions: 0,
+  fixesApplied: 0,
+  facts: 0,
+  maps: 0,
+  mapBytes: 0,
+  slowest: [],
+  slowCases: SLOW_BUCKETS.map(() => 0),
+  stageMaxMs: {},
 });
 
 const factsCache = new Map<string, FileFacts>();
@@ -633,7 +853,8 @@ function runCase(c: Case, stats: Stats): string[] {
   }
 
   const check = (model: FileModel, label: string) =>
-    call(`${label}: checkFile`, () => checkFile(model, { rules: allRules, config, workspace, onRuleError: (code, error) => problems.push(`${label}: rule ${code} threw ${describeError(error)}`) })) ?? [];
+    call(`${label}: checkFile`, () => checkFile(model, { rules: allRules, config, workspace, onRuleError: (code, error) => problems.push(`${label}: rule ${code} threw ${describeError(error)}`) })) ??
+    [];
 
   const model = call('buildFileModel', () => buildFileModel({ uri: c.uri, text: c.text, version: 1, languageId: c.languageId, maxBytes: c.maxBytes }));
   if (model) {
@@ -663,7 +884,10 @@ function runCase(c: Case, stats: Stats): string[] {
     const map = call('buildAddressMap', () => buildAddressMap({ vpcs, serviceCidrs, reserved: [{ cidr: '10.0.0.0/8', label: 'reserved' }] }));
     if (map) {
       stats.maps++;
-      for (const [kind, render] of [['renderSvg', () => renderSvg(map, { title: 'fuzz' })], ['renderHtml', () => renderHtml(map, { title: 'fuzz', webview: { cspSource: 'vscode-webview:', nonce: 'n0nce' } })]] as const) {
+      for (const [kind, render] of [
+        ['renderSvg', () => renderSvg(map, { title: 'fuzz' })],
+        ['renderHtml', () => renderHtml(map, { title: 'fuzz', webview: { cspSource: 'vscode-webview:', nonce: 'n0nce' } })],
+      ] as const) {
         const out = call(kind, render);
         if (out === undefined) continue;
         stats.mapBytes = Math.max(stats.mapBytes, out.length);
@@ -720,7 +944,8 @@ function runCase(c: Case, stats: Stats): string[] {
         if (typeof e.newText !== 'string') problems.push(`action "${action.title}": edit without text`);
       }
       const own = [...edits].filter((e) => e.uri === undefined).sort((a, b) => a.start - b.start);
-      for (let i = 1; i < own.length; i++) if (own[i].start < own[i - 1].end) problems.push(`action "${action.title}": overlapping edits ${own[i - 1].start}..${own[i - 1].end} and ${own[i].start}..${own[i].end}`);
+      for (let i = 1; i < own.length; i++)
+        if (own[i].start < own[i - 1].end) problems.push(`action "${action.title}": overlapping edits ${own[i - 1].start}..${own[i - 1].end} and ${own[i].start}..${own[i].end}`);
     }
 
     // Apply fixes (the rules' own first, then a few suppression comments), re-parse incrementally
@@ -743,7 +968,8 @@ function runCase(c: Case, stats: Stats): string[] {
       checkFindings(incremental, edited, lineLengths(edited), label);
       const whole = check(fresh, `${label} (fresh)`);
       const key = (fs: readonly Finding[]) => fs.map((f) => `${f.code} ${rangeText(f.range)} ${f.message}`).join('\n');
-      if (key(incremental) !== key(whole)) problems.push(`${label}: the incremental re-parse gives other findings than a fresh one:\n  incremental: ${key(incremental).slice(0, 400)}\n  fresh: ${key(whole).slice(0, 400)}`);
+      if (key(incremental) !== key(whole))
+        problems.push(`${label}: the incremental re-parse gives other findings than a fresh one:\n  incremental: ${key(incremental).slice(0, 400)}\n  fresh: ${key(whole).slice(0, 400)}`);
     }
   }
 
@@ -774,11 +1000,7 @@ interface Failure {
   dump?: string;
 }
 
-type Message =
-  | { type: 'sources'; local: number; corpus: number; corpusPresent: boolean }
-  | { type: 'case'; index: number }
-  | { type: 'fail'; failure: Failure }
-  | { type: 'done'; stats: Stats };
+type Message = { type: 'sources'; local: number; corpus: number; corpusPresent: boolean } | { type: 'case'; index: number } | { type: 'fail'; failure: Failure } | { type: 'done'; stats: Stats };
 
 function childMain(spec: ChildSpec): void {
   const send = (m: Message) => writeSync(3, JSON.stringify(m) + '\n');
@@ -887,14 +1109,18 @@ if (childSpec) {
       const failures = lanes.flatMap((l) => l.failures).sort((a, b) => a.index - b.index);
       const sum = (k: keyof Stats) => stats.reduce((s, x) => s + (x[k] as number), 0);
       const ran = sum('cases') + failures.filter((f) => f.problems.some((p) => p.startsWith('hung') || p.startsWith('the process died'))).length;
-      const slowest = stats.flatMap((s) => s.slowest).sort((a, b) => b.ms - a.ms).slice(0, SLOWEST_KEPT);
+      const slowest = stats
+        .flatMap((s) => s.slowest)
+        .sort((a, b) => b.ms - a.ms)
+        .slice(0, SLOWEST_KEPT);
       const slowCases = SLOW_BUCKETS.map((_, i) => stats.reduce((n, s) => n + s.slowCases[i], 0));
       const stageMax: Record<string, number> = {};
       // "after …: checkFile" and "original: checkFile" count as checkFile.
-      for (const s of stats) for (const [k, v] of Object.entries(s.stageMaxMs)) {
-        const kind = k.slice(k.lastIndexOf(': ') + 1).trim();
-        stageMax[kind] = Math.max(stageMax[kind] ?? 0, v);
-      }
+      for (const s of stats)
+        for (const [k, v] of Object.entries(s.stageMaxMs)) {
+          const kind = k.slice(k.lastIndexOf(': ') + 1).trim();
+          stageMax[kind] = Math.max(stageMax[kind] ?? 0, v);
+        }
       const sources = lanes.find((l) => l.sources)?.sources;
 
       console.log(
@@ -902,8 +1128,7 @@ if (childSpec) {
       );
       if (sources) {
         console.log(
-          `fuzz: inputs: ${sources.local} example/fixture files` +
-            (sources.corpusPresent ? `, ${sources.corpus} shared corpus files` : `; skipped the shared corpus: ${CORPUS} is not present`),
+          `fuzz: inputs: ${sources.local} example/fixture files` + (sources.corpusPresent ? `, ${sources.corpus} shared corpus files` : `; skipped the shared corpus: ${CORPUS} is not present`),
         );
       }
       console.log(

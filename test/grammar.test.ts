@@ -355,7 +355,7 @@ const CONTEXTS: Array<[string, string, 'source.yaml' | 'source.json']> = [
   ['YAML plain scalar', 'key: $\n', 'source.yaml'],
   ['YAML plain scalar with words around it', 'key: route $ via gateway\n', 'source.yaml'],
   ['YAML double-quoted scalar', 'key: "to $."\n', 'source.yaml'],
-  ["YAML single-quoted scalar", "key: '$'\n", 'source.yaml'],
+  ['YAML single-quoted scalar', "key: '$'\n", 'source.yaml'],
   ['YAML sequence item', 'list:\n  - $\n', 'source.yaml'],
   ['YAML flow sequence', 'list: [a, $, "b"]\n', 'source.yaml'],
   ['YAML flow mapping value', 'map: {a: $, b: c}\n', 'source.yaml'],
@@ -391,7 +391,39 @@ function randomDocuments(count: number, seed = 20240601): string[] {
   };
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   const values = [...ADDRESSES.map(([v]) => v), ...ENDING_IN_COLONS.map(([v]) => v), ...NOT_ADDRESSES, '10.0.0.0/16', '::/0', '10.0.0.1', 'fd00::1'];
-  const pieces = ['key:', 'k: ', '- ', '? ', ': ', '!Ref ', '!Sub ', '!!str ', '&a ', '*a', '# ', ' #', '"', "'", '[', ']', '{', '}', ', ', ',', '|', '>-', 'word', 'two words', '---', '...', '%YAML 1.2', '<<: ', '\\', '\t', '  '];
+  const pieces = [
+    'key:',
+    'k: ',
+    '- ',
+    '? ',
+    ': ',
+    '!Ref ',
+    '!Sub ',
+    '!!str ',
+    '&a ',
+    '*a',
+    '# ',
+    ' #',
+    '"',
+    "'",
+    '[',
+    ']',
+    '{',
+    '}',
+    ', ',
+    ',',
+    '|',
+    '>-',
+    'word',
+    'two words',
+    '---',
+    '...',
+    '%YAML 1.2',
+    '<<: ',
+    '\\',
+    '\t',
+    '  ',
+  ];
   const docs: string[] = [];
   for (let d = 0; d < count; d++) {
     const lines: string[] = [];
@@ -455,7 +487,7 @@ describe('address highlighting grammars', () => {
         });
       }
 
-      test('every YAML and JSON file in examples/ and test/ keeps the base grammar\'s scopes', () => {
+      test("every YAML and JSON file in examples/ and test/ keeps the base grammar's scopes", () => {
         let lines = 0;
         let addresses = 0;
         for (const file of dataFiles()) {
@@ -468,7 +500,7 @@ describe('address highlighting grammars', () => {
         assert.ok(lines > 1000 && addresses > 50, `${lines} lines, ${addresses} addresses`);
       });
 
-      test('random documents keep the base grammar\'s scopes', () => {
+      test("random documents keep the base grammar's scopes", () => {
         for (const doc of randomDocuments(1000)) {
           for (const scope of ['source.yaml', 'source.json'] as const) {
             assertOnlyAddressesDiffer(base(doc, scope), injected(doc, scope), `${scope} ${JSON.stringify(doc)}`);

@@ -32,7 +32,8 @@ function mkfifo(p: string): void {
 }
 
 const VPC = (name: string, cidr: string) => ['apiVersion: eksctl.io/v1alpha5', 'kind: ClusterConfig', `metadata: {name: ${name}, region: us-east-1}`, `vpc: {cidr: ${cidr}}`, ''].join('\n');
-const BAD_VPC = 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: c, region: us-east-1}\nvpc:\n  cidr: 10.1.2.0/16\n  clusterEndpoints: {publicAccess: false, privateAccess: true}\n';
+const BAD_VPC =
+  'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: c, region: us-east-1}\nvpc:\n  cidr: 10.1.2.0/16\n  clusterEndpoints: {publicAccess: false, privateAccess: true}\n';
 
 describe('globs from an untrusted workspace', () => {
   /** Steps taken to match `rel`, with the result. */
@@ -48,7 +49,15 @@ describe('globs from an untrusted workspace', () => {
     { glob: `${'**/'.repeat(12)}*.yaml`, path: (n) => `${'a/'.repeat(n)}x`, matched: false },
     { glob: `${'*a'.repeat(12)}*b`, path: (n) => 'a'.repeat(n), matched: false },
     { glob: `${'{**/,}'.repeat(10)}*.yaml`, path: (n) => `${'a/'.repeat(n)}c`, matched: false },
-    { glob: (() => { let g = '**/x.yaml'; for (let i = 0; i < 10; i++) g = `{**/b/**/a.json,${g}}`; return g; })(), path: (n) => `${'b/'.repeat(n)}x.yml`, matched: false },
+    {
+      glob: (() => {
+        let g = '**/x.yaml';
+        for (let i = 0; i < 10; i++) g = `{**/b/**/a.json,${g}}`;
+        return g;
+      })(),
+      path: (n) => `${'b/'.repeat(n)}x.yml`,
+      matched: false,
+    },
     { glob: `${'{'.repeat(8)}**/a,**/b${'}'.repeat(8)}`, path: (n) => `${'a/'.repeat(n)}c`, matched: true },
   ];
 
@@ -97,7 +106,10 @@ describe('globs from an untrusted workspace', () => {
       'Setting eksLens.workspace.include: "env[z-a].yaml" is not a valid glob pattern (the range z-a is out of order); it is ignored',
     ]);
     const onlyInvalid: string[] = [];
-    const fallback = new SettingsStore(async () => ({ workspace: { include: ['[z-a]'] } }), (m) => onlyInvalid.push(m));
+    const fallback = new SettingsStore(
+      async () => ({ workspace: { include: ['[z-a]'] } }),
+      (m) => onlyInvalid.push(m),
+    );
     assert.deepEqual(await fallback.workspaceFilters('file:///ws'), { exclude: [] });
     assert.match(onlyInvalid[1], /no valid glob pattern is left; the default "\*\*\/\*\.\{yaml,yml,json\}" is used/);
   });
@@ -105,7 +117,10 @@ describe('globs from an untrusted workspace', () => {
   it('the workspace scan goes on with the valid globs when one is invalid', async () => {
     const folder = scratch({ 'infra/a.yaml': VPC('a', '10.0.0.0/16'), 'apps/b.yaml': VPC('b', '10.1.0.0/16') });
     const logged: string[] = [];
-    const indexer = new WorkspaceIndexer(() => {}, (m) => logged.push(m));
+    const indexer = new WorkspaceIndexer(
+      () => {},
+      (m) => logged.push(m),
+    );
     const result = await indexer.scan([pathToFileURL(folder).href], () => false, { filters: () => ({ include: ['infra/**', '[z-a]'], exclude: ['[b-a]'] }) });
     assert.equal(result.scanned, 1);
     assert.equal(indexer.index.size, 1);
@@ -123,7 +138,10 @@ describe('symbolic links in the workspace', { skip: !canLink && 'no symbolic lin
     const found = (await walkFolder(folder, fileFilter())).map((f) => path.relative(folder, f).split(path.sep).join('/'));
     assert.deepEqual(found, ['alias.yaml', 'real/inside.yaml']);
 
-    const indexer = new WorkspaceIndexer(() => {}, () => {});
+    const indexer = new WorkspaceIndexer(
+      () => {},
+      () => {},
+    );
     await indexer.scan([pathToFileURL(folder).href], () => false);
     const leak = pathToFileURL(path.join(folder, 'leak.yaml')).href;
     assert.equal(indexer.index.size, 2);
@@ -137,7 +155,11 @@ describe('symbolic links in the workspace', { skip: !canLink && 'no symbolic lin
 });
 
 describe('.eks-lens.yaml in the language server', () => {
-  const store = (problems: string[]) => new SettingsStore(async () => ({}), (m) => problems.push(m));
+  const store = (problems: string[]) =>
+    new SettingsStore(
+      async () => ({}),
+      (m) => problems.push(m),
+    );
 
   it('is not read through a link leading out of the workspace folder, and its content is not echoed', { skip: !canLink }, async () => {
     const outside = scratch({ 'other.yaml': 'rules: {cidr-host-bits: off}\nsecretKey: hunter2\n' });
@@ -203,7 +225,10 @@ describe('.eks-lens.yaml in the language server', () => {
         await client.open(uri, BAD_VPC);
         // Without the fix the server blocks for good reading the pipe (or fills memory from /dev/zero).
         const diagnostics = await client.diagnostics(uri, { timeoutMs: WAIT_MS });
-        assert.deepEqual(diagnostics.map((d) => d.code), ['cidr-host-bits']);
+        assert.deepEqual(
+          diagnostics.map((d) => d.code),
+          ['cidr-host-bits'],
+        );
         assert.ok(client.alive);
         const deadline = Date.now() + WAIT_MS;
         while (!warnings.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
@@ -217,11 +242,14 @@ describe('.eks-lens.yaml in the language server', () => {
 });
 
 describe('Restricted Mode and the project file', () => {
-  it('an untrusted workspace\'s .eks-lens.yaml may lower the file size limit, not raise it; its other keys apply', async () => {
+  it("an untrusted workspace's .eks-lens.yaml may lower the file size limit, not raise it; its other keys apply", async () => {
     const folder = scratch({ '.eks-lens.yaml': 'maxFileSizeMB: 500\nrules: {cidr-host-bits: hint}\n' });
     const uri = pathToFileURL(path.join(folder, 'a.yaml')).href;
     const problems: string[] = [];
-    const settings = new SettingsStore(async () => ({ maxFileSizeMB: 2 }), (m) => problems.push(m));
+    const settings = new SettingsStore(
+      async () => ({ maxFileSizeMB: 2 }),
+      (m) => problems.push(m),
+    );
     settings.setWorkspaceFolders([pathToFileURL(folder).href]);
     settings.setTrusted(false);
     const restricted = await settings.configFor(uri);
@@ -234,7 +262,10 @@ describe('Restricted Mode and the project file', () => {
 
     const lower = scratch({ '.eks-lens.yaml': 'maxFileSizeMB: 1\n' });
     const quiet: string[] = [];
-    const store = new SettingsStore(async () => ({}), (m) => quiet.push(m));
+    const store = new SettingsStore(
+      async () => ({}),
+      (m) => quiet.push(m),
+    );
     store.setWorkspaceFolders([pathToFileURL(lower).href]);
     store.setTrusted(false);
     assert.equal((await store.configFor(pathToFileURL(path.join(lower, 'a.yaml')).href)).maxFileBytes, 1024 * 1024);
@@ -264,9 +295,15 @@ describe('Restricted Mode and the project file', () => {
       await client.connection.sendNotification('initialized', {});
       const uri = pathToFileURL(path.join(folder, 'cluster.yaml')).href;
       await client.open(uri, BAD_VPC);
-      assert.deepEqual((await client.diagnosticsUntil(uri, (ds) => ds.length > 0, WAIT_MS)).map((d) => d.code), ['not-checked']);
+      assert.deepEqual(
+        (await client.diagnosticsUntil(uri, (ds) => ds.length > 0, WAIT_MS)).map((d) => d.code),
+        ['not-checked'],
+      );
       await client.connection.sendNotification('eksLens/workspaceTrusted');
-      assert.deepEqual((await client.diagnosticsUntil(uri, (ds) => ds.some((d) => d.code === 'cidr-host-bits'), WAIT_MS)).map((d) => d.code), ['cidr-host-bits']);
+      assert.deepEqual(
+        (await client.diagnosticsUntil(uri, (ds) => ds.some((d) => d.code === 'cidr-host-bits'), WAIT_MS)).map((d) => d.code),
+        ['cidr-host-bits'],
+      );
     } finally {
       await client.stop();
     }

@@ -65,14 +65,26 @@ describe('eks-lens map', () => {
     const r = run(['map', '--no-config', EXAMPLES]);
     assert.equal(r.status, 0, r.stderr);
     const root = parseXml(r.stdout);
-    const headings = allElements(root).filter((e) => e.name === 'text' && /^\d+\. VPC /.test(e.text)).map((e) => e.text);
+    const headings = allElements(root)
+      .filter((e) => e.name === 'text' && /^\d+\. VPC /.test(e.text))
+      .map((e) => e.text);
     assert.ok(headings.length >= 5, headings.join(' | '));
     assert.ok(headings.includes('1. VPC SandboxVPC') || headings.some((h) => h.endsWith('SandboxVPC')), headings.join(' | '));
-    assert.ok(headings.some((h) => h.endsWith('payments-staging')), headings.join(' | '));
-    const uris = new Set(allElements(root).map((e) => e.attrs['data-uri']).filter(Boolean));
+    assert.ok(
+      headings.some((h) => h.endsWith('payments-staging')),
+      headings.join(' | '),
+    );
+    const uris = new Set(
+      allElements(root)
+        .map((e) => e.attrs['data-uri'])
+        .filter(Boolean),
+    );
     assert.ok([...uris].some((u) => u.endsWith(path.join('cloudformation', 'vpc-mistakes.yaml'))));
     assert.ok([...uris].some((u) => u.endsWith(path.join('eksctl', 'cluster-mistakes.yaml'))));
-    assert.ok(allElements(root).some((e) => e.attrs['data-kind'] === 'overlap'), 'the mistakes examples overlap');
+    assert.ok(
+      allElements(root).some((e) => e.attrs['data-kind'] === 'overlap'),
+      'the mistakes examples overlap',
+    );
     assert.match(r.stdout, /Outside every block of the VPC: us-west-2c 10\.1\.16\.0\/20/);
   });
 

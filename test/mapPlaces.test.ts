@@ -7,7 +7,8 @@ import { DEFAULT_CONFIG } from '../server/src/engine/config';
 import { addressMap } from '../server/src/lsp/addressMap';
 import { buildFileModel } from '../server/src/formats';
 
-const CLUSTER = 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: c, region: us-east-1}\nvpc:\n  cidr: 10.0.0.0/16\n  subnets:\n    private:\n      us-east-1a: {cidr: 10.0.0.0/19}\n';
+const CLUSTER =
+  'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: c, region: us-east-1}\nvpc:\n  cidr: 10.0.0.0/16\n  subnets:\n    private:\n      us-east-1a: {cidr: 10.0.0.0/19}\n';
 
 async function mapOf(uri: string, text: string) {
   const model = buildFileModel({ uri, text });

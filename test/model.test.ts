@@ -37,20 +37,14 @@ describe('line index', () => {
 
 describe('document model', () => {
   it('keeps every document of a stream with its own offsets and kind', () => {
-    const text = [
-      'apiVersion: eksctl.io/v1alpha5',
-      'kind: ClusterConfig',
-      '---',
-      'AWSTemplateFormatVersion: "2010-09-09"',
-      '---',
-      'apiVersion: v1',
-      'kind: Service',
-      '---',
-      'just: data',
-      '',
-    ].join('\n');
+    const text = ['apiVersion: eksctl.io/v1alpha5', 'kind: ClusterConfig', '---', 'AWSTemplateFormatVersion: "2010-09-09"', '---', 'apiVersion: v1', 'kind: Service', '---', 'just: data', ''].join(
+      '\n',
+    );
     const m = model(text);
-    assert.deepEqual(m.documents.map((d) => d.kind), ['eksctl', 'cloudformation', 'kubernetes', 'other']);
+    assert.deepEqual(
+      m.documents.map((d) => d.kind),
+      ['eksctl', 'cloudformation', 'kubernetes', 'other'],
+    );
     assert.equal(m.lines.positionAt(m.documents[2].start).line, 4, 'a document starts at its --- marker');
     assert.equal(m.documents[2].objectKind, 'Service');
     assert.equal(m.documents[2].apiVersion, 'v1');
@@ -96,7 +90,13 @@ describe('document model', () => {
     const m = model('base: &b {cidr: 10.0.0.0/16, name: a}\nvpc:\n  <<: *b\n  name: own\nref: *b\n');
     const doc = m.documents[0];
     const vpc = get(doc.root, 'vpc', doc.anchors);
-    assert.deepEqual(entries(vpc, doc.anchors).map(([k, v]) => [k, scalarText(v)]), [['name', 'own'], ['cidr', '10.0.0.0/16']]);
+    assert.deepEqual(
+      entries(vpc, doc.anchors).map(([k, v]) => [k, scalarText(v)]),
+      [
+        ['name', 'own'],
+        ['cidr', '10.0.0.0/16'],
+      ],
+    );
     assert.equal(scalarText(getIn(doc.root, ['ref', 'cidr'], doc.anchors)), '10.0.0.0/16');
   });
 
@@ -161,7 +161,10 @@ describe('stream chunks', () => {
         // An error at the very end of a chunk is shown on its last character, not on the next `---`.
         const chunkEnd = Math.min(text.length, ...m.documents.filter((d) => d.offset > doc.offset).map((d) => d.offset));
         const lastCharacter = doc.offset + Math.max(0, text.slice(doc.offset, chunkEnd).trimEnd().length - 1);
-        assert.deepEqual(doc.syntaxErrors.map((e) => doc.offset + e.start), whole[i].errors.map((e) => Math.min(e.pos[0], lastCharacter)));
+        assert.deepEqual(
+          doc.syntaxErrors.map((e) => doc.offset + e.start),
+          whole[i].errors.map((e) => Math.min(e.pos[0], lastCharacter)),
+        );
       });
     });
   }

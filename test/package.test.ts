@@ -111,7 +111,10 @@ describe('the .vsix', () => {
     const js = names.filter((n) => n.endsWith('.js'));
     assert.deepEqual(js, ['extension/dist/cli.js', 'extension/dist/client.js', 'extension/dist/server.js']);
     for (const name of js) {
-      const text = readEntry(zip, entries.find((e) => e.name === name)!).toString('utf8');
+      const text = readEntry(
+        zip,
+        entries.find((e) => e.name === name)!,
+      ).toString('utf8');
       assert.doesNotMatch(text, /sourceMappingURL/, `${name} is not the production build`);
       assert.doesNotMatch(text, /0\.0\.0-test/, `${name} carries the test version`);
     }

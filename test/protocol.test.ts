@@ -7,7 +7,15 @@ import { TestClient } from './support/lspClient';
 import { WAIT_MS } from './support/limits';
 
 // A private-only endpoint keeps eks-public-endpoint-open quiet, so the fixture has one finding.
-const CLUSTER = ['apiVersion: eksctl.io/v1alpha5', 'kind: ClusterConfig', 'metadata: {name: c, region: us-east-1}', 'vpc:', '  cidr: 10.1.2.0/16', '  clusterEndpoints: {publicAccess: false, privateAccess: true}', ''].join('\n');
+const CLUSTER = [
+  'apiVersion: eksctl.io/v1alpha5',
+  'kind: ClusterConfig',
+  'metadata: {name: c, region: us-east-1}',
+  'vpc:',
+  '  cidr: 10.1.2.0/16',
+  '  clusterEndpoints: {publicAccess: false, privateAccess: true}',
+  '',
+].join('\n');
 
 // These suites open the same cluster in several documents of one server. That is a real
 // cross-file overlap (vpc-cidr-overlap, tested in its own test and in workspace.test.ts), not what
@@ -60,7 +68,10 @@ describe('one server, documents of their own', () => {
       const uri = 'untitled:Untitled-1';
       await client.open(uri, '{"Resources": {"V": {"Type": "AWS::EC2::VPC", "Properties": {"CidrBlock": "10.0.0.0/40"}}}}', 'json');
       const diagnostics = await client.diagnostics(uri);
-      assert.deepEqual(diagnostics.map((d) => d.code), ['cidr-syntax']);
+      assert.deepEqual(
+        diagnostics.map((d) => d.code),
+        ['cidr-syntax'],
+      );
     });
 
     it('clears diagnostics when a document closes', async () => {
@@ -94,7 +105,11 @@ describe('one server, documents of their own', () => {
       const since = client.mark();
       await client.open(uri, CLUSTER);
       const published = await client.diagnostics(uri, { since });
-      const status = await eventually(() => latest(uri), (s): s is Status => s !== undefined, 'a status');
+      const status = await eventually(
+        () => latest(uri),
+        (s): s is Status => s !== undefined,
+        'a status',
+      );
       assert.equal(published.length, 1);
       assert.deepEqual(
         { kind: status.kind, label: status.label, version: status.version, errors: status.errors, warnings: status.warnings, infos: status.infos, hints: status.hints },
@@ -102,7 +117,11 @@ describe('one server, documents of their own', () => {
       );
       // Fixing the CIDR is a new check, and a new status with no warnings.
       await client.change(uri, 2, [{ text: CLUSTER.replace('10.1.2.0/16', '10.1.0.0/16') }]);
-      const fixed = await eventually(() => latest(uri), (s): s is Status => s?.version === 2, 'the status of version 2');
+      const fixed = await eventually(
+        () => latest(uri),
+        (s): s is Status => s?.version === 2,
+        'the status of version 2',
+      );
       assert.equal(fixed.warnings, 0);
     });
 
@@ -110,7 +129,11 @@ describe('one server, documents of their own', () => {
       await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { eksLens: { rules: { ...ONE_VPC_AT_A_TIME.rules, 'cidr-host-bits': 'error' } } } });
       const uri = 'untitled:status-warning';
       await client.open(uri, CLUSTER);
-      const status = await eventually(() => latest(uri), (s): s is Status => s !== undefined, 'a status');
+      const status = await eventually(
+        () => latest(uri),
+        (s): s is Status => s !== undefined,
+        'a status',
+      );
       assert.deepEqual([status.errors, status.warnings], [1, 0]);
       await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { eksLens: ONE_VPC_AT_A_TIME } });
     });
@@ -118,16 +141,28 @@ describe('one server, documents of their own', () => {
     it('names CloudFormation templates and Kubernetes manifests', async () => {
       await client.open('untitled:status-cfn', '{"Resources": {"V": {"Type": "AWS::EC2::VPC", "Properties": {"CidrBlock": "10.0.0.0/40"}}}}', 'json');
       await client.open('untitled:status-k8s', 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {ports: [{port: 80}]}\n');
-      const cfn = await eventually(() => latest('untitled:status-cfn'), (s): s is Status => s !== undefined, 'the template status');
+      const cfn = await eventually(
+        () => latest('untitled:status-cfn'),
+        (s): s is Status => s !== undefined,
+        'the template status',
+      );
       assert.deepEqual([cfn.kind, cfn.errors], ['CloudFormation template', 1]);
-      const k8s = await eventually(() => latest('untitled:status-k8s'), (s): s is Status => s !== undefined, 'the manifest status');
+      const k8s = await eventually(
+        () => latest('untitled:status-k8s'),
+        (s): s is Status => s !== undefined,
+        'the manifest status',
+      );
       assert.equal(k8s.kind, 'Kubernetes manifest');
     });
 
     it('has no kind for YAML that eks-lens leaves alone', async () => {
       const uri = 'untitled:status-workflow';
       await client.open(uri, 'on: push\njobs:\n  build: {runs-on: ubuntu-latest}\n');
-      const status = await eventually(() => latest(uri), (s): s is Status => s !== undefined, 'a status');
+      const status = await eventually(
+        () => latest(uri),
+        (s): s is Status => s !== undefined,
+        'a status',
+      );
       assert.equal(status.kind, undefined);
     });
   });
@@ -203,7 +238,10 @@ interface MapResult {
 describe('eksLens/addressMap', () => {
   const folder = tempDir('eks-lens-map-');
   // A template only on disk (never opened): the workspace map finds it through the index.
-  writeFileSync(path.join(folder, 'network.yaml'), ['AWSTemplateFormatVersion: "2010-09-09"', 'Resources:', '  SharedVpc:', '    Type: AWS::EC2::VPC', '    Properties:', '      CidrBlock: 10.77.0.0/16', ''].join('\n'));
+  writeFileSync(
+    path.join(folder, 'network.yaml'),
+    ['AWSTemplateFormatVersion: "2010-09-09"', 'Resources:', '  SharedVpc:', '    Type: AWS::EC2::VPC', '    Properties:', '      CidrBlock: 10.77.0.0/16', ''].join('\n'),
+  );
   writeFileSync(path.join(folder, '.eks-lens.yaml'), 'reservedCidrs: [10.1.128.0/20]\n');
   const clusterUri = `file://${folder}/cluster.yaml`;
   const cluster = CLUSTER.replace('10.1.2.0/16', '10.1.0.0/16');
@@ -227,7 +265,10 @@ describe('eksLens/addressMap', () => {
     const csp = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(result.html);
     assert.ok(csp, 'a Content-Security-Policy meta');
     // The attribute may be written with character references, as the browser reads it.
-    const policy = csp[1].replace(/&apos;|&#39;|&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    const policy = csp[1]
+      .replace(/&apos;|&#39;|&#x27;/g, "'")
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
     assert.match(policy, /default-src 'none'/);
     assert.match(policy, /script-src 'nonce-n0nce-AbC123'/);
     assert.doesNotMatch(policy, /script-src[^;]*'unsafe-inline'/, 'scripts run only by nonce');
@@ -244,7 +285,11 @@ describe('eksLens/addressMap', () => {
   });
 
   it('draws the whole workspace: open documents with their unsaved text, and files only on disk', async () => {
-    const result = await eventually(() => request({ scope: 'workspace', uri: clusterUri }), (r) => r.vpcCount === 2, 'the scanned template on the map');
+    const result = await eventually(
+      () => request({ scope: 'workspace', uri: clusterUri }),
+      (r) => r.vpcCount === 2,
+      'the scanned template on the map',
+    );
     assert.ok(result.html.includes('10.77.0.0/16'), 'the template on disk');
     assert.ok(result.html.includes('10.1.0.0/16'), 'the open cluster');
     assert.match(result.title, /workspace/i);
@@ -257,7 +302,11 @@ describe('eksLens/addressMap', () => {
   });
 
   it('draws a file that is not open as the index read it, and an unknown file as an empty map', async () => {
-    const onDisk = await eventually(() => request({ scope: 'file', uri: `file://${folder}/network.yaml` }), (r) => r.vpcCount === 1, 'the scanned template');
+    const onDisk = await eventually(
+      () => request({ scope: 'file', uri: `file://${folder}/network.yaml` }),
+      (r) => r.vpcCount === 1,
+      'the scanned template',
+    );
     assert.ok(onDisk.html.includes('10.77.0.0/16'));
     assert.ok(!onDisk.html.includes('10.1.0.0/16') && !onDisk.html.includes('10.3.0.0/16'), 'only that file');
     const missing = await request({ scope: 'file', uri: `file://${folder}/missing.yaml` });
@@ -273,7 +322,17 @@ describe('positions after lines are inserted above a VPC', () => {
   const folder = tempDir('eks-lens-stale-');
   const clusterUri = `file://${folder}/cluster.yaml`;
   const serviceUri = `file://${folder}/svc.yaml`;
-  const clusterDoc = ['apiVersion: eksctl.io/v1alpha5', 'kind: ClusterConfig', 'metadata: {name: c, region: us-east-1}', 'vpc:', '  cidr: 10.1.0.0/16', '  clusterEndpoints: {publicAccess: false, privateAccess: true}', 'kubernetesNetworkConfig:', '  serviceIPv4CIDR: 172.20.0.0/16', ''].join('\n');
+  const clusterDoc = [
+    'apiVersion: eksctl.io/v1alpha5',
+    'kind: ClusterConfig',
+    'metadata: {name: c, region: us-east-1}',
+    'vpc:',
+    '  cidr: 10.1.0.0/16',
+    '  clusterEndpoints: {publicAccess: false, privateAccess: true}',
+    'kubernetesNetworkConfig:',
+    '  serviceIPv4CIDR: 172.20.0.0/16',
+    '',
+  ].join('\n');
   const before1 = `note: first\n---\n${clusterDoc}`;
   const inserted = `note: first\nowner: platform\nteam: network\n---\n${clusterDoc}`;
   // A Service whose clusterIP is outside the cluster's service range: its finding points at the range.
@@ -281,7 +340,9 @@ describe('positions after lines are inserted above a VPC', () => {
   let client: TestClient;
   const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle));
   const relatedLines = (diagnostics: Awaited<ReturnType<TestClient['diagnostics']>>) =>
-    diagnostics.filter((d) => d.code === 'k8s-service-ip-outside-cidr').flatMap((d) => (d.relatedInformation ?? []).filter((r) => r.location.uri === clusterUri).map((r) => r.location.range.start.line));
+    diagnostics
+      .filter((d) => d.code === 'k8s-service-ip-outside-cidr')
+      .flatMap((d) => (d.relatedInformation ?? []).filter((r) => r.location.uri === clusterUri).map((r) => r.location.range.start.line));
   const mapLines = async () => {
     const result = await client.request<{ html: string }>('eksLens/addressMap', { scope: 'file', uri: clusterUri, cspSource: 'vscode-webview://test', nonce: 'n0nce' });
     return [...result.html.matchAll(/data-uri="([^"]*)" data-line="(\d+)"/g)].filter((m) => m[1] === clusterUri).map((m) => Number(m[2]));

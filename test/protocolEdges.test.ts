@@ -8,7 +8,15 @@ import { TestClient } from './support/lspClient';
 import { WAIT_MS } from './support/limits';
 
 const cluster = (name: string, cidr: string) =>
-  ['apiVersion: eksctl.io/v1alpha5', 'kind: ClusterConfig', `metadata: {name: ${name}, region: us-east-1}`, 'vpc:', `  cidr: ${cidr}`, '  clusterEndpoints: {publicAccess: false, privateAccess: true}', ''].join('\n');
+  [
+    'apiVersion: eksctl.io/v1alpha5',
+    'kind: ClusterConfig',
+    `metadata: {name: ${name}, region: us-east-1}`,
+    'vpc:',
+    `  cidr: ${cidr}`,
+    '  clusterEndpoints: {publicAccess: false, privateAccess: true}',
+    '',
+  ].join('\n');
 
 /** The error code a request is refused with (undefined when it is answered). */
 async function refusal(client: TestClient, method: string, params: unknown = {}): Promise<number | undefined> {
@@ -105,7 +113,10 @@ describe('one server for the index and the map', () => {
       const ask = (knownVersion?: string) => client.request<Result>('eksLens/addressMap', { scope: 'workspace', cspSource: 'x', nonce: `n${Math.random()}`, knownVersion });
       const first = await ask();
       assert.ok(first.html.includes('10.50.0.0/16') && first.version);
-      assert.ok(first.places?.some((p) => p.uri === uri && p.line === 4), 'the VPC block is a place the page may open');
+      assert.ok(
+        first.places?.some((p) => p.uri === uri && p.line === 4),
+        'the VPC block is a place the page may open',
+      );
       const same = await ask(first.version);
       assert.deepEqual([same.unchanged, same.html], [true, '']);
       // A comment above moves every place a line down: a new page (its links point at new lines).

@@ -58,16 +58,13 @@ export function serverEnd(connection: Connection): void {
 
 describe('the eksLens/* protocol', () => {
   it('names the methods as they go on the wire', () => {
-    assert.deepEqual(
-      Object.fromEntries(Object.entries(protocol).map(([name, type]) => [name, type.method])),
-      {
-        status: 'eksLens/status',
-        workspaceTrusted: 'eksLens/workspaceTrusted',
-        addressMap: 'eksLens/addressMap',
-        planDefaults: 'eksLens/planDefaults',
-        planSubnets: 'eksLens/planSubnets',
-      },
-    );
+    assert.deepEqual(Object.fromEntries(Object.entries(protocol).map(([name, type]) => [name, type.method])), {
+      status: 'eksLens/status',
+      workspaceTrusted: 'eksLens/workspaceTrusted',
+      addressMap: 'eksLens/addressMap',
+      planDefaults: 'eksLens/planDefaults',
+      planSubnets: 'eksLens/planSubnets',
+    });
     assert.deepEqual(Object.fromEntries(Object.entries(protocol).map(([name, type]) => [name, type.method])), METHODS);
   });
 });

@@ -42,7 +42,9 @@ const place = (f: { path: string; line: number; code: string }) => `${f.path}:${
 const placeAndSeverity = (f: { path: string; line: number; code: string; severity: string }) => `${place(f)} ${f.severity}`;
 
 function readTriage(): Row[] {
-  const lines = readFileSync(path.join(root, 'triage.tsv'), 'utf8').split('\n').filter((l) => l.trim() !== '');
+  const lines = readFileSync(path.join(root, 'triage.tsv'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '');
   assert.deepEqual(lines[0].split('\t'), ['path', 'line', 'code', 'severity', 'verdict', 'reason'], 'triage.tsv header');
   return lines.slice(1).map((l, i) => {
     const [p, line, code, severity, verdict, reason, ...rest] = l.split('\t');
@@ -105,8 +107,14 @@ describe('real-world files: findings hold to their triage', () => {
     const verdicts = tally(rows, (r) => r.verdict);
     console.log(
       `realworld: ${checked} files checked (${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')}); ` +
-        `findings: ${[...bySeverity].sort().map(([k, n]) => `${k} ${n}`).join(', ')}; ` +
-        `triage: ${rows.length} rows (${[...verdicts].sort().map(([k, n]) => `${k} ${n}`).join(', ')})`,
+        `findings: ${[...bySeverity]
+          .sort()
+          .map(([k, n]) => `${k} ${n}`)
+          .join(', ')}; ` +
+        `triage: ${rows.length} rows (${[...verdicts]
+          .sort()
+          .map(([k, n]) => `${k} ${n}`)
+          .join(', ')})`,
     );
   });
 
@@ -117,11 +125,17 @@ describe('real-world files: findings hold to their triage', () => {
   });
 
   it('names only files that exist in the triage', () => {
-    assert.deepEqual(rows.filter((r) => !existsSync(path.join(root, r.path))).map((r) => r.path), []);
+    assert.deepEqual(
+      rows.filter((r) => !existsSync(path.join(root, r.path))).map((r) => r.path),
+      [],
+    );
   });
 
   it('still reports every finding triaged true or debatable (same file, line and rule)', () => {
-    const want = tally(rows.filter((r) => r.verdict !== 'false'), place);
+    const want = tally(
+      rows.filter((r) => r.verdict !== 'false'),
+      place,
+    );
     const gone = missing(want, tally(reported, place));
     assert.equal(gone.length, 0, `${gone.length} finding(s) triaged true or debatable are no longer reported:\n${gone.join('\n')}`);
   });

@@ -30,7 +30,10 @@ describe('hostile input, engine', { timeout: HANG_MS }, () => {
 
   it('binary bytes are refused with an explanation', () => {
     const { findings } = check(binaryJunk());
-    assert.deepEqual(findings.map((f) => f.code), ['not-checked']);
+    assert.deepEqual(
+      findings.map((f) => f.code),
+      ['not-checked'],
+    );
     assert.match(findings[0].message, /binary/);
   });
 
@@ -41,7 +44,10 @@ describe('hostile input, engine', { timeout: HANG_MS }, () => {
     assert.ok(model.notParsed, 'the model says the file was not parsed');
     assert.deepEqual(model.documents, []);
     const { findings } = check(text);
-    assert.deepEqual(findings.map((f) => f.code), ['not-checked']);
+    assert.deepEqual(
+      findings.map((f) => f.code),
+      ['not-checked'],
+    );
     assert.match(findings[0].message, /10\.0 MB, above the 5\.0 MB limit/);
   });
 
@@ -50,14 +56,23 @@ describe('hostile input, engine', { timeout: HANG_MS }, () => {
     assert.deepEqual(ruleErrors, []);
     // extraCIDRs takes the first level: nine "lol" entries, each reported once where it is written.
     // publicAccessCIDRs takes the last level, whose entries are lists, not CIDR strings.
-    assert.deepEqual(findings.map((f) => f.code), Array(9).fill('cidr-syntax'));
-    assert.ok(findings.every((f) => f.range.start.line === 3), 'reported at the anchored list');
+    assert.deepEqual(
+      findings.map((f) => f.code),
+      Array(9).fill('cidr-syntax'),
+    );
+    assert.ok(
+      findings.every((f) => f.range.start.line === 3),
+      'reported at the anchored list',
+    );
   });
 
   it('a long merge-key chain resolves, up to the depth bound', () => {
     const { findings, ruleErrors } = check(mergeKeyChain());
     assert.deepEqual(ruleErrors, []);
-    assert.deepEqual(findings.map((f) => f.code), ['cidr-host-bits']);
+    assert.deepEqual(
+      findings.map((f) => f.code),
+      ['cidr-host-bits'],
+    );
   });
 
   it('deep nesting does not overflow the stack of the engine', () => {
@@ -88,7 +103,10 @@ describe('hostile input, language server', { timeout: HANG_MS }, () => {
       }
       const uri = 'untitled:after.yaml';
       await client.open(uri, 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  clusterIP: 10.0.0.300\n');
-      assert.deepEqual((await client.diagnostics(uri)).map((d) => d.code), ['ip-syntax']);
+      assert.deepEqual(
+        (await client.diagnostics(uri)).map((d) => d.code),
+        ['ip-syntax'],
+      );
     } finally {
       await client.stop();
     }
@@ -106,10 +124,7 @@ describe('hostile files in the workspace, language server', { timeout: HANG_MS }
     writeFileSync(path.join(folder, 'bomb.yaml'), workload + aliasBomb());
     writeFileSync(path.join(folder, 'merges.yaml'), workload + mergeKeyChain());
     writeFileSync(path.join(folder, 'deep.yaml'), workload + deepNesting());
-    writeFileSync(
-      path.join(folder, 'web.yaml'),
-      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec: {replicas: 2, template: {metadata: {labels: {app: web}}}}\n',
-    );
+    writeFileSync(path.join(folder, 'web.yaml'), 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec: {replicas: 2, template: {metadata: {labels: {app: web}}}}\n');
     const client = new TestClient();
     try {
       await client.initialize({ workspaceFolder: folder });

@@ -43,10 +43,7 @@ const FRAGMENTS: Record<string, { host: string; kind: DocumentKind }> = {
 // Tab stops take their placeholder's default (or a choice's first option) everywhere they appear,
 // mirrors included, as VS Code inserts them; `$0` and bare tab stops are empty.
 
-type Part =
-  | { kind: 'text'; value: string }
-  | { kind: 'tabstop'; index: number; placeholder?: Part[]; choices?: string[] }
-  | { kind: 'variable'; name: string; fallback?: Part[] };
+type Part = { kind: 'text'; value: string } | { kind: 'tabstop'; index: number; placeholder?: Part[]; choices?: string[] } | { kind: 'variable'; name: string; fallback?: Part[] };
 
 const VARIABLES: Record<string, string> = {
   TM_FILENAME: 'cluster.yaml',
@@ -295,7 +292,11 @@ describe('snippets', () => {
         if (p.placeholder || p.choices) defined.add(p.index);
         else bare.push(p.index);
       });
-      assert.deepEqual(bare.filter((n) => !defined.has(n)), [], `${s.prefix}: tab stops without a default`);
+      assert.deepEqual(
+        bare.filter((n) => !defined.has(n)),
+        [],
+        `${s.prefix}: tab stops without a default`,
+      );
     }
   });
 

@@ -75,7 +75,8 @@ describe('workspace globs', () => {
 });
 
 const vpcCluster = (name: string, cidr: string) => ['apiVersion: eksctl.io/v1alpha5', 'kind: ClusterConfig', `metadata: {name: ${name}, region: us-east-1}`, `vpc: {cidr: ${cidr}}`, ''].join('\n');
-const vpcTemplateJson = (id: string, cidr: string) => JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Resources: { [id]: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: cidr } } } }, null, 2);
+const vpcTemplateJson = (id: string, cidr: string) =>
+  JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Resources: { [id]: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: cidr } } } }, null, 2);
 
 describe('workspace index (the indexer on its own)', () => {
   let folder: string;
@@ -98,7 +99,10 @@ describe('workspace index (the indexer on its own)', () => {
   beforeEach(() => {
     folder = mkdtempSync(path.join(os.tmpdir(), 'eks-lens-index-'));
     changes = [];
-    indexer = new WorkspaceIndexer((source) => changes.push(source), () => {});
+    indexer = new WorkspaceIndexer(
+      (source) => changes.push(source),
+      () => {},
+    );
   });
   afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
@@ -212,7 +216,10 @@ describe('workspace index (the indexer on its own)', () => {
     assert.equal(indexer.index.size, 30);
 
     // An aborted signal stops a scan before it reads anything, even during its delay.
-    const fresh = new WorkspaceIndexer(() => {}, () => {});
+    const fresh = new WorkspaceIndexer(
+      () => {},
+      () => {},
+    );
     const controller = new AbortController();
     const pending = fresh.scan(ws, notOpen, { delayMs: 10_000, signal: controller.signal });
     controller.abort();
@@ -230,7 +237,10 @@ describe('workspace index (the indexer on its own)', () => {
     write('b/skip/3.yaml', 'x: 1\n');
     write('b/4.yml', 'x: 1\n');
     const all = await walkFolder(folder, fileFilter(undefined, ['b/skip']));
-    assert.deepEqual(all.map((f) => path.relative(folder, f).split(path.sep).join('/')), ['a/1.yaml', 'a/2.yaml', 'b/4.yml']);
+    assert.deepEqual(
+      all.map((f) => path.relative(folder, f).split(path.sep).join('/')),
+      ['a/1.yaml', 'a/2.yaml', 'b/4.yml'],
+    );
     assert.equal((await walkFolder(folder, fileFilter(), { limit: 2 })).length, 2);
   });
 
@@ -248,7 +258,10 @@ describe('workspace index (the indexer on its own)', () => {
     };
     let [finding, ...rest] = check();
     assert.equal(rest.length, 0);
-    assert.match(finding.message, /^VPC CIDR 10\.0\.0\.0\/16 overlaps 10\.0\.0\.0\/16 of the VPC of cluster search in search\.yaml \(connected by [^)]*\) and 10\.0\.128\.0\/17 of resource SharedVpc in \.\.\/network\/shared\.json \(connected by [^)]*\)\./);
+    assert.match(
+      finding.message,
+      /^VPC CIDR 10\.0\.0\.0\/16 overlaps 10\.0\.0\.0\/16 of the VPC of cluster search in search\.yaml \(connected by [^)]*\) and 10\.0\.128\.0\/17 of resource SharedVpc in \.\.\/network\/shared\.json \(connected by [^)]*\)\./,
+    );
     assert.deepEqual(finding.related?.map((r) => [r.uri, r.range.start.line + 1]).sort(), [
       [uriOf('clusters/search.yaml'), 4],
       [uriOf('network/shared.json'), 7],
@@ -265,10 +278,15 @@ describe('workspace index (the indexer on its own)', () => {
 
   it('indexes a template that only peers two VPCs, and vpc-cidr-overlap then reports them', async () => {
     const vpcWithExport = (id: string, cidr: string) =>
-      ['Resources:', `  ${id}:`, '    Type: AWS::EC2::VPC', '    Properties:', `      CidrBlock: ${cidr}`, 'Outputs:', '  Out:', `    Value: !Ref ${id}`, `    Export: {Name: ${id}-id}`, ''].join('\n');
+      ['Resources:', `  ${id}:`, '    Type: AWS::EC2::VPC', '    Properties:', `      CidrBlock: ${cidr}`, 'Outputs:', '  Out:', `    Value: !Ref ${id}`, `    Export: {Name: ${id}-id}`, ''].join(
+        '\n',
+      );
     write('network/a.yaml', vpcWithExport('A', '10.0.0.0/16'));
     write('network/b.yaml', vpcWithExport('B', '10.0.0.0/16'));
-    write('network/peering.yaml', ['Resources:', '  Peer:', '    Type: AWS::EC2::VPCPeeringConnection', '    Properties:', '      VpcId: !ImportValue A-id', '      PeerVpcId: !ImportValue B-id', ''].join('\n'));
+    write(
+      'network/peering.yaml',
+      ['Resources:', '  Peer:', '    Type: AWS::EC2::VPCPeeringConnection', '    Properties:', '      VpcId: !ImportValue A-id', '      PeerVpcId: !ImportValue B-id', ''].join('\n'),
+    );
     await indexer.scan([pathToFileURL(folder).href], notOpen);
     const uri = uriOf('network/a.yaml');
     const model = buildFileModel({ uri, text: vpcWithExport('A', '10.0.0.0/16') });
@@ -305,7 +323,10 @@ describe('settings that choose the indexed files', () => {
   });
 
   it('a store without a way to read other sections excludes nothing', async () => {
-    const plain = new SettingsStore(async () => ({}), () => {});
+    const plain = new SettingsStore(
+      async () => ({}),
+      () => {},
+    );
     assert.deepEqual(await plain.workspaceFilters('file:///ws'), { exclude: [] });
   });
 });
@@ -324,7 +345,18 @@ const cluster = (serviceCidr: string) =>
 const SERVICE = ['apiVersion: v1', 'kind: Service', 'metadata: {name: dns}', 'spec:', '  clusterIP: 10.96.0.10', '  ports: [{port: 53}]', ''].join('\n');
 
 const deployment = (replicas: number) =>
-  ['apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: web}', 'spec:', `  replicas: ${replicas}`, '  selector: {matchLabels: {app: web}}', '  template:', '    metadata: {labels: {app: web}}', '    spec: {containers: [{name: web, image: nginx}]}', ''].join('\n');
+  [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata: {name: web}',
+    'spec:',
+    `  replicas: ${replicas}`,
+    '  selector: {matchLabels: {app: web}}',
+    '  template:',
+    '    metadata: {labels: {app: web}}',
+    '    spec: {containers: [{name: web, image: nginx}]}',
+    '',
+  ].join('\n');
 const PDB = ['apiVersion: policy/v1', 'kind: PodDisruptionBudget', 'metadata: {name: web}', 'spec:', '  minAvailable: 2', '  selector: {matchLabels: {app: web}}', ''].join('\n');
 
 describe('cross-file checks in the language server', () => {

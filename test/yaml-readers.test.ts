@@ -36,12 +36,18 @@ describe('a duplicate key leaves the document checked', () => {
       '      CidrBlock: 10.0.0.128/25',
     );
     const findings = check(text);
-    assert.deepEqual(findings.filter((f) => /yaml-|subnet-overlap/.test(f)), ['9 error subnet-overlap', '16 warning yaml-duplicate-key', '16 error subnet-overlap']);
+    assert.deepEqual(
+      findings.filter((f) => /yaml-|subnet-overlap/.test(f)),
+      ['9 error subnet-overlap', '16 warning yaml-duplicate-key', '16 error subnet-overlap'],
+    );
   });
 
   it('eksctl: the duplicate is an error (eksctl refuses the file) and the rules read the last value', () => {
     const text = eksctl('vpc:', '  cidr: 10.0.0.0/16', '  subnets:', '    private:', '      us-west-2a: {cidr: 10.0.0.0/19}', '      us-west-2b: {cidr: 10.0.32.0/19, cidr: 10.0.16.0/20}');
-    assert.deepEqual(check(text).filter((f) => /yaml-|subnet-overlap/.test(f)), ['8 error subnet-overlap', '9 error yaml-duplicate-key', '9 error subnet-overlap']);
+    assert.deepEqual(
+      check(text).filter((f) => /yaml-|subnet-overlap/.test(f)),
+      ['8 error subnet-overlap', '9 error yaml-duplicate-key', '9 error subnet-overlap'],
+    );
   });
 
   it('Kubernetes: the duplicate is a warning and the value kubectl keeps is checked', () => {

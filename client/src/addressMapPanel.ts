@@ -65,12 +65,17 @@ export class AddressMapPanel implements Disposable {
   }
 
   private create(): WebviewPanel {
-    const panel = window.createWebviewPanel(ADDRESS_MAP_VIEW_TYPE, 'EKS Lens: Address Map', { viewColumn: ViewColumn.Beside, preserveFocus: true }, {
-      enableScripts: true,
-      // The page is self-contained: it loads nothing, from the extension or the workspace.
-      localResourceRoots: [],
-      enableFindWidget: true,
-    });
+    const panel = window.createWebviewPanel(
+      ADDRESS_MAP_VIEW_TYPE,
+      'EKS Lens: Address Map',
+      { viewColumn: ViewColumn.Beside, preserveFocus: true },
+      {
+        enableScripts: true,
+        // The page is self-contained: it loads nothing, from the extension or the workspace.
+        localResourceRoots: [],
+        enableFindWidget: true,
+      },
+    );
     this.shown = undefined;
     this.places.clear();
     panel.webview.html = message('Reading the workspace…');

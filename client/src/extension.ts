@@ -128,7 +128,10 @@ function restartingErrorHandler(): ErrorHandler {
       stops.push(now);
       while (stops.length && now - stops[0] > 3 * 60_000) stops.shift();
       if (stops.length >= 5) {
-        return { action: CloseAction.DoNotRestart, message: 'EKS Lens: the language server stopped five times in three minutes and will not be restarted. See the EKS Lens output channel, then run "EKS Lens: Restart Language Server".' };
+        return {
+          action: CloseAction.DoNotRestart,
+          message: 'EKS Lens: the language server stopped five times in three minutes and will not be restarted. See the EKS Lens output channel, then run "EKS Lens: Restart Language Server".',
+        };
       }
       if (!told) {
         told = true;

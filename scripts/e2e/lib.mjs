@@ -11,7 +11,9 @@ const here = path.join(root, 'scripts/e2e');
 
 /** The values scripts/e2e/env.sh defines (the one place the versions and cache paths are set). */
 export const tools = (() => {
-  const out = spawnSync('bash', ['-c', `source "${here}/env.sh" && printf '%s\\n' "$E2E_HOME" "$NODE24_DIR" "$CODE_SERVER_ENTRY" "$VSCODE_SERVER_MAIN" "$CODE_SERVER_VERSION" "$CHROMIUM_BIN"`], { encoding: 'utf8' });
+  const out = spawnSync('bash', ['-c', `source "${here}/env.sh" && printf '%s\\n' "$E2E_HOME" "$NODE24_DIR" "$CODE_SERVER_ENTRY" "$VSCODE_SERVER_MAIN" "$CODE_SERVER_VERSION" "$CHROMIUM_BIN"`], {
+    encoding: 'utf8',
+  });
   if (out.status !== 0) throw new Error(`scripts/e2e/env.sh failed: ${out.stderr}`);
   const [home, node24Dir, codeServerEntry, vscodeServerMain, codeServerVersion, chromium] = out.stdout.trim().split('\n');
   return {
@@ -180,12 +182,42 @@ export function codeServerCli(r, args) {
 export async function startServer(r, kind, port, timeoutMs = 300_000) {
   const args =
     kind === 'code-server'
-      ? [tools.codeServerEntry, '--config', path.join(r.dir, 'config.yaml'), '--user-data-dir', r.userData, '--extensions-dir', r.extensions,
-          '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-          '--disable-getting-started-override', '--ignore-last-opened']
-      : [tools.vscodeServerMain, '--host', '127.0.0.1', '--port', String(port), '--without-connection-token', '--accept-server-license-terms',
-          '--user-data-dir', r.userData, '--server-data-dir', r.serverData, '--extensions-dir', r.extensions,
-          '--disable-telemetry', '--disable-workspace-trust', '--enable-smoke-test-driver'];
+      ? [
+          tools.codeServerEntry,
+          '--config',
+          path.join(r.dir, 'config.yaml'),
+          '--user-data-dir',
+          r.userData,
+          '--extensions-dir',
+          r.extensions,
+          '--bind-addr',
+          `127.0.0.1:${port}`,
+          '--auth',
+          'none',
+          '--disable-telemetry',
+          '--disable-update-check',
+          '--disable-workspace-trust',
+          '--disable-getting-started-override',
+          '--ignore-last-opened',
+        ]
+      : [
+          tools.vscodeServerMain,
+          '--host',
+          '127.0.0.1',
+          '--port',
+          String(port),
+          '--without-connection-token',
+          '--accept-server-license-terms',
+          '--user-data-dir',
+          r.userData,
+          '--server-data-dir',
+          r.serverData,
+          '--extensions-dir',
+          r.extensions,
+          '--disable-telemetry',
+          '--disable-workspace-trust',
+          '--enable-smoke-test-driver',
+        ];
   const logFile = path.join(r.dir, `${kind}.log`);
   const { openSync } = await import('node:fs');
   const fd = openSync(logFile, 'a');
@@ -230,7 +262,9 @@ function taggedPids(r) {
 export async function stopServer(server) {
   if (!server) return;
   const { child, run: r } = server;
-  try { process.kill(-child.pid, 'SIGTERM'); } catch {}
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {}
   const deadline = Date.now() + 20_000;
   let left = taggedPids(r);
   while (left.length && Date.now() < deadline) {
@@ -238,7 +272,9 @@ export async function stopServer(server) {
     left = taggedPids(r);
   }
   for (const pid of left) {
-    try { process.kill(pid, 'SIGKILL'); } catch {}
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {}
   }
   if (left.length) log(`stopped ${server.kind}; killed ${left.length} process(es) still running after 20 s`);
   else log(`stopped ${server.kind}`);
@@ -280,12 +316,15 @@ export function withCleanup(cleanup) {
     await cleanup();
   };
   const deadline = Number(process.env.EKS_LENS_E2E_DEADLINE_S ?? 2_700);
-  setTimeout(async () => {
-    console.error(`\nthe run took longer than ${deadline} s: stopping`);
-    await once();
-    console.log('0 passed, 1 failed');
-    process.exit(1);
-  }, Math.max(0, deadline * 1000 - (Date.now() - started))).unref();
+  setTimeout(
+    async () => {
+      console.error(`\nthe run took longer than ${deadline} s: stopping`);
+      await once();
+      console.log('0 passed, 1 failed');
+      process.exit(1);
+    },
+    Math.max(0, deadline * 1000 - (Date.now() - started)),
+  ).unref();
   for (const sig of ['SIGINT', 'SIGTERM']) {
     process.on(sig, async () => {
       console.error(`\n${sig}: stopping`);

@@ -71,7 +71,10 @@ const failed = count('failed') + (fatal ? 1 : 0);
 const best = results.find((x) => x.status === 'passed' && /squiggled subnet CIDR/.test(x.name))?.screenshot ?? menuShot;
 if (best) copyFileSync(best, path.join(outDir, 'eks-lens-in-vscode.png'));
 // The address map beside the editor, after a click on a subnet opened its line.
-for (const [shot, target] of [[best, readmeShot], [mapShot, mapReadmeShot]]) {
+for (const [shot, target] of [
+  [best, readmeShot],
+  [mapShot, mapReadmeShot],
+]) {
   if (!shot || failed || !(update || !existsSync(target))) continue;
   mkdirSync(path.dirname(target), { recursive: true });
   // Reduced to a palette: the pictures ship in the .vsix, which has a size budget.
@@ -79,7 +82,9 @@ for (const [shot, target] of [[best, readmeShot], [mapShot, mapReadmeShot]]) {
   log(`README screenshot: ${path.relative(root, target)} (${Math.round(statSync(target).size / 1024)} KB)`);
 }
 
-console.log(`\ntest:e2e ran in code-server ${tools.codeServerVersion} (VS Code ${tools.vscodeVersion}, the .vsix installed), driven in headless Chromium: screenshots in ${path.relative(root, outDir)}/, ${((Date.now() - t0) / 1000).toFixed(1)} s in all`);
+console.log(
+  `\ntest:e2e ran in code-server ${tools.codeServerVersion} (VS Code ${tools.vscodeVersion}, the .vsix installed), driven in headless Chromium: screenshots in ${path.relative(root, outDir)}/, ${((Date.now() - t0) / 1000).toFixed(1)} s in all`,
+);
 console.log(`e2e: ${count('passed')} passed, ${failed} failed, ${count('skipped')} skipped`);
 finishRun(r, !failed);
 process.exit(failed ? 1 : 0);

@@ -63,26 +63,32 @@ export async function driveUi({ context, url, workspace, outDir }) {
 
   /** The editor lines (number and text) that carry a squiggle of the given severity (error by default). */
   function squiggledLines(severity = 'error') {
-    return page.evaluate(({ editorSel, squiggle }) => {
-      const editor = document.querySelector(editorSel);
-      if (!editor) return [];
-      const rows = (sel) => [...editor.querySelectorAll(sel)].map((el) => ({ el, r: el.getBoundingClientRect() }));
-      const lines = rows('.view-lines .view-line');
-      const numbers = rows('.margin-view-overlays .line-numbers');
-      const at = (list, y) => list.find(({ r }) => y >= r.top && y < r.bottom)?.el.textContent?.replace(/\u00a0/g, ' ') ?? '';
-      const seen = new Map();
-      for (const { r } of rows(squiggle)) {
-        const y = r.top + r.height / 2;
-        const line = Number(at(numbers, y));
-        seen.set(line, at(lines, y).trim());
-      }
-      return [...seen].map(([line, text]) => ({ line, text })).sort((a, b) => a.line - b.line);
-    }, { editorSel: EDITOR, squiggle: `.squiggly-${severity}` });
+    return page.evaluate(
+      ({ editorSel, squiggle }) => {
+        const editor = document.querySelector(editorSel);
+        if (!editor) return [];
+        const rows = (sel) => [...editor.querySelectorAll(sel)].map((el) => ({ el, r: el.getBoundingClientRect() }));
+        const lines = rows('.view-lines .view-line');
+        const numbers = rows('.margin-view-overlays .line-numbers');
+        const at = (list, y) => list.find(({ r }) => y >= r.top && y < r.bottom)?.el.textContent?.replace(/\u00a0/g, ' ') ?? '';
+        const seen = new Map();
+        for (const { r } of rows(squiggle)) {
+          const y = r.top + r.height / 2;
+          const line = Number(at(numbers, y));
+          seen.set(line, at(lines, y).trim());
+        }
+        return [...seen].map(([line, text]) => ({ line, text })).sort((a, b) => a.line - b.line);
+      },
+      { editorSel: EDITOR, squiggle: `.squiggly-${severity}` },
+    );
   }
 
   /** Scrolls the editor to the line of `needle` in fixture `file` with Go to Line (Ctrl+G). */
   async function reveal(file, needle) {
-    const line = readFileSync(path.join(workspace, file), 'utf8').split('\n').findIndex((l) => l.includes(needle)) + 1;
+    const line =
+      readFileSync(path.join(workspace, file), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes(needle)) + 1;
     if (line < 1) throw new Error(`"${needle}" is not in ${file}`);
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+G');
@@ -91,7 +97,11 @@ export async function driveUi({ context, url, workspace, outDir }) {
     await input.fill(`:${line}`);
     await page.keyboard.press('Enter');
     await input.waitFor({ state: 'hidden' });
-    await page.locator(`${EDITOR} .margin-view-overlays .line-numbers`).filter({ hasText: new RegExp(`^${line}$`) }).first().waitFor();
+    await page
+      .locator(`${EDITOR} .margin-view-overlays .line-numbers`)
+      .filter({ hasText: new RegExp(`^${line}$`) })
+      .first()
+      .waitFor();
   }
 
   /** Screen point in the middle of `needle` as the editor shows it (the line must be on screen). */
@@ -142,18 +152,20 @@ export async function driveUi({ context, url, workspace, outDir }) {
       const { x, y } = await pointOf(needle);
       await page.mouse.move(x - 6, y, { steps: 3 });
       await page.mouse.move(x, y, { steps: 3 });
-      handle = await page.waitForFunction(
-        (sources) => {
-          for (const h of document.querySelectorAll('.monaco-hover')) {
-            if (!h.checkVisibility?.()) continue;
-            const text = h.innerText;
-            if (sources.every(([s, f]) => new RegExp(s, f).test(text))) return text;
-          }
-          return false;
-        },
-        sources,
-        { timeout: 20_000 },
-      ).catch(() => undefined);
+      handle = await page
+        .waitForFunction(
+          (sources) => {
+            for (const h of document.querySelectorAll('.monaco-hover')) {
+              if (!h.checkVisibility?.()) continue;
+              const text = h.innerText;
+              if (sources.every(([s, f]) => new RegExp(s, f).test(text))) return text;
+            }
+            return false;
+          },
+          sources,
+          { timeout: 20_000 },
+        )
+        .catch(() => undefined);
       if (handle) break;
       if (Date.now() > until) {
         const seen = await page.evaluate(() => [...document.querySelectorAll('.monaco-hover')].filter((h) => h.checkVisibility?.()).map((h) => h.innerText));
@@ -264,7 +276,9 @@ export async function driveUi({ context, url, workspace, outDir }) {
     // …and so do the error counts on the explorer row and the tab ("• 2 problems in this file").
     await page.waitForFunction(
       () => {
-        const labels = document.querySelectorAll('.explorer-folders-view .monaco-list-row[aria-label^="network.yaml"] .monaco-icon-label, .tabs-container .tab[aria-label^="network.yaml"] .monaco-icon-label');
+        const labels = document.querySelectorAll(
+          '.explorer-folders-view .monaco-list-row[aria-label^="network.yaml"] .monaco-icon-label, .tabs-container .tab[aria-label^="network.yaml"] .monaco-icon-label',
+        );
         return labels.length === 2 && [...labels].every((l) => !/problem/.test(l.getAttribute('aria-label') ?? ''));
       },
       null,
@@ -322,7 +336,10 @@ export async function driveUi({ context, url, workspace, outDir }) {
 
     const map = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
     const fixtureLine = (file, needle) => {
-      const n = readFileSync(path.join(workspace, file), 'utf8').split('\n').findIndex((l) => l.includes(needle)) + 1;
+      const n =
+        readFileSync(path.join(workspace, file), 'utf8')
+          .split('\n')
+          .findIndex((l) => l.includes(needle)) + 1;
       if (n < 1) throw new Error(`"${needle}" is not in ${file}`);
       return n;
     };
@@ -359,7 +376,10 @@ export async function driveUi({ context, url, workspace, outDir }) {
           { timeout: WAIT },
         )
         .catch(async () => {
-          const status = await page.locator('#status\\.editor\\.selection').innerText().catch(() => '(none)');
+          const status = await page
+            .locator('#status\\.editor\\.selection')
+            .innerText()
+            .catch(() => '(none)');
           const tabs = await page.locator('.tabs-container .tab.active').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
           throw new Error(`expected ${file} open at "${want}"; status bar shows "${status}", active tabs ${JSON.stringify(tabs)}`);
         });
@@ -389,7 +409,10 @@ export async function driveUi({ context, url, workspace, outDir }) {
     // The picture: side bar and panel out of the way, the map's group widened so the drawing is
     // legible beside the line that was opened.
     await doing('making room for the screenshot', async () => {
-      for (const [id, key] of [['workbench.parts.sidebar', 'Control+B'], ['workbench.parts.panel', 'Control+J']]) {
+      for (const [id, key] of [
+        ['workbench.parts.sidebar', 'Control+B'],
+        ['workbench.parts.panel', 'Control+J'],
+      ]) {
         const part = page.locator(`[id="${id}"]`);
         if (!(await part.isVisible())) continue;
         await page.keyboard.press(key);
@@ -467,7 +490,11 @@ export async function driveUi({ context, url, workspace, outDir }) {
       await page.keyboard.press('Enter');
       await widget.waitFor({ state: 'hidden' });
       const linesText = () => page.evaluate((sel) => [...document.querySelectorAll(`${sel} .view-lines .view-line`)].map((l) => l.textContent.replace(/\u00a0/g, ' ')), EDITOR);
-      await page.waitForFunction(({ sel, expect }) => [...document.querySelectorAll(`${sel} .view-lines .view-line`)].some((l) => l.textContent.replace(/\u00a0/g, ' ').includes(expect)), { sel: EDITOR, expect: c.expect }, { timeout: WAIT });
+      await page.waitForFunction(
+        ({ sel, expect }) => [...document.querySelectorAll(`${sel} .view-lines .view-line`)].some((l) => l.textContent.replace(/\u00a0/g, ' ').includes(expect)),
+        { sel: EDITOR, expect: c.expect },
+        { timeout: WAIT },
+      );
       const shown = await linesText();
       if (shown.some((l) => l.trim() === c.prefix)) throw new Error(`the typed prefix is still in the file: ${JSON.stringify(shown.slice(0, 5))}`);
       const squiggles = `${EDITOR} .squiggly-error, ${EDITOR} .squiggly-info, ${EDITOR} .squiggly-hint`;
@@ -502,7 +529,11 @@ export async function driveUi({ context, url, workspace, outDir }) {
       await input.fill(`:${line}`);
       await page.keyboard.press('Enter');
       await input.waitFor({ state: 'hidden' });
-      await page.locator(`${EDITOR} .margin-view-overlays .line-numbers`).filter({ hasText: new RegExp(`^${line}$`) }).first().waitFor();
+      await page
+        .locator(`${EDITOR} .margin-view-overlays .line-numbers`)
+        .filter({ hasText: new RegExp(`^${line}$`) })
+        .first()
+        .waitFor();
       const hoverText = await hover(c.cidr, c.facts);
       await clearHover();
       await noSquiggleFor(2_000);
@@ -521,5 +552,9 @@ export async function driveUi({ context, url, workspace, outDir }) {
 }
 
 function slug(name) {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
 }

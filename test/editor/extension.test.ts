@@ -31,13 +31,10 @@ suite('EKS Lens in VS Code', () => {
   test('eksctl: reports the overlapping subnets on their lines, and nothing else', async () => {
     const editor = await open('cluster.yaml');
     const ds = await waitForDiagnostics(editor.document.uri, (d) => overlaps(d).length === 2, 'two subnet-overlap findings');
-    assert.deepEqual(
-      ds.map((d) => [codeOf(d), d.severity, d.range.start.line + 1, editor.document.getText(d.range)]).sort(),
-      [
-        ['subnet-overlap', vscode.DiagnosticSeverity.Error, 22, '10.0.0.0/19'],
-        ['subnet-overlap', vscode.DiagnosticSeverity.Error, 25, '10.0.16.0/20'],
-      ],
-    );
+    assert.deepEqual(ds.map((d) => [codeOf(d), d.severity, d.range.start.line + 1, editor.document.getText(d.range)]).sort(), [
+      ['subnet-overlap', vscode.DiagnosticSeverity.Error, 22, '10.0.0.0/19'],
+      ['subnet-overlap', vscode.DiagnosticSeverity.Error, 25, '10.0.16.0/20'],
+    ]);
     assert.match(ds[0].message, /overlaps/);
   });
 
@@ -60,7 +57,10 @@ suite('EKS Lens in VS Code', () => {
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, finding.range);
     const titles = (actions ?? []).map((a) => a.title);
     assert.ok(!titles.some((t) => /^Move subnet/.test(t)), `unexpected fix among ${JSON.stringify(titles)}`);
-    assert.ok(titles.some((t) => /Disable .*subnet-overlap.* for this line/i.test(t)), `no suppression action among ${JSON.stringify(titles)}`);
+    assert.ok(
+      titles.some((t) => /Disable .*subnet-overlap.* for this line/i.test(t)),
+      `no suppression action among ${JSON.stringify(titles)}`,
+    );
   });
 
   test('CloudFormation: the "Move subnet" quick fix clears the overlap', async () => {
@@ -68,12 +68,7 @@ suite('EKS Lens in VS Code', () => {
     const uri = document.uri;
     await waitForDiagnostics(uri, (d) => overlaps(d).length === 2, 'two subnet-overlap findings');
     const at = positionOf(document, '10.0.16.0/20', 3);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider',
-      uri,
-      new vscode.Range(at, at),
-      vscode.CodeActionKind.QuickFix.value,
-    );
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(at, at), vscode.CodeActionKind.QuickFix.value);
     const titles = (actions ?? []).map((a) => a.title);
     const move = actions?.find((a) => /^Move subnet SubnetB to /.test(a.title));
     assert.ok(move?.edit, `no "Move subnet SubnetB" fix with an edit among ${JSON.stringify(titles)}`);
@@ -101,9 +96,13 @@ suite('EKS Lens in VS Code', () => {
     // Only a live server can answer this edit: every finding moves down one line.
     assert.ok(await editor.edit((e) => e.insert(new vscode.Position(0, 0), '# edited after the crash\n')));
     const ds = await waitForDiagnostics(uri, (d) => overlaps(d).length === 2 && overlaps(d).every((x) => x.range.start.line + 1 !== 22), 'the findings on their new lines');
-    assert.deepEqual(overlaps(ds).map((d) => d.range.start.line + 1).sort((a, b) => a - b), [23, 26]);
+    assert.deepEqual(
+      overlaps(ds)
+        .map((d) => d.range.start.line + 1)
+        .sort((a, b) => a - b),
+      [23, 26],
+    );
   });
-
 });
 
 // The snippets package.json contributes for YAML, inserted the way VS Code inserts them.
@@ -111,8 +110,7 @@ suite('EKS Lens snippets', () => {
   const extension = vscode.extensions.getExtension(EXTENSION_ID);
   const contributed: Array<{ language: string; path: string }> = extension?.packageJSON.contributes?.snippets ?? [];
   const file = contributed.find((s) => s.language === 'yaml');
-  const snippets: Snippet[] =
-    extension && file ? Object.values<Snippet>(JSON.parse(fs.readFileSync(path.join(extension.extensionPath, file.path), 'utf8'))) : [];
+  const snippets: Snippet[] = extension && file ? Object.values<Snippet>(JSON.parse(fs.readFileSync(path.join(extension.extensionPath, file.path), 'utf8'))) : [];
 
   suiteSetup(async () => {
     assert.ok(extension, `${EXTENSION_ID} is not loaded`);
@@ -128,7 +126,11 @@ suite('EKS Lens snippets', () => {
   test('contributes its snippets for YAML, eksctl (eks-), Kubernetes (k8s-) and CloudFormation (cfn-)', () => {
     assert.deepEqual(contributed, [{ language: 'yaml', path: './snippets/eks-lens.json' }]);
     assert.ok(snippets.length >= 15, `${snippets.length} snippets in ${file?.path}`);
-    for (const prefix of ['eks-', 'k8s-', 'cfn-']) assert.ok(snippets.some((s) => s.prefix.startsWith(prefix)), `no ${prefix} snippet`);
+    for (const prefix of ['eks-', 'k8s-', 'cfn-'])
+      assert.ok(
+        snippets.some((s) => s.prefix.startsWith(prefix)),
+        `no ${prefix} snippet`,
+      );
     for (const s of snippets) {
       assert.match(s.prefix, /^(eks|k8s|cfn)-/);
       assert.ok(s.description, `${s.prefix} has no description`);
@@ -182,8 +184,7 @@ suite('EKS Lens snippets', () => {
       // 10.0.0.0/16, the block the VPC snippets default to. Nothing connects the two VPCs, so
       // vpc-cidr-overlap should say nothing; a finding of it that points at network.yaml would be
       // about the workspace, not the snippet (the snippets test checks each one alone).
-      const own = (d: readonly vscode.Diagnostic[]) =>
-        d.filter((x) => !(codeOf(x) === 'vpc-cidr-overlap' && x.relatedInformation?.some((r) => r.location.uri.path.endsWith('/network.yaml'))));
+      const own = (d: readonly vscode.Diagnostic[]) => d.filter((x) => !(codeOf(x) === 'vpc-cidr-overlap' && x.relatedInformation?.some((r) => r.location.uri.path.endsWith('/network.yaml'))));
       await waitForDiagnostics(document.uri, (d) => own(d).length === 0, `${snippet.prefix} to leave no diagnostics of its own`);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });

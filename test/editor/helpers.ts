@@ -44,12 +44,7 @@ export function codeOf(d: vscode.Diagnostic): string | undefined {
  * Resolves with the diagnostics of `uri` as soon as `accept` holds for them (checked now and on
  * every change), or fails after `timeoutMs` with what was there.
  */
-export function waitForDiagnostics(
-  uri: vscode.Uri,
-  accept: (diagnostics: readonly vscode.Diagnostic[]) => boolean,
-  what: string,
-  timeoutMs = WAIT_MS,
-): Promise<readonly vscode.Diagnostic[]> {
+export function waitForDiagnostics(uri: vscode.Uri, accept: (diagnostics: readonly vscode.Diagnostic[]) => boolean, what: string, timeoutMs = WAIT_MS): Promise<readonly vscode.Diagnostic[]> {
   return new Promise((resolve, reject) => {
     const check = (): boolean => {
       const current = vscode.languages.getDiagnostics(uri);

@@ -47,12 +47,19 @@ export function fixTester(rule: Rule, cases: FixCase[]): void {
         assert.ok(target, `no ${rule.meta.code} finding in the fixture`);
         const fixes = fixesFor(before.model, target, { config: before.config, workspace: before.workspace, rules: allRules });
         if (!c.title) {
-          assert.deepEqual(fixes.map((f) => f.title), [], 'expected no fix');
+          assert.deepEqual(
+            fixes.map((f) => f.title),
+            [],
+            'expected no fix',
+          );
           return;
         }
         const fix = fixes.find((f) => c.title!.test(f.title));
         assert.ok(fix, `no fix titled ${c.title}; offered: ${fixes.map((f) => f.title).join(' | ') || 'none'}`);
-        assert.ok(fix.edits.every((e) => e.uri === undefined), 'edits stay in the file');
+        assert.ok(
+          fix.edits.every((e) => e.uri === undefined),
+          'edits stay in the file',
+        );
         const text = applyEdits(c.text, fix.edits);
         if (c.output !== undefined) assert.equal(text, c.output);
         const after = check(text, c);

@@ -42,7 +42,11 @@ function assertInserted(text: string, subnets: PlannedSubnet[], output: string, 
   const config = mergeConfig();
   const before = checkFile(file, { rules: allRules, config });
   const model = modelOf(after, options?.uri);
-  assert.deepEqual(model.file.documents.flatMap((d) => d.syntaxErrors.map((e) => e.message)), [], 'the result parses');
+  assert.deepEqual(
+    model.file.documents.flatMap((d) => d.syntaxErrors.map((e) => e.message)),
+    [],
+    'the result parses',
+  );
   assert.equal(model.doc.kind, doc.kind);
   const findings = checkFile(model.file, { rules: allRules, config });
   assert.deepEqual(findings.filter((f) => PLANNER_RULES.includes(f.code)).map(key), [], 'the planned subnets pass the subnet rules');
@@ -51,7 +55,9 @@ function assertInserted(text: string, subnets: PlannedSubnet[], output: string, 
   const earlier = new Set(before.map(key));
   assert.deepEqual(findings.filter((f) => (f.severity === 'error' || f.severity === 'warning') && !earlier.has(key(f))).map(key), [], 'no new error or warning');
   // Every planned block is read back as a subnet, with its zone.
-  const read = networkOf(model.doc).vpcs.flatMap((v) => v.subnets).map((s) => `${s.cidr?.cidr.text} ${s.az}`);
+  const read = networkOf(model.doc)
+    .vpcs.flatMap((v) => v.subnets)
+    .map((s) => `${s.cidr?.cidr.text} ${s.az}`);
   for (const s of subnets) assert.ok(read.includes(`${s.cidr} ${s.az}`), `${s.cidr} in ${s.az} is read back`);
 }
 
@@ -229,7 +235,9 @@ describe('planInsertion: CloudFormation', () => {
 
   it('refuses JSON templates and flow-style Resources', () => {
     const subnets = plan({ vpc: '10.0.0.0/16', azs: WEST, tiers: ['private'] });
-    assertRefused('{"Resources": {"Vpc": {"Type": "AWS::EC2::VPC", "Properties": {"CidrBlock": "10.0.0.0/16"}}}}\n', subnets, /^JSON templates are not supported by the planner yet\.$/, { uri: 't.json' });
+    assertRefused('{"Resources": {"Vpc": {"Type": "AWS::EC2::VPC", "Properties": {"CidrBlock": "10.0.0.0/16"}}}}\n', subnets, /^JSON templates are not supported by the planner yet\.$/, {
+      uri: 't.json',
+    });
     assertRefused(yaml('AWSTemplateFormatVersion: "2010-09-09"', 'Resources: {Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}}'), subnets, /flow style/);
   });
 
@@ -238,7 +246,9 @@ describe('planInsertion: CloudFormation', () => {
     const param = yaml('Parameters:', '  Cidr: {Type: String}', 'Resources:', '  Vpc:', '    Type: AWS::EC2::VPC', '    Properties:', '      CidrBlock: !Ref Cidr');
     assertRefused(param, subnets, /no AWS::EC2::VPC resource with a literal CidrBlock/);
     assertRefused(param, subnets, /The CidrBlock of VPC Vpc is not a literal CIDR/, { vpcLogicalId: 'Vpc' });
-    assertRefused(yaml('Resources:', '  Vpc:', '    Type: AWS::EC2::VPC', '    Properties:', '      CidrBlock: 10.0.0.0/16'), subnets, /no AWS::EC2::VPC resource named Main/, { vpcLogicalId: 'Main' });
+    assertRefused(yaml('Resources:', '  Vpc:', '    Type: AWS::EC2::VPC', '    Properties:', '      CidrBlock: 10.0.0.0/16'), subnets, /no AWS::EC2::VPC resource named Main/, {
+      vpcLogicalId: 'Main',
+    });
   });
 
   it('refuses a plan outside the VPC, over an existing subnet, or beside a subnet whose block is computed', () => {
@@ -330,7 +340,19 @@ describe('planInsertion: eksctl', () => {
   });
 
   it('with no vpc, adds one at the end of the document with the block planned in', () => {
-    const head = ['apiVersion: eksctl.io/v1alpha5', 'kind: ClusterConfig', '', 'metadata:', '    name: fresh', '    region: us-west-2', '', '# nodes', 'nodeGroups:', '    - name: ng', '      desiredCapacity: 2'];
+    const head = [
+      'apiVersion: eksctl.io/v1alpha5',
+      'kind: ClusterConfig',
+      '',
+      'metadata:',
+      '    name: fresh',
+      '    region: us-west-2',
+      '',
+      '# nodes',
+      'nodeGroups:',
+      '    - name: ng',
+      '      desiredCapacity: 2',
+    ];
     const subnets = plan({ vpc: '192.168.0.0/16', azs: ['us-west-2a', 'us-west-2b'], tiers: ['public', 'private'] });
     const expected = yaml(
       ...head,
@@ -347,16 +369,12 @@ describe('planInsertion: eksctl', () => {
     );
     // eksctl's own default block when the caller names none.
     assertInserted(yaml(...head), subnets, expected);
-    assertInserted(yaml(...head), plan({ vpc: '10.8.0.0/20', azs: ['us-west-2a', 'us-west-2b'], tiers: ['private'] }), yaml(
-      ...head,
-      '',
-      'vpc:',
-      '    cidr: 10.8.0.0/20',
-      '    subnets:',
-      '        private:',
-      '            us-west-2a: { cidr: 10.8.0.0/22 }',
-      '            us-west-2b: { cidr: 10.8.4.0/22 }',
-    ), { vpcCidr: '10.8.0.0/20' });
+    assertInserted(
+      yaml(...head),
+      plan({ vpc: '10.8.0.0/20', azs: ['us-west-2a', 'us-west-2b'], tiers: ['private'] }),
+      yaml(...head, '', 'vpc:', '    cidr: 10.8.0.0/20', '    subnets:', '        private:', '            us-west-2a: { cidr: 10.8.0.0/22 }', '            us-west-2b: { cidr: 10.8.4.0/22 }'),
+      { vpcCidr: '10.8.0.0/20' },
+    );
   });
 
   it('refuses a vpn tier, existing subnets, a flow-style vpc, and a vpc.cidr the plan is not in', () => {
@@ -371,11 +389,19 @@ describe('planInsertion: eksctl', () => {
   it('refuses zones outside the region or the listed zones, and a single zone', () => {
     assertRefused(yaml(...EKSCTL_EXISTING), plan({ vpc: '10.0.0.0/16', azs: ['us-east-1a', 'us-east-1b'], tiers: ['private'] }), /us-east-1a is not in us-west-2, the cluster's region/);
     assertRefused(yaml(...EKSCTL_EXISTING), plan({ vpc: '10.0.0.0/16', azs: ['us-west-2a'], tiers: ['private', 'public'] }), /at least two Availability Zones/);
-    assertRefused(yaml(...EKSCTL_EXISTING, 'availabilityZones: [us-west-2a, us-west-2b]'), plan({ vpc: '10.0.0.0/16', azs: WEST, tiers: ['private'] }), /us-west-2c is not one of the cluster's availabilityZones \(us-west-2a, us-west-2b\)/);
+    assertRefused(
+      yaml(...EKSCTL_EXISTING, 'availabilityZones: [us-west-2a, us-west-2b]'),
+      plan({ vpc: '10.0.0.0/16', azs: WEST, tiers: ['private'] }),
+      /us-west-2c is not one of the cluster's availabilityZones \(us-west-2a, us-west-2b\)/,
+    );
     assertRefused(yaml(...EKSCTL_EXISTING), plan({ vpc: '10.0.0.0/16', azs: ['usw2-az1', 'usw2-az2'], tiers: ['private'] }), /usw2-az1 is not a zone name/);
   });
 
   it('refuses other documents', () => {
-    assertRefused(yaml('apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: x}'), plan({ vpc: '10.0.0.0/16', azs: WEST, tiers: ['private'] }), /eksctl ClusterConfig or a CloudFormation template only/);
+    assertRefused(
+      yaml('apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: x}'),
+      plan({ vpc: '10.0.0.0/16', azs: WEST, tiers: ['private'] }),
+      /eksctl ClusterConfig or a CloudFormation template only/,
+    );
   });
 });

@@ -247,9 +247,10 @@ function cloudFormationInsertion(file: FileModel, doc: StreamDocument, plan: rea
   }
   if (!vpcId || !vpcKey) {
     return {
-      reason: options.vpcLogicalId !== undefined
-        ? `The template has no AWS::EC2::VPC resource named ${options.vpcLogicalId}.`
-        : 'The template has no AWS::EC2::VPC resource with a literal CidrBlock to add subnets to.',
+      reason:
+        options.vpcLogicalId !== undefined
+          ? `The template has no AWS::EC2::VPC resource named ${options.vpcLogicalId}.`
+          : 'The template has no AWS::EC2::VPC resource with a literal CidrBlock to add subnets to.',
     };
   }
   const vpc = networkOf(doc).vpcs.find((v) => v.node === vpcKey);
@@ -261,7 +262,8 @@ function cloudFormationInsertion(file: FileModel, doc: StreamDocument, plan: rea
   const dependsOn = new Map<PlannedSubnet, string>();
   for (const { subnet, cidr } of plan) {
     const range = ranges.find((r) => contains(r.cidr, cidr));
-    if (!range) return { reason: `Planned subnet ${subnet.cidr} is not inside VPC ${vpcId}'s ${ranges.length === 1 ? `block ${ranges[0].text}` : `blocks (${ranges.map((r) => r.text).join(', ')})`}.` };
+    if (!range)
+      return { reason: `Planned subnet ${subnet.cidr} is not inside VPC ${vpcId}'s ${ranges.length === 1 ? `block ${ranges[0].text}` : `blocks (${ranges.map((r) => r.text).join(', ')})`}.` };
     if (range.label === 'Secondary VPC CIDR') {
       const id = range.node ? secondaryIds.get(range.node) : undefined;
       if (!id) return { reason: `Planned subnet ${subnet.cidr} is in the secondary block ${range.text}, whose resource could not be found.` };
@@ -270,7 +272,10 @@ function cloudFormationInsertion(file: FileModel, doc: StreamDocument, plan: rea
   }
   // No clash with the VPC's existing subnets, and none whose block cannot be read.
   for (const existing of vpc.subnets) {
-    if (!existing.cidr) return { reason: `Subnet ${existing.name} of VPC ${vpcId} has a CidrBlock that cannot be resolved from the template (an import, or a parameter without a default), so the planner cannot tell which addresses are free.` };
+    if (!existing.cidr)
+      return {
+        reason: `Subnet ${existing.name} of VPC ${vpcId} has a CidrBlock that cannot be resolved from the template (an import, or a parameter without a default), so the planner cannot tell which addresses are free.`,
+      };
     const clash = plan.find((p) => overlaps(p.cidr, existing.cidr!.cidr));
     if (clash) return { reason: `Planned subnet ${clash.subnet.cidr} overlaps subnet ${existing.name} (${existing.cidr.cidr.text}).` };
   }
@@ -381,7 +386,7 @@ function eksctlInsertion(file: FileModel, doc: StreamDocument, plan: readonly Ch
   // else (no vpc.id either) the VPC eksctl would create. An existing VPC (`vpc.id`) with no block
   // given leaves nothing to compare with.
   const cidrText = vpcPair ? literalString(get(vpcNode, 'cidr', a)) : undefined;
-  if (vpcPair && get(vpcNode, 'cidr', a) !== undefined && cidrText === undefined) return { reason: 'vpc.cidr is not a literal block; the planner cannot tell the VPC\'s addresses.' };
+  if (vpcPair && get(vpcNode, 'cidr', a) !== undefined && cidrText === undefined) return { reason: "vpc.cidr is not a literal block; the planner cannot tell the VPC's addresses." };
   const hasId = vpcPair ? get(vpcNode, 'id', a) !== undefined : false;
   const blockText = cidrText ?? options.vpcCidr ?? (hasId ? undefined : EKSCTL_DEFAULT_VPC_CIDR);
   if (blockText !== undefined) {

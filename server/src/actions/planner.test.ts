@@ -95,7 +95,10 @@ describe('planSubnets', () => {
     assertSound(six, a.subnets, a.free);
     const small = { vpc: '192.168.4.0/24', azs: AZS, tiers: ['public', 'private'] as const };
     const b = ok(planSubnets(small));
-    assert.deepEqual(b.subnets.map((s) => s.cidr), ['192.168.4.96/28', '192.168.4.112/28', '192.168.4.128/28', '192.168.4.0/27', '192.168.4.32/27', '192.168.4.64/27']);
+    assert.deepEqual(
+      b.subnets.map((s) => s.cidr),
+      ['192.168.4.96/28', '192.168.4.112/28', '192.168.4.128/28', '192.168.4.0/27', '192.168.4.32/27', '192.168.4.64/27'],
+    );
     assert.deepEqual(b.free, ['192.168.4.144/28', '192.168.4.160/27', '192.168.4.192/26']);
     assertSound(small, b.subnets, b.free);
   });
@@ -111,7 +114,10 @@ describe('planSubnets', () => {
     assertSound(req, subnets, free);
     // A subnet as large as the VPC itself is allowed.
     const whole = ok(planSubnets({ vpc: '10.0.0.0/24', azs: ['us-east-1a'], tiers: ['private'], prefixes: { private: 24 } }));
-    assert.deepEqual(whole.subnets.map((s) => s.cidr), ['10.0.0.0/24']);
+    assert.deepEqual(
+      whole.subnets.map((s) => s.cidr),
+      ['10.0.0.0/24'],
+    );
     assert.deepEqual(whole.free, []);
   });
 
@@ -136,7 +142,10 @@ describe('planSubnets', () => {
   it('uses unaligned room left between taken blocks', () => {
     const req: PlanRequest = { vpc: '10.0.0.0/24', azs: ['us-west-2a'], tiers: ['private'], prefixes: { private: 28 }, taken: ['10.0.0.0/28', '10.0.0.32/27', '10.0.0.64/26', '10.0.0.128/25'] };
     const { subnets, free } = ok(planSubnets(req));
-    assert.deepEqual(subnets.map((s) => s.cidr), ['10.0.0.16/28']);
+    assert.deepEqual(
+      subnets.map((s) => s.cidr),
+      ['10.0.0.16/28'],
+    );
     assert.deepEqual(free, []);
   });
 

@@ -27,9 +27,7 @@ export interface PlannedSubnet {
   usable: number;
 }
 
-export type PlanResult =
-  | { ok: true; subnets: PlannedSubnet[]; /** largest free blocks left, in address order */ free: string[] }
-  | { ok: false; reason: string };
+export type PlanResult = { ok: true; subnets: PlannedSubnet[]; /** largest free blocks left, in address order */ free: string[] } | { ok: false; reason: string };
 
 export const TIERS: readonly Tier[] = ['public', 'private', 'vpn'];
 
@@ -179,7 +177,10 @@ export function planSubnets(req: PlanRequest): PlanResult {
     const what =
       sizes.size === 1
         ? `subnets at /${wanted[0].prefix}`
-        : `subnets (${[...sizes].sort((a, b) => a[0] - b[0]).map(([p, n]) => `${n} at /${p}`).join(', ')})`;
+        : `subnets (${[...sizes]
+            .sort((a, b) => a[0] - b[0])
+            .map(([p, n]) => `${n} at /${p}`)
+            .join(', ')})`;
     const room = placed.size === 0 ? 'none' : String(placed.size);
     const besides = taken.length ? ` next to the ${plural(taken.length, 'block')} already taken` : '';
     const need = wanted.reduce((n, w) => n + 2 ** (32 - w.prefix), 0);

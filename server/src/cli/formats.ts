@@ -81,9 +81,7 @@ export function formatSarif(results: readonly FileResult[], rules: readonly Rule
             level: SARIF_LEVEL[f.severity],
             message: { text: f.message },
             locations: [location(r.path, f.range)],
-            ...(f.related?.length
-              ? { relatedLocations: f.related.map((rel, id) => ({ id, message: { text: rel.message }, ...location(rel.uri ?? r.path, rel.range) })) }
-              : {}),
+            ...(f.related?.length ? { relatedLocations: f.related.map((rel, id) => ({ id, message: { text: rel.message }, ...location(rel.uri ?? r.path, rel.range) })) } : {}),
           })),
         ),
         // A property bag (SARIF 2.1.0 §3.8): the project file the run was configured by.

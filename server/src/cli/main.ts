@@ -205,8 +205,7 @@ function readModels(paths: readonly string[], maxBytes = DEFAULT_MAX_FILE_BYTES)
       continue;
     }
     const shown = target.path === '-' ? '<stdin>' : target.path;
-    const model =
-      read.kind === 'text' ? buildFileModel({ uri: shown, text: read.text, maxBytes }) : buildFileModel({ uri: shown, text: '', maxBytes, size: read.bytes });
+    const model = read.kind === 'text' ? buildFileModel({ uri: shown, text: read.text, maxBytes }) : buildFileModel({ uri: shown, text: '', maxBytes, size: read.bytes });
     // Walked JSON files are ours only when a format written in JSON (CloudFormation) claims them.
     if (model.format === 'json' && !target.explicit && !model.documents.some((d) => formatFor(d.kind)?.json)) continue;
     models.push(model);

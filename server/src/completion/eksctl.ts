@@ -29,10 +29,13 @@ export function eksctlCompletions(ctx: TypingContext, doc: StreamDocument | unde
     ]);
   }
   if (on === 'value' && (pathIs(path, 'vpc', 'clusterEndpoints', 'publicAccess') || pathIs(path, 'vpc', 'clusterEndpoints', 'privateAccess') || pathIs(path, 'privateCluster', 'enabled'))) {
-    return values([
-      ['true', ''],
-      ['false', ''],
-    ], 'keyword');
+    return values(
+      [
+        ['true', ''],
+        ['false', ''],
+      ],
+      'keyword',
+    );
   }
   if (on === 'value' && pathIs(path, 'metadata', 'version')) return kubernetesVersions();
   // A document being typed may not parse: then the region is read from its text.
@@ -46,7 +49,11 @@ export function eksctlCompletions(ctx: TypingContext, doc: StreamDocument | unde
   if (on === 'value' && pathIs(path, 'vpc', 'subnets', '*', '*', 'cidr') && doc) return freeCidrs(networkOf(doc).vpcs[0]);
   if (on === 'value' && pathIs(path, 'kubernetesNetworkConfig', 'serviceIPv4CIDR') && doc) return serviceRanges(doc);
   if (on === 'key' && pathIs(path, 'vpc') && doc && !getIn(doc.root, ['vpc', 'subnets'], doc.anchors)) {
-    const block = subnetsBlock(doc, ctx.indent, zoneList.map((z) => z.label));
+    const block = subnetsBlock(
+      doc,
+      ctx.indent,
+      zoneList.map((z) => z.label),
+    );
     return block ? [block] : [];
   }
   return [];

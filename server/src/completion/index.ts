@@ -21,9 +21,7 @@ export function completionsAt(file: FileModel, offset: number, config: Effective
   const kind = providerKind(file.text, doc);
   const provider = kind === 'none' ? undefined : PROVIDERS[kind];
   const items = provider ? provider(ctx, doc, file.text, config) : [];
-  return items
-    .filter((i) => i.label.toLowerCase().startsWith(ctx.prefix.toLowerCase()) || i.kind === 'snippet')
-    .map((i) => ({ ...i, start: ctx.start, end: ctx.end }));
+  return items.filter((i) => i.label.toLowerCase().startsWith(ctx.prefix.toLowerCase()) || i.kind === 'snippet').map((i) => ({ ...i, start: ctx.start, end: ctx.end }));
 }
 
 type Provider = (ctx: TypingContext, doc: StreamDocument | undefined, text: string, config: EffectiveConfig) => Item[];

@@ -25,8 +25,8 @@ export type Item = Omit<Completion, 'start' | 'end'>;
 export const pathEnds = (path: readonly string[], ...tail: string[]) => path.length >= tail.length && tail.every((t, i) => t === '*' || t === path[path.length - tail.length + i]);
 export const pathIs = (path: readonly string[], ...whole: string[]) => path.length === whole.length && pathEnds(path, ...whole);
 
-export const values = (list: ReadonlyArray<[string, string]>, kind: Completion['kind'] = 'value'): Item[] => list.map(([label, documentation], order) => ({ label, insertText: label, documentation, kind, order }));
-
+export const values = (list: ReadonlyArray<[string, string]>, kind: Completion['kind'] = 'value'): Item[] =>
+  list.map(([label, documentation], order) => ({ label, insertText: label, documentation, kind, order }));
 
 const COMMON_PREFIXES = [18, 19, 20, 21, 22, 24, 26];
 

@@ -14,12 +14,15 @@ export function kubernetesCompletions(ctx: TypingContext, doc: StreamDocument | 
   }
   const isPdb = doc?.objectKind === 'PodDisruptionBudget' || /^kind:\s*PodDisruptionBudget\b/m.test(text);
   if (isPdb && ctx.on === 'key' && pathIs(ctx.path, 'spec')) {
-    return values([
-      ['maxUnavailable', 'How many selected pods may be down at once (a number or a percentage); keeps working as the workload scales.'],
-      ['minAvailable', 'How many selected pods must stay up (a number or a percentage). Use one of the two fields, not both.'],
-      ['selector', 'The pods the budget counts (matchLabels / matchExpressions).'],
-      ['unhealthyPodEvictionPolicy', 'Whether pods that are not yet healthy may be evicted regardless of the budget.'],
-    ], 'property').map((v) => ({ ...v, insertText: `${v.label}: ` }));
+    return values(
+      [
+        ['maxUnavailable', 'How many selected pods may be down at once (a number or a percentage); keeps working as the workload scales.'],
+        ['minAvailable', 'How many selected pods must stay up (a number or a percentage). Use one of the two fields, not both.'],
+        ['selector', 'The pods the budget counts (matchLabels / matchExpressions).'],
+        ['unhealthyPodEvictionPolicy', 'Whether pods that are not yet healthy may be evicted regardless of the budget.'],
+      ],
+      'property',
+    ).map((v) => ({ ...v, insertText: `${v.label}: ` }));
   }
   if (isPdb && ctx.on === 'value' && pathIs(ctx.path, 'spec', 'unhealthyPodEvictionPolicy')) {
     return values([
@@ -35,7 +38,8 @@ function apiVersionsFor(objectKind: string, config: EffectiveConfig): Item[] {
   const target = targetVersion(config).version;
   const found = new Map<string, { deprecated: boolean }>();
   for (const e of API_LIFECYCLES.filter((x) => x.kind === objectKind)) {
-    if (e.replacement && e.replacement.kind === objectKind && compareMinor(e.replacement.since, target) <= 0 && !isGone(e.replacement.apiVersion, objectKind, target)) found.set(e.replacement.apiVersion, { deprecated: isDeprecated(e.replacement.apiVersion, objectKind, target) });
+    if (e.replacement && e.replacement.kind === objectKind && compareMinor(e.replacement.since, target) <= 0 && !isGone(e.replacement.apiVersion, objectKind, target))
+      found.set(e.replacement.apiVersion, { deprecated: isDeprecated(e.replacement.apiVersion, objectKind, target) });
     if (!isGone(e.apiVersion, objectKind, target)) found.set(e.apiVersion, { deprecated: isDeprecated(e.apiVersion, objectKind, target) });
   }
   const current = CURRENT[objectKind];

@@ -11,7 +11,9 @@ import { compileGlob } from '../workspace/glob';
  * (so overlapping blocks matter; see vpc-cidr-overlap). `all`, or named groups of file globs,
  * relative to `base` (the folder of the project file; the working directory when unknown).
  */
-export type ConnectedNetworks = { readonly all: true; readonly base?: string } | { readonly groups: ReadonlyArray<{ readonly name: string; readonly globs: readonly string[] }>; readonly base?: string };
+export type ConnectedNetworks =
+  | { readonly all: true; readonly base?: string }
+  | { readonly groups: ReadonlyArray<{ readonly name: string; readonly globs: readonly string[] }>; readonly base?: string };
 
 export type RuleSetting = Severity | 'off';
 

@@ -176,7 +176,7 @@ export function findProjectConfig(paths: readonly string[], cwd: string = proces
   if (top === undefined) return { searched: [] };
   const chain: string[] = [];
   let repository: string | undefined;
-  for (let dir = top; ; ) {
+  for (let dir = top; ;) {
     chain.push(dir);
     if (exists(path.join(dir, '.git'))) {
       repository = dir;

@@ -57,7 +57,17 @@ describe('address hover', () => {
   it('names the DNS server on the block of a VPC eksctl creates, and does not guess for an existing VPC', () => {
     const created = yaml('apiVersion: eksctl.io/v1alpha5', 'kind: ClusterConfig', 'metadata: {name: c, region: us-west-2}', 'vpc:', '  cidr: 10.10.0.0/16');
     assert.match(hover(created, '10.10.0.0/16')!, /10\.10\.0\.2 \(the Amazon DNS server/);
-    const existing = yaml('apiVersion: eksctl.io/v1alpha5', 'kind: ClusterConfig', 'metadata: {name: c, region: us-west-2}', 'vpc:', '  id: vpc-1', '  cidr: 10.20.0.0/16', '  subnets:', '    private:', '      us-west-2a: {id: subnet-a, cidr: 10.20.32.0/19}');
+    const existing = yaml(
+      'apiVersion: eksctl.io/v1alpha5',
+      'kind: ClusterConfig',
+      'metadata: {name: c, region: us-west-2}',
+      'vpc:',
+      '  id: vpc-1',
+      '  cidr: 10.20.0.0/16',
+      '  subnets:',
+      '    private:',
+      '      us-west-2a: {id: subnet-a, cidr: 10.20.32.0/19}',
+    );
     assert.match(hover(existing, '10.20.32.0/19')!, /10\.20\.32\.2 \(reserved by AWS; it is the Amazon DNS server only in a subnet that starts/);
   });
 
@@ -132,7 +142,10 @@ describe('address hover', () => {
       '  A: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24, AvailabilityZone: us-east-1a}}',
       '  B: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 100.64.0.0/25, AvailabilityZone: us-east-1b}}',
     );
-    assert.match(hover(text, '10.0.1.0/24')!, /Subnet 1 of 2 in VPC 10\.0\.0\.0\/22 \+ 100\.64\.0\.0\/24 \(us-east-1a\); free space left in the VPC: 10\.0\.2\.0\/23, 10\.0\.0\.0\/24, 100\.64\.0\.128\/25\./);
+    assert.match(
+      hover(text, '10.0.1.0/24')!,
+      /Subnet 1 of 2 in VPC 10\.0\.0\.0\/22 \+ 100\.64\.0\.0\/24 \(us-east-1a\); free space left in the VPC: 10\.0\.2\.0\/23, 10\.0\.0\.0\/24, 100\.64\.0\.128\/25\./,
+    );
   });
 
   it('says nothing for values that are not addresses, and for keys', () => {

@@ -160,7 +160,10 @@ function ipHover(ip: IpAddress, place: Place): string {
 }
 
 function describeSubnet(s: SubnetModel): string {
-  const details = [s.az && s.az !== s.name ? s.az : undefined, s.tier].filter((d): d is string => !!d).map(escapeMarkdown).join(', ');
+  const details = [s.az && s.az !== s.name ? s.az : undefined, s.tier]
+    .filter((d): d is string => !!d)
+    .map(escapeMarkdown)
+    .join(', ');
   return `${escapeMarkdown(s.name)} (${escapeMarkdown(s.cidr!.cidr.text)}${details ? `, ${details}` : ''})`;
 }
 
@@ -177,13 +180,19 @@ function placement(block: Cidr, place: Place): string | undefined {
     const freeText = free.blocks.length ? `free space left in the VPC: ${free.blocks.join(', ')}${free.more ? ` and ${free.more} smaller` : ''}` : 'no free space left in the VPC';
     if (asSubnet >= 0) {
       const s = subnets[asSubnet];
-      const details = [s.az, s.tier].filter((d): d is string => !!d).map(escapeMarkdown).join(', ');
+      const details = [s.az, s.tier]
+        .filter((d): d is string => !!d)
+        .map(escapeMarkdown)
+        .join(', ');
       if (!ranges.length) return `Subnet ${asSubnet + 1} of ${subnets.length} in this file${details ? ` (${details})` : ''}.`;
       return `Subnet ${asSubnet + 1} of ${subnets.length} in VPC ${vpcText}${details ? ` (${details})` : ''}; ${freeText}.`;
     }
     // Overlapping subnets share addresses: what they use is the VPC minus its free space.
     const total = ranges.reduce((n, r) => n + sizeOf(r.cidr), 0n);
-    const unused = freeBlocks(ranges.map((r) => r.cidr), subnets.map((sub) => sub.cidr!.cidr)).reduce((n, b) => n + (1n << BigInt((b.family === 4 ? 32 : 128) - b.prefix)), 0n);
+    const unused = freeBlocks(
+      ranges.map((r) => r.cidr),
+      subnets.map((sub) => sub.cidr!.cidr),
+    ).reduce((n, b) => n + (1n << BigInt((b.family === 4 ? 32 : 128) - b.prefix)), 0n);
     return `VPC block with ${subnets.length} subnet${subnets.length === 1 ? '' : 's'} written in this file, using ${count(total - unused)} of ${count(total)} addresses; ${freeText}.`;
   }
   return undefined;

@@ -81,7 +81,16 @@ describe('hover with hostile names from the workspace', () => {
   });
 
   it('completion documentation names the VPC blocks without live syntax', () => {
-    const text = yaml('apiVersion: eksctl.io/v1alpha5', 'kind: ClusterConfig', 'metadata: {name: c, region: us-west-2}', 'vpc:', '  cidr: 10.20.0.0/16', '  subnets:', '    private:', `      "${LINK}": {cidr: `);
+    const text = yaml(
+      'apiVersion: eksctl.io/v1alpha5',
+      'kind: ClusterConfig',
+      'metadata: {name: c, region: us-west-2}',
+      'vpc:',
+      '  cidr: 10.20.0.0/16',
+      '  subnets:',
+      '    private:',
+      `      "${LINK}": {cidr: `,
+    );
     const items = completionsAt(buildFileModel({ uri: 'c.yaml', text }), text.length, DEFAULT_CONFIG);
     for (const item of items) if (item.documentation) assertInert(item.documentation);
   });

@@ -73,12 +73,17 @@ describe('eksLens/addressMap: versions, places and cancellation', () => {
     // A fact changed in a file not open, a setting changed: a new page.
     const moved = await addressMap({ scope: 'workspace', ...params, knownVersion: first.version }, sources(open, { 'file:///w/net.yaml': template('10.31.0.0/16') }));
     assert.ok(!moved.unchanged && moved.version !== first.version && moved.html.includes('10.31.0.0/16'));
-    const reserved = await addressMap({ scope: 'workspace', ...params, knownVersion: first.version }, sources(open, { 'file:///w/net.yaml': template('10.30.0.0/16') }, { reservedCidrs: ['10.20.0.0/24'] }));
+    const reserved = await addressMap(
+      { scope: 'workspace', ...params, knownVersion: first.version },
+      sources(open, { 'file:///w/net.yaml': template('10.30.0.0/16') }, { reservedCidrs: ['10.20.0.0/24'] }),
+    );
     assert.ok(!reserved.unchanged && reserved.html.length > 0);
   });
 
   it('lists every file and line the page offers to open', async () => {
-    const text = ['Resources:', '  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}', '  A: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24}}', ''].join('\n');
+    const text = ['Resources:', '  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}', '  A: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24}}', ''].join(
+      '\n',
+    );
     const result = await addressMap({ scope: 'workspace', ...params }, sources({ 'file:///w/t.yaml': text, 'untitled:c': cluster('10.0.0.0/16') }, {}));
     const listed = new Set(result.places!.map((p) => `${p.line} ${p.uri}`));
     const onPage = [...result.html.matchAll(/data-uri="([^"]*)" data-line="(\d+)"/g)].map((m) => `${m[2]} ${m[1].replace(/&amp;/g, '&')}`);

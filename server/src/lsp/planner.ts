@@ -29,21 +29,23 @@ export function planDefaults(file: FileModel, offset: number | undefined): PlanD
   return { offset: vpc.offset, vpc: vpc.cidr.text, azs, tiers, sizes: tiers.map((t) => `${t.tier}=/${prefixes[t.tier]}`).join(', ') };
 }
 
-export function planEdit(
-  file: FileModel,
-  uri: string,
-  params: Pick<PlanSubnetsParams, 'offset' | 'azs' | 'tiers' | 'sizes'>,
-): PlannedSubnets | PlanError {
+export function planEdit(file: FileModel, uri: string, params: Pick<PlanSubnetsParams, 'offset' | 'azs' | 'tiers' | 'sizes'>): PlannedSubnets | PlanError {
   const vpc = plannableVpcAt(file, file.lines.positionAt(params.offset).line, file.lines.positionAt(params.offset).line);
   if (!vpc) return { error: 'the VPC block has changed or has subnets now; run the command again' };
   const text = vpc.cidr.text;
   const prefixes: Partial<Record<Tier, number>> = {};
-  for (const part of params.sizes.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of params.sizes
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const m = /^(public|private|vpn|VPN-only)\s*=\s*\/?(\d{1,2})$/i.exec(part);
     if (!m) return { error: `"${part}" is not a size like private=/19` };
     prefixes[(m[1].toLowerCase() === 'vpn-only' ? 'vpn' : m[1].toLowerCase()) as Tier] = Number(m[2]);
   }
-  const azs = params.azs.split(',').map((a) => a.trim()).filter(Boolean);
+  const azs = params.azs
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
   const plan = planSubnets({ vpc: text, azs, tiers: params.tiers, prefixes });
   if (!plan.ok) return { error: plan.reason };
   const inserted = planInsertion(file, vpc.doc, plan.subnets, { vpcCidr: text, ...(vpc.logicalId ? { vpcLogicalId: vpc.logicalId } : {}) });

@@ -66,7 +66,10 @@ export class SettingsStore {
   }
 
   setWorkspaceFolders(uris: readonly string[]): void {
-    this.folders = uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u)).sort((a, b) => b.length - a.length);
+    this.folders = uris
+      .filter((u) => u.startsWith('file:'))
+      .map((u) => fileURLToPath(u))
+      .sort((a, b) => b.length - a.length);
     this.projectFiles.clear();
   }
 

@@ -6,7 +6,18 @@ import { allElements, parseXml, vpcFact } from './testFixtures';
 
 const map = () =>
   buildAddressMap({
-    vpcs: [vpcFact('prod', ['10.0.0.0/16'], [['app', '10.0.64.0/18', 'us-east-1a', 'private'], ['x', '10.0.64.0/20'], ['lost', '10.9.0.0/24']]), vpcFact('peer', ['10.0.0.0/17'], [])],
+    vpcs: [
+      vpcFact(
+        'prod',
+        ['10.0.0.0/16'],
+        [
+          ['app', '10.0.64.0/18', 'us-east-1a', 'private'],
+          ['x', '10.0.64.0/20'],
+          ['lost', '10.9.0.0/24'],
+        ],
+      ),
+      vpcFact('peer', ['10.0.0.0/17'], []),
+    ],
   });
 
 const svgOf = (html: string) => html.slice(html.indexOf('<svg'), html.indexOf('</svg>') + '</svg>'.length);
@@ -37,7 +48,13 @@ describe('address map HTML', () => {
     assert.ok(allElements(svg).some((e) => e.attrs['data-kind'] === 'subnet'));
     // The text alternative: a table per VPC with blocks, subnets, free blocks, overlaps, outsiders.
     assert.equal((html.match(/<table>/g) ?? []).length, 3, 'two VPCs and the shared range');
-    for (const row of ['<td>primary block</td>', '>private subnet</td><td>app</td><td class="cidr">10.0.64.0/18</td><td>us-east-1a</td>', '<td>free block</td><td></td><td class="cidr">10.0.0.0/18</td>', '<td>overlap</td><td>app and x</td><td class="cidr">10.0.64.0/20</td>', '<td>subnet outside the VPC</td><td>lost</td>']) {
+    for (const row of [
+      '<td>primary block</td>',
+      '>private subnet</td><td>app</td><td class="cidr">10.0.64.0/18</td><td>us-east-1a</td>',
+      '<td>free block</td><td></td><td class="cidr">10.0.0.0/18</td>',
+      '<td>overlap</td><td>app and x</td><td class="cidr">10.0.64.0/20</td>',
+      '<td>subnet outside the VPC</td><td>lost</td>',
+    ]) {
       assert.ok(html.includes(row), row);
     }
     assert.match(html, /VPCs that share addresses/);
@@ -53,7 +70,10 @@ describe('address map HTML', () => {
     const script = html.slice(html.indexOf('<script nonce="n0nce">') + '<script nonce="n0nce">'.length, html.indexOf('</script>'));
     const posted: unknown[] = [];
     const fake = (tagName: string, uri: string, line: string) => {
-      const attrs = new Map([['data-uri', uri], ['data-line', line]]);
+      const attrs = new Map([
+        ['data-uri', uri],
+        ['data-line', line],
+      ]);
       const handlers = new Map<string, (event: unknown) => void>();
       return {
         tagName,
@@ -93,12 +113,31 @@ describe('address map HTML', () => {
 
   it('escapes names, zones and file paths from the workspace: no markup, script or link can be planted', () => {
     const evil = '"><script>alert(1)</script><img src=x onerror=alert(2)><a href="https://evil.example">';
-    const hostile = buildAddressMap({ vpcs: [vpcFact(evil, ['10.0.0.0/16'], [[evil, '10.0.0.0/24', evil], [`${evil}2`, '10.0.0.0/24']], `file:///ws/${encodeURIComponent(evil)}.yaml`)], fileLabel: () => evil });
+    const hostile = buildAddressMap({
+      vpcs: [
+        vpcFact(
+          evil,
+          ['10.0.0.0/16'],
+          [
+            [evil, '10.0.0.0/24', evil],
+            [`${evil}2`, '10.0.0.0/24'],
+          ],
+          `file:///ws/${encodeURIComponent(evil)}.yaml`,
+        ),
+      ],
+      fileLabel: () => evil,
+    });
     for (const html of [renderHtml(hostile), renderHtml(hostile, { webview: { cspSource: 'vscode-webview://x', nonce: 'n0nce' } })]) {
-      assert.ok((html.match(/<script[^>]*>/g) ?? []).every((tag) => tag === '<script nonce="n0nce">'), 'only the nonced script');
+      assert.ok(
+        (html.match(/<script[^>]*>/g) ?? []).every((tag) => tag === '<script nonce="n0nce">'),
+        'only the nonced script',
+      );
       // Every "<" of the page opens a real tag (text escapes it); with quoted values left out, no tag may load or link anything.
       const tags = html.replace(/"[^"]*"/g, '""').match(/<[^>]*>/g) ?? [];
-      assert.deepEqual(tags.filter((t) => /^<\/?(img|a|iframe|object|embed|foreignObject|image|use)\b/i.test(t) || /\s(on\w+|href|xlink:href|src)=/i.test(t)), []);
+      assert.deepEqual(
+        tags.filter((t) => /^<\/?(img|a|iframe|object|embed|foreignObject|image|use)\b/i.test(t) || /\s(on\w+|href|xlink:href|src)=/i.test(t)),
+        [],
+      );
       assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt;'), 'shown as text');
     }
   });

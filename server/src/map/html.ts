@@ -72,25 +72,46 @@ type Row = { kind: string; name: string; cidr: string; az?: string; detail?: str
 function placeCell(place: { uri: string; line: number } | undefined, interactive: boolean): string {
   if (!place) return '<td></td>';
   const label = esc(where(place));
-  return interactive
-    ? `<td><button type="button" class="place" data-uri="${esc(place.uri)}" data-line="${place.line}" aria-label="Open ${label}">${label}</button></td>`
-    : `<td>${label}</td>`;
+  return interactive ? `<td><button type="button" class="place" data-uri="${esc(place.uri)}" data-line="${place.line}" aria-label="Open ${label}">${label}</button></td>` : `<td>${label}</td>`;
 }
 
 function vpcRows(vpc: MapVpc): Row[] {
   const rows: Row[] = [];
   for (const b of vpc.blocks) {
-    rows.push({ kind: b.primary ? 'primary block' : 'secondary block', name: '', cidr: b.cidr, detail: `${b.first} – ${b.last}, ${count(b.addresses)} addresses${b.defaulted ? ', eksctl default' : ''}`, place: b });
+    rows.push({
+      kind: b.primary ? 'primary block' : 'secondary block',
+      name: '',
+      cidr: b.cidr,
+      detail: `${b.first} – ${b.last}, ${count(b.addresses)} addresses${b.defaulted ? ', eksctl default' : ''}`,
+      place: b,
+    });
     for (const s of b.subnets) {
       const notes = [`${count(s.addresses)} addresses`];
       if (s.overlapsWith.length) notes.push(`overlaps ${nameList(s.overlapsWith, s.overlapsWithMore, ', ')}`);
       if (s.partlyOutside) notes.push('partly outside the VPC');
-      rows.push({ kind: TIER_COLOURS[s.tier].label, name: s.name, cidr: s.cidr, az: s.az, detail: notes.join('; '), place: s, alert: s.partlyOutside || s.overlapsWith.length > 0, swatch: TIER_COLOURS[s.tier].fill });
+      rows.push({
+        kind: TIER_COLOURS[s.tier].label,
+        name: s.name,
+        cidr: s.cidr,
+        az: s.az,
+        detail: notes.join('; '),
+        place: s,
+        alert: s.partlyOutside || s.overlapsWith.length > 0,
+        swatch: TIER_COLOURS[s.tier].fill,
+      });
     }
     for (const f of b.free) rows.push({ kind: 'free block', name: '', cidr: f.cidr, detail: `${count(f.addresses)} addresses`, place: f });
     for (const o of b.overlaps) rows.push({ kind: 'overlap', name: nameList(o.subnets, o.more), cidr: o.cidr, place: o, alert: true });
     for (const m of b.marks) {
-      rows.push({ kind: MARK_COLOURS[m.kind].label, name: m.label, cidr: m.cidr, detail: `covers ${m.start} – ${m.end} of ${b.cidr}`, place: m.uri !== undefined && m.line !== undefined ? { uri: m.uri, line: m.line } : undefined, alert: true, swatch: MARK_COLOURS[m.kind].fill });
+      rows.push({
+        kind: MARK_COLOURS[m.kind].label,
+        name: m.label,
+        cidr: m.cidr,
+        detail: `covers ${m.start} – ${m.end} of ${b.cidr}`,
+        place: m.uri !== undefined && m.line !== undefined ? { uri: m.uri, line: m.line } : undefined,
+        alert: true,
+        swatch: MARK_COLOURS[m.kind].fill,
+      });
     }
     for (const line of blockNotDrawn(b)) rows.push({ kind: 'not drawn', name: '', cidr: '', detail: line, alert: true });
   }
@@ -120,7 +141,9 @@ export function renderHtml(map: AddressMap, options: HtmlOptions = {}): string {
     : "default-src 'none'; img-src data:; style-src 'unsafe-inline';";
   const sections: string[] = [];
   for (const [i, vpc] of map.vpcs.entries()) {
-    sections.push(`<h2>${i + 1}. VPC ${esc(vpc.name)}</h2>\n<p>${esc(vpc.source === 'eksctl' ? 'eksctl ClusterConfig' : 'CloudFormation template')}, ${esc(where(vpc))}${vpc.existing ? ', existing VPC' : ''}</p>`);
+    sections.push(
+      `<h2>${i + 1}. VPC ${esc(vpc.name)}</h2>\n<p>${esc(vpc.source === 'eksctl' ? 'eksctl ClusterConfig' : 'CloudFormation template')}, ${esc(where(vpc))}${vpc.existing ? ', existing VPC' : ''}</p>`,
+    );
     sections.push(table(`Blocks, subnets, free blocks and overlaps of VPC ${vpc.name}`, vpcRows(vpc), interactive));
   }
   if (map.notDrawn.vpcs) sections.push(`<p class="not-drawn" role="note"><strong>${esc(notDrawnText(map.notDrawn.vpcs, 'VPCs'))}</strong></p>`);

@@ -209,7 +209,9 @@ interface Laminar<T> {
 }
 
 function laminate<T>(list: readonly T[], range: (item: T) => Cidr): Laminar<T> {
-  const items = list.map((item, index) => ({ item, index, r: range(item) })).sort((a, b) => (a.r.first < b.r.first ? -1 : a.r.first > b.r.first ? 1 : a.r.last > b.r.last ? -1 : a.r.last < b.r.last ? 1 : a.index - b.index));
+  const items = list
+    .map((item, index) => ({ item, index, r: range(item) }))
+    .sort((a, b) => (a.r.first < b.r.first ? -1 : a.r.first > b.r.first ? 1 : a.r.last > b.r.last ? -1 : a.r.last < b.r.last ? 1 : a.index - b.index));
   const parent: number[] = [];
   const end: number[] = new Array<number>(items.length).fill(items.length);
   const depth: number[] = [];
@@ -421,7 +423,14 @@ export function* buildAddressMapSteps(input: AddressMapInput): Generator<void, A
           continue;
         }
         const span = spanIn(block.cidr, g.range.cidr.first, g.range.cidr.last)!;
-        overlapsHere.push({ uri: g.range.uri, line: lineOf(g.range), ...span, cidr: g.range.cidr.text === g.range.cidr.network ? g.range.cidr.text : rangeText(g.range.cidr.first, g.range.cidr.last, 4), subnets: g.names, more: g.more });
+        overlapsHere.push({
+          uri: g.range.uri,
+          line: lineOf(g.range),
+          ...span,
+          cidr: g.range.cidr.text === g.range.cidr.network ? g.range.cidr.text : rangeText(g.range.cidr.first, g.range.cidr.last, 4),
+          subnets: g.names,
+          more: g.more,
+        });
       }
       budget.overlaps -= overlapsHere.length;
       const marks: MapMark[] = [];
@@ -480,7 +489,10 @@ export function* buildAddressMapSteps(input: AddressMapInput): Generator<void, A
       source: vpc.source,
       existing: vpc.existing,
       blocks: mapBlocks,
-      ipv6Blocks: vpc.cidrs.filter((c) => c.cidr.family === 6).slice(0, LIMITS.blocksPerVpc).map((c) => ({ uri: c.uri, line: lineOf(c), cidr: c.cidr.text })),
+      ipv6Blocks: vpc.cidrs
+        .filter((c) => c.cidr.family === 6)
+        .slice(0, LIMITS.blocksPerVpc)
+        .map((c) => ({ uri: c.uri, line: lineOf(c), cidr: c.cidr.text })),
       outside,
       unplaced,
       ...(vpc.serviceCidr ? { serviceCidr: { uri: vpc.serviceCidr.uri, line: lineOf(vpc.serviceCidr), cidr: vpc.serviceCidr.cidr.text } } : {}),

@@ -8,7 +8,12 @@ import { buildAddressMap, buildAddressMapSteps, LIMITS } from './model';
 import { renderSvg } from './svg';
 import { vpcFact } from './testFixtures';
 
-const identicalSubnets = (n: number) => vpcFact('big', ['10.0.0.0/16'], Array.from({ length: n }, (_, i): [string, string] => [`s${i}`, '10.0.0.0/24']));
+const identicalSubnets = (n: number) =>
+  vpcFact(
+    'big',
+    ['10.0.0.0/16'],
+    Array.from({ length: n }, (_, i): [string, string] => [`s${i}`, '10.0.0.0/24']),
+  );
 const identicalVpcs = (n: number) => Array.from({ length: n }, (_, i) => vpcFact(`v${i}`, ['10.0.0.0/16'], [['a', '10.0.0.0/24']], 'file:///ws/all.yaml'));
 
 function workFor(vpcs: ReturnType<typeof identicalVpcs>): number {
@@ -66,7 +71,13 @@ describe('address map at scale', () => {
   });
 
   it('bounds the whole map: 200 VPCs of 100 subnets draw 3,000 subnets and count the rest', () => {
-    const vpcs = Array.from({ length: 200 }, (_, v) => vpcFact(`v${v}`, [`10.${v}.0.0/16`], Array.from({ length: 100 }, (_, i): [string, string] => [`s${i}`, `10.${v}.${i}.0/24`])));
+    const vpcs = Array.from({ length: 200 }, (_, v) =>
+      vpcFact(
+        `v${v}`,
+        [`10.${v}.0.0/16`],
+        Array.from({ length: 100 }, (_, i): [string, string] => [`s${i}`, `10.${v}.${i}.0/24`]),
+      ),
+    );
     const map = buildAddressMap({ vpcs });
     const drawn = map.vpcs.reduce((n, v) => n + v.blocks.reduce((m, b) => m + b.subnets.length, 0) + v.outside.length, 0);
     const left = map.vpcs.reduce((n, v) => n + v.notDrawn.subnets, 0);
@@ -81,7 +92,10 @@ describe('address map at scale', () => {
     const blocks = (v: number) => Array.from({ length: 50 }, (_, b) => `10.${v}.${b}.0/24`);
     const vpcs = Array.from({ length: 25 }, (_, v) => vpcFact(`v${v}`, blocks(v), [['s', `10.${v}.0.0/26`]]));
     const map = buildAddressMap({ vpcs });
-    assert.equal(map.vpcs.reduce((n, v) => n + v.blocks.length, 0), LIMITS.total.blocks);
+    assert.equal(
+      map.vpcs.reduce((n, v) => n + v.blocks.length, 0),
+      LIMITS.total.blocks,
+    );
     const last = map.vpcs[24];
     assert.deepEqual([last.blocks.length, last.notDrawn.blocks, last.outside.length, last.notDrawn.subnets], [0, 50, 0, 1]);
     assert.match(renderSvg(map), /… and 50 more blocks not drawn/);

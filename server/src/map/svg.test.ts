@@ -7,7 +7,15 @@ import { allElements, parseXml, vpcFact } from './testFixtures';
 const sample = () =>
   buildAddressMap({
     vpcs: [
-      vpcFact('prod', ['10.0.0.0/16'], [['app', '10.0.64.0/18', 'us-east-1a', 'private'], ['web', '10.0.0.0/20', 'us-east-1b', 'public'], ['dup', '10.0.8.0/21']]),
+      vpcFact(
+        'prod',
+        ['10.0.0.0/16'],
+        [
+          ['app', '10.0.64.0/18', 'us-east-1a', 'private'],
+          ['web', '10.0.0.0/20', 'us-east-1b', 'public'],
+          ['dup', '10.0.8.0/21'],
+        ],
+      ),
       vpcFact('peer', ['10.0.128.0/17'], []),
     ],
     reserved: [{ cidr: '10.0.240.0/20', label: 'lab' }],
@@ -45,7 +53,13 @@ describe('address map SVG', () => {
     assert.equal(web.attrs.fill, '#cfe3fa', 'public subnets use the public colour');
 
     const bars = allElements(root).filter((e) => e.attrs['data-kind'] === 'block');
-    assert.deepEqual(bars.map((b) => [b.attrs.x, b.attrs.width, b.attrs['data-line']]), [[String(LAYOUT.barX), String(LAYOUT.barWidth), '2'], [String(LAYOUT.barX), String(LAYOUT.barWidth), '2']]);
+    assert.deepEqual(
+      bars.map((b) => [b.attrs.x, b.attrs.width, b.attrs['data-line']]),
+      [
+        [String(LAYOUT.barX), String(LAYOUT.barWidth), '2'],
+        [String(LAYOUT.barX), String(LAYOUT.barWidth), '2'],
+      ],
+    );
     // Free blocks, overlaps and marks are drawn too, each where it belongs.
     const free = allElements(root).filter((e) => e.attrs['data-kind'] === 'free');
     const last = free.find((e) => e.attrs['aria-label'].startsWith('free 10.0.128.0/17'))!;
@@ -53,7 +67,9 @@ describe('address map SVG', () => {
     const overlap = allElements(root).find((e) => e.attrs['data-kind'] === 'overlap')!;
     assert.match(overlap.attrs['aria-label'], /web and dup both claim 10\.0\.8\.0\/21/);
     assert.ok(Math.abs(Number(overlap.attrs.width) - LAYOUT.barWidth / 32) <= 0.5);
-    const kinds = allElements(root).map((e) => e.attrs['data-kind']).filter(Boolean);
+    const kinds = allElements(root)
+      .map((e) => e.attrs['data-kind'])
+      .filter(Boolean);
     assert.ok(kinds.includes('mark-reserved') && kinds.includes('mark-vpc'), kinds.join());
   });
 

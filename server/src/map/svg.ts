@@ -94,7 +94,10 @@ export function overlapText(o: MapBlock['overlaps'][number]): string {
 
 /** The words for a group of VPCs sharing addresses. */
 export function vpcOverlapText(o: AddressMap['vpcOverlaps'][number]): string {
-  return `${nameList(o.members.map((m) => `${m.vpc} (${m.block}, ${where(m)})`), o.more)} share ${o.cidr}`;
+  return `${nameList(
+    o.members.map((m) => `${m.vpc} (${m.block}, ${where(m)})`),
+    o.more,
+  )} share ${o.cidr}`;
 }
 export const where = (p: { uri: string; line: number; file?: string }) => `${p.file ?? p.uri}:${p.line + 1}`;
 
@@ -158,18 +161,48 @@ function drawBlock(out: Out, vpc: MapVpc, block: MapBlock, numbers: Map<object, 
   for (const [i, m] of block.marks.entries()) {
     const c = MARK_COLOURS[m.kind];
     const title = `${c.label}: ${m.label} ${m.cidr} covers ${m.start}–${m.end} of this block${m.uri !== undefined && m.line !== undefined ? `; ${where({ uri: m.uri, line: m.line, file: m.file })}` : ''}`;
-    itemRect(out, m, markY(i), 8, { class: `item mark mark-${m.kind}`, 'data-kind': `mark-${m.kind}`, 'data-uri': m.uri, 'data-line': m.line, role: 'img', fill: c.fill, stroke: c.stroke, 'stroke-width': 1 }, title);
+    itemRect(
+      out,
+      m,
+      markY(i),
+      8,
+      { class: `item mark mark-${m.kind}`, 'data-kind': `mark-${m.kind}`, 'data-uri': m.uri, 'data-line': m.line, role: 'img', fill: c.fill, stroke: c.stroke, 'stroke-width': 1 },
+      title,
+    );
   }
   // The block itself, network address to broadcast address.
   out.lines.push(
     `<rect${attrs({ class: 'item block-bar', 'data-kind': 'block', 'data-uri': block.uri, 'data-line': block.line, role: 'img', 'aria-label': `${vpc.name}: ${label}, ${block.first} to ${block.last}; ${where(block)}`, x: barX, y: num(barY), width: barWidth, height: barHeight, fill: '#ffffff', stroke: INK, 'stroke-width': 1 })}><title>${escapeXml(`${vpc.name}: ${label}, ${block.first} to ${block.last}; ${where(block)}`)}</title></rect>`,
   );
   for (const f of block.free) {
-    itemRect(out, f, barY + 3, barHeight - 6, { class: 'item free', 'data-kind': 'free', 'data-uri': f.uri, 'data-line': f.line, role: 'img', fill: FREE.fill, stroke: FREE.stroke, 'stroke-dasharray': '3 2', 'stroke-width': 1 }, `free ${f.cidr}, ${count(f.addresses)} addresses`);
+    itemRect(
+      out,
+      f,
+      barY + 3,
+      barHeight - 6,
+      { class: 'item free', 'data-kind': 'free', 'data-uri': f.uri, 'data-line': f.line, role: 'img', fill: FREE.fill, stroke: FREE.stroke, 'stroke-dasharray': '3 2', 'stroke-width': 1 },
+      `free ${f.cidr}, ${count(f.addresses)} addresses`,
+    );
     const w = f.width * barWidth;
     const short = `free /${f.cidr.split('/')[1]}`;
-    if (w >= f.cidr.length * CHAR + 8) text(out, barX + f.offset * barWidth + w / 2, barY + barHeight / 2 + 4, f.cidr, { 'text-anchor': 'middle', fill: MUTED, 'font-size': 11, 'font-family': MONO, 'aria-hidden': 'true', 'pointer-events': 'none' });
-    else if (w >= short.length * CHAR + 6) text(out, barX + f.offset * barWidth + w / 2, barY + barHeight / 2 + 4, short, { 'text-anchor': 'middle', fill: MUTED, 'font-size': 11, 'font-family': MONO, 'aria-hidden': 'true', 'pointer-events': 'none' });
+    if (w >= f.cidr.length * CHAR + 8)
+      text(out, barX + f.offset * barWidth + w / 2, barY + barHeight / 2 + 4, f.cidr, {
+        'text-anchor': 'middle',
+        fill: MUTED,
+        'font-size': 11,
+        'font-family': MONO,
+        'aria-hidden': 'true',
+        'pointer-events': 'none',
+      });
+    else if (w >= short.length * CHAR + 6)
+      text(out, barX + f.offset * barWidth + w / 2, barY + barHeight / 2 + 4, short, {
+        'text-anchor': 'middle',
+        fill: MUTED,
+        'font-size': 11,
+        'font-family': MONO,
+        'aria-hidden': 'true',
+        'pointer-events': 'none',
+      });
   }
   for (const s of block.subnets) {
     const c = TIER_COLOURS[s.tier];
@@ -179,19 +212,47 @@ function drawBlock(out: Out, vpc: MapVpc, block: MapBlock, numbers: Map<object, 
       s,
       barY,
       barHeight,
-      { class: `item subnet tier-${s.tier}${flagged ? ' flagged' : ''}`, 'data-kind': 'subnet', 'data-uri': s.uri, 'data-line': s.line, role: 'img', fill: c.fill, 'fill-opacity': s.overlapsWith.length ? 0.85 : undefined, stroke: flagged ? ALERT : c.stroke, 'stroke-width': flagged ? 2 : 1, 'stroke-dasharray': s.partlyOutside ? '5 3' : undefined },
+      {
+        class: `item subnet tier-${s.tier}${flagged ? ' flagged' : ''}`,
+        'data-kind': 'subnet',
+        'data-uri': s.uri,
+        'data-line': s.line,
+        role: 'img',
+        fill: c.fill,
+        'fill-opacity': s.overlapsWith.length ? 0.85 : undefined,
+        stroke: flagged ? ALERT : c.stroke,
+        'stroke-width': flagged ? 2 : 1,
+        'stroke-dasharray': s.partlyOutside ? '5 3' : undefined,
+      },
       describeSubnet(s),
     );
   }
   for (const o of block.overlaps) {
-    itemRect(out, o, barY, barHeight, { class: 'item overlap', 'data-kind': 'overlap', 'data-uri': o.uri, 'data-line': o.line, role: 'img', fill: OVERLAP.fill, stroke: OVERLAP.stroke, 'stroke-width': 2 }, `overlap: ${overlapText(o)}; ${where(o)}`);
+    itemRect(
+      out,
+      o,
+      barY,
+      barHeight,
+      { class: 'item overlap', 'data-kind': 'overlap', 'data-uri': o.uri, 'data-line': o.line, role: 'img', fill: OVERLAP.fill, stroke: OVERLAP.stroke, 'stroke-width': 2 },
+      `overlap: ${overlapText(o)}; ${where(o)}`,
+    );
   }
   // Labels last, with a halo, so an overlap drawn over a subnet does not hide its name.
   for (const s of block.subnets) {
     const x = barX + s.offset * barWidth;
     const w = s.width * barWidth;
     const n = String(numbers.get(s));
-    const hidden = { 'aria-hidden': 'true', 'pointer-events': 'none', 'font-family': MONO, 'font-size': 11, fill: INK, stroke: '#ffffff', 'stroke-width': 3, 'stroke-opacity': 0.8, 'paint-order': 'stroke' } as const;
+    const hidden = {
+      'aria-hidden': 'true',
+      'pointer-events': 'none',
+      'font-family': MONO,
+      'font-size': 11,
+      fill: INK,
+      stroke: '#ffffff',
+      'stroke-width': 3,
+      'stroke-opacity': 0.8,
+      'paint-order': 'stroke',
+    } as const;
     if (w >= Math.max(s.name.length, s.cidr.length) * CHAR + 8) {
       text(out, x + 4, barY + 16, s.name, hidden);
       text(out, x + 4, barY + 31, s.cidr, hidden);
@@ -219,7 +280,12 @@ function drawBlock(out: Out, vpc: MapVpc, block: MapBlock, numbers: Map<object, 
   });
   out.y += Math.ceil(block.subnets.length / cols) * 17;
   const notes: { line: string; alert?: boolean }[] = [];
-  if (block.free.length) for (const l of wrap('Free:', block.free.map((f) => f.cidr))) notes.push({ line: l });
+  if (block.free.length)
+    for (const l of wrap(
+      'Free:',
+      block.free.map((f) => f.cidr),
+    ))
+      notes.push({ line: l });
   else notes.push({ line: 'Free: none' });
   for (const o of block.overlaps) notes.push({ line: `Overlap: ${overlapText(o)}`, alert: true });
   for (const s of block.subnets.filter((x) => x.partlyOutside)) notes.push({ line: `Partly outside the VPC: ${s.name} ${s.cidr}`, alert: true });
@@ -271,11 +337,21 @@ function drawVpc(out: Out, vpc: MapVpc, index: number): void {
   text(out, LAYOUT.margin, out.y, `${index + 1}. VPC ${vpc.name}`, { class: 'fg', fill: INK, 'font-size': 15, 'font-weight': 700, 'data-uri': vpc.uri, 'data-line': vpc.line });
   const used = vpc.totalAddresses ? ` · ${count(vpc.usedAddresses)} of ${count(vpc.totalAddresses)} addresses in subnets (${num((100 * vpc.usedAddresses) / vpc.totalAddresses)}%)` : '';
   out.y += 17;
-  text(out, LAYOUT.margin, out.y, `${vpc.source === 'eksctl' ? 'eksctl ClusterConfig' : 'CloudFormation template'} · ${where(vpc)}${vpc.existing ? ' · existing VPC' : ''}${used}`, { class: 'muted', fill: MUTED, 'font-size': 11 });
+  text(out, LAYOUT.margin, out.y, `${vpc.source === 'eksctl' ? 'eksctl ClusterConfig' : 'CloudFormation template'} · ${where(vpc)}${vpc.existing ? ' · existing VPC' : ''}${used}`, {
+    class: 'muted',
+    fill: MUTED,
+    'font-size': 11,
+  });
   if (vpc.serviceCidr) {
     const inside = vpc.blocks.some((b) => b.marks.some((m) => m.kind === 'service' && m.uri === vpc.serviceCidr!.uri && m.line === vpc.serviceCidr!.line));
     out.y += 16;
-    text(out, LAYOUT.margin, out.y, `Service CIDR ${vpc.serviceCidr.cidr}${inside ? ' overlaps this VPC' : ' (outside the VPC)'}`, inside ? { fill: ALERT, 'font-size': 11, 'font-weight': 600 } : { class: 'fg', fill: INK, 'font-size': 11 });
+    text(
+      out,
+      LAYOUT.margin,
+      out.y,
+      `Service CIDR ${vpc.serviceCidr.cidr}${inside ? ' overlaps this VPC' : ' (outside the VPC)'}`,
+      inside ? { fill: ALERT, 'font-size': 11, 'font-weight': 600 } : { class: 'fg', fill: INK, 'font-size': 11 },
+    );
   }
   const numbers = new Map<object, number>();
   let n = 0;
@@ -283,7 +359,12 @@ function drawVpc(out: Out, vpc: MapVpc, index: number): void {
   for (const b of vpc.blocks) drawBlock(out, vpc, b, numbers);
   if (vpc.source === 'eksctl' && !vpc.existing && !vpc.blocks.some((b) => b.subnets.length) && !vpc.outside.length) {
     out.y += 16;
-    text(out, LAYOUT.margin, out.y, 'No subnets written: eksctl divides the block into subnets itself when it creates the VPC.', { class: 'muted', fill: MUTED, 'font-size': 11, 'font-style': 'italic' });
+    text(out, LAYOUT.margin, out.y, 'No subnets written: eksctl divides the block into subnets itself when it creates the VPC.', {
+      class: 'muted',
+      fill: MUTED,
+      'font-size': 11,
+      'font-style': 'italic',
+    });
   }
   if (!vpc.blocks.length) {
     out.y += 18;

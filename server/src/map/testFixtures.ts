@@ -22,7 +22,6 @@ export function vpcFact(name: string, blocks: string[], subnets: Array<[string, 
   };
 }
 
-
 export interface XmlElement {
   readonly name: string;
   readonly attrs: Readonly<Record<string, string>>;

@@ -189,7 +189,18 @@ function withFreshDerived(chunk: ParsedChunk): ParsedChunk {
 // Both built field by field rather than by spreading: a stream of 200,000 documents spent most of
 // its model building copying objects with spread syntax.
 function parsedDocument(d: ParsedDocument, derived: Map<string, unknown>): ParsedDocument {
-  return { kind: d.kind, apiVersion: d.apiVersion, objectKind: d.objectKind, yaml: d.yaml, root: d.root, anchors: d.anchors, syntaxErrors: d.syntaxErrors, lenient: d.lenient, duplicateKeys: d.duplicateKeys, derived };
+  return {
+    kind: d.kind,
+    apiVersion: d.apiVersion,
+    objectKind: d.objectKind,
+    yaml: d.yaml,
+    root: d.root,
+    anchors: d.anchors,
+    syntaxErrors: d.syntaxErrors,
+    lenient: d.lenient,
+    duplicateKeys: d.duplicateKeys,
+    derived,
+  };
 }
 
 function placed(d: ParsedDocument, index: number, offset: number): StreamDocument {
@@ -332,7 +343,11 @@ function parseLeniently(text: string, lexemes: readonly string[]): { parsed: Doc
       inserts.set(at, (inserts.get(at) ?? 0) + insert.count);
     }
     for (const p of found.problems) problems.push({ message: p.message, start: back(p.start), end: back(p.end), opened: { ...p.opened, start: back(p.opened.start), end: back(p.opened.end) } });
-    repair = applyInserts(text, problems, Array.from(inserts, ([at, count]) => ({ at, count })));
+    repair = applyInserts(
+      text,
+      problems,
+      Array.from(inserts, ([at, count]) => ({ at, count })),
+    );
     current = Array.from(new Lexer().lex(repair.text));
     const parsed = compose(repair.text, current);
     if (parsed.every((yaml) => !yaml.errors.length && yaml.contents !== undefined)) {

@@ -34,7 +34,6 @@ export interface Repair {
   toRepaired(offset: number): number;
 }
 
-
 /**
  * Finds the under-indented lines of quoted scalars and flow collections in `text` from its lexer
  * tokens, and returns the inserts that indent them (in offsets of `text`), with one problem each.
@@ -56,7 +55,16 @@ export function findLenientLines(text: string, lexemes: readonly string[]): { in
       if (flowDepth > 0 && flowOpen >= 0) {
         const close = closingBracket(text, offset, flowDepth, budget);
         const kind = text[flowOpen] === '[' ? 'flow sequence ([ … ])' : 'flow mapping ({ … })';
-        if (close !== undefined) addLines(text, flowOpen, close, inserts, problems, `This line inside a ${kind} is not indented past the key that holds it. YAML 1.2 requires that indentation; PyYAML, go-yaml (kubectl, eksctl) and CloudFormation accept the line as written, and eks-lens reads it as they do.`, `The ${kind} starts here.`);
+        if (close !== undefined)
+          addLines(
+            text,
+            flowOpen,
+            close,
+            inserts,
+            problems,
+            `This line inside a ${kind} is not indented past the key that holds it. YAML 1.2 requires that indentation; PyYAML, go-yaml (kubectl, eksctl) and CloudFormation accept the line as written, and eks-lens reads it as they do.`,
+            `The ${kind} starts here.`,
+          );
       }
       flowDepth = 0;
       flowOpen = -1;
@@ -69,7 +77,16 @@ export function findLenientLines(text: string, lexemes: readonly string[]): { in
     const first = lexeme.charCodeAt(0);
     if (!scalarNext && (first === 34 /* " */ || first === 39) /* ' */ && !isClosedQuote(lexeme)) {
       const close = quotedEnd(text, offset, text.length, budget);
-      if (close !== undefined) addLines(text, offset, close, inserts, problems, 'This continuation line of a quoted string is not indented past the key that holds the string. YAML 1.2 requires that indentation; PyYAML, go-yaml (kubectl, eksctl) and CloudFormation accept the line as written, and eks-lens reads it as they do.', 'The quoted string starts here.');
+      if (close !== undefined)
+        addLines(
+          text,
+          offset,
+          close,
+          inserts,
+          problems,
+          'This continuation line of a quoted string is not indented past the key that holds the string. YAML 1.2 requires that indentation; PyYAML, go-yaml (kubectl, eksctl) and CloudFormation accept the line as written, and eks-lens reads it as they do.',
+          'The quoted string starts here.',
+        );
     } else if (!scalarNext && lexeme.length === 1 && (first === 91 /* [ */ || first === 123) /* { */) {
       if (flowDepth++ === 0) flowOpen = offset;
     } else if (!scalarNext && lexeme.length === 1 && (first === 93 /* ] */ || first === 125) /* } */ && flowDepth > 0) {

@@ -154,9 +154,7 @@ function parseIpUncached(text: string): Parsed<IpAddress> {
 /** True when `inner` lies entirely inside `outer`. */
 export function contains(outer: Cidr, inner: Cidr | IpAddress): boolean {
   if (outer.family !== inner.family) return false;
-  return 'value' in inner
-    ? inner.value >= outer.first && inner.value <= outer.last
-    : inner.first >= outer.first && inner.last <= outer.last;
+  return 'value' in inner ? inner.value >= outer.first && inner.value <= outer.last : inner.first >= outer.first && inner.last <= outer.last;
 }
 
 /** True when the two blocks share at least one address. */
@@ -175,7 +173,7 @@ export function formatAddress(value: bigint, family: IpFamily): string {
   const groups = Array.from({ length: 8 }, (_, i) => ((value >> BigInt(112 - 16 * i)) & 0xffffn).toString(16));
   // The longest run of two or more zero groups becomes "::".
   let best = { at: -1, length: 0 };
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (groups[i] !== '0') {
       i++;
       continue;

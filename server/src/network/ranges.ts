@@ -18,11 +18,7 @@ function named(text: string, what: string): NamedRange {
 }
 
 /** RFC 1918 private ranges. */
-export const RFC1918: readonly NamedRange[] = [
-  named('10.0.0.0/8', 'private (RFC 1918)'),
-  named('172.16.0.0/12', 'private (RFC 1918)'),
-  named('192.168.0.0/16', 'private (RFC 1918)'),
-];
+export const RFC1918: readonly NamedRange[] = [named('10.0.0.0/8', 'private (RFC 1918)'), named('172.16.0.0/12', 'private (RFC 1918)'), named('192.168.0.0/16', 'private (RFC 1918)')];
 
 /** Shared address space for carrier-grade NAT (RFC 6598), usable in a VPC. */
 export const SHARED_ADDRESS_SPACE = named('100.64.0.0/10', 'shared address space (RFC 6598)');

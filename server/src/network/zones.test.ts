@@ -4,12 +4,41 @@ import { EKS_UNSUPPORTED_ZONE_IDS, isAwsRegion, isConcreteZone, isKnownZone, isZ
 
 describe('isAwsRegion', () => {
   it('knows the regions of every partition', () => {
-    for (const region of ['us-east-1', 'eu-west-3', 'ap-southeast-7', 'mx-central-1', 'ca-west-1', 'cn-north-1', 'cn-northwest-1', 'us-gov-west-1', 'us-gov-east-1', 'us-iso-east-1', 'us-isob-east-1', 'eu-isoe-west-1', 'us-isof-south-1', 'eusc-de-east-1']) {
+    for (const region of [
+      'us-east-1',
+      'eu-west-3',
+      'ap-southeast-7',
+      'mx-central-1',
+      'ca-west-1',
+      'cn-north-1',
+      'cn-northwest-1',
+      'us-gov-west-1',
+      'us-gov-east-1',
+      'us-iso-east-1',
+      'us-isob-east-1',
+      'eu-isoe-west-1',
+      'us-isof-south-1',
+      'eusc-de-east-1',
+    ]) {
       assert.equal(isAwsRegion(region), true, region);
     }
   });
   it('refuses placeholders, pseudo-regions and made-up names', () => {
-    for (const text of ['PLACEHOLDER_AWS_REGION', '$AWS_REGION', '${AWS_REGION}', '<region>', '{{ .Region }}', 'REGION', 'us-east-X', 'us-west-9', 'aws-global', 'US-EAST-1', 'us-east-1a', '', undefined]) {
+    for (const text of [
+      'PLACEHOLDER_AWS_REGION',
+      '$AWS_REGION',
+      '${AWS_REGION}',
+      '<region>',
+      '{{ .Region }}',
+      'REGION',
+      'us-east-X',
+      'us-west-9',
+      'aws-global',
+      'US-EAST-1',
+      'us-east-1a',
+      '',
+      undefined,
+    ]) {
       assert.equal(isAwsRegion(text), false, String(text));
     }
   });

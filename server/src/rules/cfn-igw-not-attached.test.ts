@@ -10,14 +10,24 @@ ruleTester(rule, {
   valid: [
     { name: 'attached to the route table’s VPC', text: template(vpc, igw(), table('Public'), route('Default', 'Public', 'GatewayId: !Ref Igw')) },
     { name: 'a gateway from a parameter is not judged', text: template(vpc, table('Public'), route('Default', 'Public', 'GatewayId: !Ref GatewayParam')) },
-    { name: 'an attachment whose VPC is imported might be the one', text: template(vpc, igw('Vpc').map((l) => l.replace('!Ref Vpc', '!ImportValue shared-vpc')), table('Public'), route('Default', 'Public', 'GatewayId: !Ref Igw')) },
+    {
+      name: 'an attachment whose VPC is imported might be the one',
+      text: template(
+        vpc,
+        igw('Vpc').map((l) => l.replace('!Ref Vpc', '!ImportValue shared-vpc')),
+        table('Public'),
+        route('Default', 'Public', 'GatewayId: !Ref Igw'),
+      ),
+    },
     { name: 'a route table given by a parameter is not judged', text: template(vpc, igw(null), route('Default', 'TableParam', 'GatewayId: !Ref Igw')) },
   ],
   invalid: [
     {
       name: 'no attachment at all',
       text: template(vpc, igw(null), table('Public'), route('Default', 'Public', 'GatewayId: !Ref Igw')),
-      errors: [{ line: 16, severity: 'error', message: /^Internet gateway Igw is not attached to any VPC: add an AWS::EC2::VPCGatewayAttachment with InternetGatewayId: !Ref Igw and VpcId: !Ref Vpc/ }],
+      errors: [
+        { line: 16, severity: 'error', message: /^Internet gateway Igw is not attached to any VPC: add an AWS::EC2::VPCGatewayAttachment with InternetGatewayId: !Ref Igw and VpcId: !Ref Vpc/ },
+      ],
     },
     {
       name: 'attached to another VPC',

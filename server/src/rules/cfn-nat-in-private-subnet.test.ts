@@ -44,7 +44,13 @@ ruleTester(rule, {
     {
       name: 'the NAT gateway in the private subnet it serves',
       text: layout('PrivateA'),
-      errors: [{ line: 48, severity: 'warning', message: /^NAT gateway Nat is in subnet PrivateA, whose route table PrivateTable has no route to an internet gateway, so unless something outside this template routes its traffic out/ }],
+      errors: [
+        {
+          line: 48,
+          severity: 'warning',
+          message: /^NAT gateway Nat is in subnet PrivateA, whose route table PrivateTable has no route to an internet gateway, so unless something outside this template routes its traffic out/,
+        },
+      ],
     },
     { name: 'ConnectivityType public written out', text: layout('PrivateA', 'public'), errors: [{ line: 48 }] },
     { name: 'AvailabilityMode zonal written out: a zonal NAT gateway still needs a public subnet', text: layout('PrivateA', undefined, 'zonal'), errors: [{ line: 48 }] },

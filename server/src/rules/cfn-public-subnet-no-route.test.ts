@@ -19,7 +19,15 @@ ruleTester(rule, {
       text: wired('true', 'NatGatewayId: !Ref Nat'),
       errors: [{ line: 25, severity: 'warning', message: /^Subnet PublicA gives instances public IP addresses, but its route table PublicTable has no route to an internet gateway/ }],
     },
-    { name: 'the route table holds no route at all', text: template(vpc, igw(), table('PublicTable'), subnet('PublicA', '10.0.0.0/24', 'true'), association('PublicAAssoc', 'PublicA', 'PublicTable')), errors: [{ line: 19 }] },
-    { name: 'MapPublicIpOnLaunch from a parameter default, as a string', text: 'Parameters:\n  Public: {Type: String, Default: "true"}\n' + wired('!Ref Public', 'NatGatewayId: !Ref Nat').replace("AWSTemplateFormatVersion: '2010-09-09'\n", ''), errors: [{ line: 26 }] },
+    {
+      name: 'the route table holds no route at all',
+      text: template(vpc, igw(), table('PublicTable'), subnet('PublicA', '10.0.0.0/24', 'true'), association('PublicAAssoc', 'PublicA', 'PublicTable')),
+      errors: [{ line: 19 }],
+    },
+    {
+      name: 'MapPublicIpOnLaunch from a parameter default, as a string',
+      text: 'Parameters:\n  Public: {Type: String, Default: "true"}\n' + wired('!Ref Public', 'NatGatewayId: !Ref Nat').replace("AWSTemplateFormatVersion: '2010-09-09'\n", ''),
+      errors: [{ line: 26 }],
+    },
   ],
 });

@@ -7,8 +7,17 @@ const params = 'Parameters:\n  TableParam: {Type: String}\n';
 ruleTester(rule, {
   valid: [
     { name: 'every reference defined in the template', text: template(vpc, igw(), table('Public'), route('Default', 'Public', 'GatewayId: !Ref Igw')) },
-    { name: 'references to parameters and pseudo parameters are fine', text: params + template(vpc, route('Default', 'TableParam', 'GatewayId: !Ref AWS::NoValue')).replace("AWSTemplateFormatVersion: '2010-09-09'\n", '') },
-    { name: 'imports and GetAtt are not plain Refs', text: template(vpc, route('Default', 'Public', 'NatGatewayId: !ImportValue shared-nat').map((l) => l.replace('!Ref Public', '!GetAtt Public.RouteTableId'))) },
+    {
+      name: 'references to parameters and pseudo parameters are fine',
+      text: params + template(vpc, route('Default', 'TableParam', 'GatewayId: !Ref AWS::NoValue')).replace("AWSTemplateFormatVersion: '2010-09-09'\n", ''),
+    },
+    {
+      name: 'imports and GetAtt are not plain Refs',
+      text: template(
+        vpc,
+        route('Default', 'Public', 'NatGatewayId: !ImportValue shared-nat').map((l) => l.replace('!Ref Public', '!GetAtt Public.RouteTableId')),
+      ),
+    },
   ],
   invalid: [
     {
@@ -19,7 +28,10 @@ ruleTester(rule, {
     {
       name: 'a missing route table and NAT gateway (flow style)',
       text: template(vpc, ['  R:', '    Type: AWS::EC2::Route', '    Properties: {RouteTableId: !Ref PrivateTable, DestinationCidrBlock: 0.0.0.0/0, NatGatewayId: !Ref NatA}']),
-      errors: [{ line: 8, message: /^RouteTableId refers to PrivateTable/ }, { line: 8, message: /^NatGatewayId refers to NatA/ }],
+      errors: [
+        { line: 8, message: /^RouteTableId refers to PrivateTable/ },
+        { line: 8, message: /^NatGatewayId refers to NatA/ },
+      ],
     },
     {
       name: 'JSON long form',

@@ -13,9 +13,21 @@ ruleTester(rule, {
     { name: 'a source from a parameter without a default is unknown', text: 'Parameters:\n  Admin: {Type: String}\n' + sg('{IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: !Ref Admin}') },
   ],
   invalid: [
-    { name: 'SSH from anywhere', text: sg('{IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0}'), errors: [{ line: 7, severity: 'warning', message: /^This ingress rule admits SSH \(22\) from 0\.0\.0\.0\/0, every IPv4 address\./ }] },
-    { name: 'RDP from every IPv6 address', text: sg('{IpProtocol: tcp, FromPort: 3389, ToPort: 3389, CidrIpv6: "::/0"}'), errors: [{ line: 7, message: /RDP \(3389\) from ::\/0, every IPv6 address/ }] },
-    { name: 'a /0 written with host bits is still every address', text: sg('{IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 192.168.1.0/0}'), errors: [{ line: 7, message: /SSH \(22\) from 192\.168\.1\.0\/0, that is 0\.0\.0\.0\/0, every IPv4 address/ }] },
+    {
+      name: 'SSH from anywhere',
+      text: sg('{IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0}'),
+      errors: [{ line: 7, severity: 'warning', message: /^This ingress rule admits SSH \(22\) from 0\.0\.0\.0\/0, every IPv4 address\./ }],
+    },
+    {
+      name: 'RDP from every IPv6 address',
+      text: sg('{IpProtocol: tcp, FromPort: 3389, ToPort: 3389, CidrIpv6: "::/0"}'),
+      errors: [{ line: 7, message: /RDP \(3389\) from ::\/0, every IPv6 address/ }],
+    },
+    {
+      name: 'a /0 written with host bits is still every address',
+      text: sg('{IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 192.168.1.0/0}'),
+      errors: [{ line: 7, message: /SSH \(22\) from 192\.168\.1\.0\/0, that is 0\.0\.0\.0\/0, every IPv4 address/ }],
+    },
     { name: 'all traffic', text: sg('{IpProtocol: -1, CidrIp: 0.0.0.0/0}'), errors: [{ line: 7, message: /admits all traffic on every port/ }] },
     { name: 'a port range that includes 22', text: sg('{IpProtocol: "6", FromPort: 20, ToPort: 30, CidrIp: 0.0.0.0/0}'), errors: [{ line: 7, message: /SSH \(22\)/ }] },
     {

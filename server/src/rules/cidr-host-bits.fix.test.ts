@@ -5,9 +5,23 @@ import rule from './cidr-host-bits';
 fixTester(rule, [
   {
     name: 'eksctl vpc.cidr: the network address, comment kept',
-    text: yaml('apiVersion: eksctl.io/v1alpha5', 'kind: ClusterConfig', 'metadata: {name: c, region: us-east-1}', 'vpc:', '  cidr: 10.1.2.0/16   # main range', '  clusterEndpoints: {publicAccess: false, privateAccess: true}'),
+    text: yaml(
+      'apiVersion: eksctl.io/v1alpha5',
+      'kind: ClusterConfig',
+      'metadata: {name: c, region: us-east-1}',
+      'vpc:',
+      '  cidr: 10.1.2.0/16   # main range',
+      '  clusterEndpoints: {publicAccess: false, privateAccess: true}',
+    ),
     title: /^Replace with 10\.1\.0\.0\/16$/,
-    output: yaml('apiVersion: eksctl.io/v1alpha5', 'kind: ClusterConfig', 'metadata: {name: c, region: us-east-1}', 'vpc:', '  cidr: 10.1.0.0/16   # main range', '  clusterEndpoints: {publicAccess: false, privateAccess: true}'),
+    output: yaml(
+      'apiVersion: eksctl.io/v1alpha5',
+      'kind: ClusterConfig',
+      'metadata: {name: c, region: us-east-1}',
+      'vpc:',
+      '  cidr: 10.1.0.0/16   # main range',
+      '  clusterEndpoints: {publicAccess: false, privateAccess: true}',
+    ),
   },
   {
     name: 'a double-quoted value in a JSON template keeps its quotes',

@@ -24,9 +24,7 @@ export default defineRule({
       const parsed = parseCidr(field.value);
       if (!parsed.ok || !parsed.value.hostBitsSet) continue;
       const { network, prefix } = parsed.value;
-      const consequence = field.hostBitsWarning
-        ? `it is taken as ${network}${prefix === 0 ? ', every address' : ''}`
-        : `AWS creates ${network} instead of the block written`;
+      const consequence = field.hostBitsWarning ? `it is taken as ${network}${prefix === 0 ? ', every address' : ''}` : `AWS creates ${network} instead of the block written`;
       report({
         target: field.node,
         message: `${field.value} has host bits set: with a /${prefix} prefix ${consequence}. Write ${network}, or change the prefix length if you meant a smaller block.`,

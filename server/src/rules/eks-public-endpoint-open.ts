@@ -20,7 +20,8 @@ export default defineRule({
     // A local cluster on AWS Outposts always has a private-only endpoint.
     if (!cluster || cluster.privateCluster || cluster.onOutposts || !cluster.endpoint.publicAccess) return;
     const { publicAccessCidrs, publicAccessCidrsNode, publicAccessNode } = cluster.endpoint;
-    const advice = "Anyone can reach the Kubernetes API (credentials are still required). Limit vpc.publicAccessCIDRs to the ranges you work from, or turn off public access; when you limit it, also turn on private access (or list the nodes' NAT addresses), or nodes cannot reach the API to join.";
+    const advice =
+      "Anyone can reach the Kubernetes API (credentials are still required). Limit vpc.publicAccessCIDRs to the ranges you work from, or turn off public access; when you limit it, also turn on private access (or list the nodes' NAT addresses), or nodes cannot reach the API to join.";
     if (publicAccessCidrs === undefined) {
       const target = publicAccessNode ?? cluster.node;
       if (target) report({ target, message: `The API endpoint is public and vpc.publicAccessCIDRs is not set, so it admits 0.0.0.0/0. ${advice}` });
@@ -57,7 +58,10 @@ function checkTemplate({ doc, report }: RuleContext): void {
     if (isPublic !== 'true') continue;
     const cidrsNode = get(vpcConfig, 'PublicAccessCidrs', a);
     if (cidrsNode === undefined) {
-      report({ target: publicNode ?? cluster.keyNode, message: `The API endpoint of cluster ${cluster.id} is public and ResourcesVpcConfig.PublicAccessCidrs is not set, so it admits 0.0.0.0/0. ${CFN_ADVICE}` });
+      report({
+        target: publicNode ?? cluster.keyNode,
+        message: `The API endpoint of cluster ${cluster.id} is public and ResourcesVpcConfig.PublicAccessCidrs is not set, so it admits 0.0.0.0/0. ${CFN_ADVICE}`,
+      });
       continue;
     }
     // A list written out, or a list parameter's Default (`!Ref AllowedCidrs`).

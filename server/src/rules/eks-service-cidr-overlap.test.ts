@@ -13,7 +13,16 @@ ruleTester(rule, {
     { name: 'adjacent ranges do not overlap', text: eksctl('vpc: {cidr: 10.0.0.0/16}', ...network('10.1.0.0/16')) },
     {
       name: 'an existing VPC with its CIDRs and a flow-style subnet written, all outside the service range',
-      text: eksctl('vpc:', '  id: vpc-0123456789abcdef0', '  cidr: 10.0.0.0/16', '  extraCIDRs: [100.64.0.0/16]', '  subnets:', '    private:', '      us-west-2a: { cidr: 10.0.0.0/19 }', ...network('10.200.0.0/16')),
+      text: eksctl(
+        'vpc:',
+        '  id: vpc-0123456789abcdef0',
+        '  cidr: 10.0.0.0/16',
+        '  extraCIDRs: [100.64.0.0/16]',
+        '  subnets:',
+        '    private:',
+        '      us-west-2a: { cidr: 10.0.0.0/19 }',
+        ...network('10.200.0.0/16'),
+      ),
     },
     { name: "an existing VPC (vpc.id): its range is not in the file, so eksctl's default is not assumed", text: eksctl('vpc:', '  id: vpc-0123456789abcdef0', ...network('192.168.0.0/16')) },
     { name: 'no service CIDR is written', text: eksctl('vpc:', '  cidr: 10.100.0.0/16') },
@@ -51,17 +60,36 @@ ruleTester(rule, {
     },
     {
       name: "an existing VPC: a subnet's CIDR written in the file",
-      text: eksctl('vpc:', '  id: vpc-0123456789abcdef0', '  subnets:', '    private:', '      private-one: {id: subnet-0aaaaaaaaaaaaaaaa, az: us-west-2a, cidr: 10.0.0.0/19}', ...network('10.0.0.0/16')),
+      text: eksctl(
+        'vpc:',
+        '  id: vpc-0123456789abcdef0',
+        '  subnets:',
+        '    private:',
+        '      private-one: {id: subnet-0aaaaaaaaaaaaaaaa, az: us-west-2a, cidr: 10.0.0.0/19}',
+        ...network('10.0.0.0/16'),
+      ),
       errors: [{ line: 10, message: /^Service CIDR 10\.0\.0\.0\/16 overlaps subnet private-one \(10\.0\.0\.0\/19\)\./ }],
     },
     {
       name: 'multi-document: only the overlapping ClusterConfig is reported',
-      text: eksctl('vpc:', '  cidr: 10.0.0.0/16', ...network('172.20.0.0/16')) + yaml('---', 'apiVersion: eksctl.io/v1alpha5', 'kind: ClusterConfig', 'metadata: {name: other, region: eu-west-1}', 'vpc: {cidr: 10.20.0.0/16}', ...network('10.20.0.0/20')),
+      text:
+        eksctl('vpc:', '  cidr: 10.0.0.0/16', ...network('172.20.0.0/16')) +
+        yaml('---', 'apiVersion: eksctl.io/v1alpha5', 'kind: ClusterConfig', 'metadata: {name: other, region: eu-west-1}', 'vpc: {cidr: 10.20.0.0/16}', ...network('10.20.0.0/20')),
       errors: [{ line: 14, message: /^Service CIDR 10\.20\.0\.0\/20 overlaps the VPC CIDR 10\.20\.0\.0\/16\./ }],
     },
     {
       name: 'a service range reached through an alias is reported at its anchor',
-      text: yaml('apiVersion: eksctl.io/v1alpha5', 'kind: ClusterConfig', 'metadata:', '  name: demo', '  region: us-west-2', '  annotations: {service-range: &svc 10.0.0.0/20}', 'vpc: {cidr: 10.0.0.0/16}', 'kubernetesNetworkConfig:', '  serviceIPv4CIDR: *svc'),
+      text: yaml(
+        'apiVersion: eksctl.io/v1alpha5',
+        'kind: ClusterConfig',
+        'metadata:',
+        '  name: demo',
+        '  region: us-west-2',
+        '  annotations: {service-range: &svc 10.0.0.0/20}',
+        'vpc: {cidr: 10.0.0.0/16}',
+        'kubernetesNetworkConfig:',
+        '  serviceIPv4CIDR: *svc',
+      ),
       errors: [{ line: 6, message: /^Service CIDR 10\.0\.0\.0\/20 overlaps the VPC CIDR 10\.0\.0\.0\/16\./ }],
     },
   ],
@@ -75,7 +103,14 @@ describe('rule eks-service-cidr-overlap: related information', () => {
 
   it('points at the subnet CIDR it overlaps', () => {
     const [finding] = runRule(rule, {
-      text: eksctl('vpc:', '  id: vpc-0123456789abcdef0', '  subnets:', '    private:', '      private-one: {id: subnet-0aaaaaaaaaaaaaaaa, az: us-west-2a, cidr: 10.0.0.0/19}', ...network('10.0.0.0/16')),
+      text: eksctl(
+        'vpc:',
+        '  id: vpc-0123456789abcdef0',
+        '  subnets:',
+        '    private:',
+        '      private-one: {id: subnet-0aaaaaaaaaaaaaaaa, az: us-west-2a, cidr: 10.0.0.0/19}',
+        ...network('10.0.0.0/16'),
+      ),
     });
     assert.deepEqual(relatedLines(finding), [[8, 'subnet private-one (10.0.0.0/19)']]);
   });

@@ -17,7 +17,16 @@ ruleTester(rule, {
     { name: 'an IPv6 block is not an IPv4 service CIDR', text: service('"fd00:10:96::/112"') },
     {
       name: 'a value reached through an alias',
-      text: yaml('apiVersion: eksctl.io/v1alpha5', 'kind: ClusterConfig', 'metadata:', '  name: demo', '  region: us-west-2', '  annotations: {service-range: &svc 10.100.0.0/16}', 'kubernetesNetworkConfig:', '  serviceIPv4CIDR: *svc'),
+      text: yaml(
+        'apiVersion: eksctl.io/v1alpha5',
+        'kind: ClusterConfig',
+        'metadata:',
+        '  name: demo',
+        '  region: us-west-2',
+        '  annotations: {service-range: &svc 10.100.0.0/16}',
+        'kubernetesNetworkConfig:',
+        '  serviceIPv4CIDR: *svc',
+      ),
     },
     {
       name: 'multi-document: a Kubernetes object with the same key is not checked',
@@ -52,12 +61,23 @@ ruleTester(rule, {
     },
     {
       name: 'flow style in the second of two ClusterConfigs',
-      text: service('172.20.0.0/16') + yaml('---', 'apiVersion: eksctl.io/v1alpha5', 'kind: ClusterConfig', 'metadata: {name: other, region: eu-west-1}', 'kubernetesNetworkConfig: { serviceIPv4CIDR: 198.19.0.0/16 }'),
+      text:
+        service('172.20.0.0/16') +
+        yaml('---', 'apiVersion: eksctl.io/v1alpha5', 'kind: ClusterConfig', 'metadata: {name: other, region: eu-west-1}', 'kubernetesNetworkConfig: { serviceIPv4CIDR: 198.19.0.0/16 }'),
       errors: [{ line: 10, message: /^Service CIDR 198\.19\.0\.0\/16 is not inside 10\.0\.0\.0\/8, 172\.16\.0\.0\/12 or 192\.168\.0\.0\/16/ }],
     },
     {
       name: 'a value reached through an alias is reported at its anchor',
-      text: yaml('apiVersion: eksctl.io/v1alpha5', 'kind: ClusterConfig', 'metadata:', '  name: demo', '  region: us-west-2', '  annotations: {service-range: &svc 172.16.0.0/28}', 'kubernetesNetworkConfig:', '  serviceIPv4CIDR: *svc'),
+      text: yaml(
+        'apiVersion: eksctl.io/v1alpha5',
+        'kind: ClusterConfig',
+        'metadata:',
+        '  name: demo',
+        '  region: us-west-2',
+        '  annotations: {service-range: &svc 172.16.0.0/28}',
+        'kubernetesNetworkConfig:',
+        '  serviceIPv4CIDR: *svc',
+      ),
       errors: [{ line: 6, message: /172\.16\.0\.0\/28 is smaller than EKS allows/ }],
     },
   ],

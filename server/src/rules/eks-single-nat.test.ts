@@ -4,7 +4,13 @@ import { eksctl } from '../../../test/support/fixtures';
 
 /** `vpc.nat.gateway` on line 6. */
 const nat = (mode: string) => ['vpc:', '  nat:', `    gateway: ${mode}`];
-const threeZones = ['  subnets:', '    private:', '      us-west-2a: { id: subnet-0aaaaaaaaaaaaaaaa }', '      us-west-2b: { id: subnet-0bbbbbbbbbbbbbbbb }', '      us-west-2c: { id: subnet-0cccccccccccccccc }'];
+const threeZones = [
+  '  subnets:',
+  '    private:',
+  '      us-west-2a: { id: subnet-0aaaaaaaaaaaaaaaa }',
+  '      us-west-2b: { id: subnet-0bbbbbbbbbbbbbbbb }',
+  '      us-west-2c: { id: subnet-0cccccccccccccccc }',
+];
 
 ruleTester(rule, {
   valid: [
@@ -12,7 +18,10 @@ ruleTester(rule, {
     { name: 'no vpc section at all', text: eksctl('nodeGroups:', '  - name: ng-1', '    privateNetworking: true') },
     { name: 'HighlyAvailable', text: eksctl(...nat('HighlyAvailable'), 'managedNodeGroups: [{name: mng-1, privateNetworking: true}]') },
     { name: 'Disable', text: eksctl(...nat('Disable')) },
-    { name: 'an existing VPC (vpc.id) with flow-style subnets in three zones: eksctl creates no NAT gateway', text: eksctl('vpc:', '  id: vpc-0123456789abcdef0', '  nat: {gateway: Single}', ...threeZones) },
+    {
+      name: 'an existing VPC (vpc.id) with flow-style subnets in three zones: eksctl creates no NAT gateway',
+      text: eksctl('vpc:', '  id: vpc-0123456789abcdef0', '  nat: {gateway: Single}', ...threeZones),
+    },
     {
       name: 'an existing VPC with named subnets (az:): eksctl imports them and manages no NAT',
       text: eksctl(
@@ -36,7 +45,14 @@ ruleTester(rule, {
     {
       name: 'Single written, subnets left to eksctl',
       text: eksctl(...nat('Single')),
-      errors: [{ line: 6, severity: 'hint', message: /^One zonal NAT gateway serves the private subnets eksctl creates in each Availability Zone\. If its zone fails, nodes in every zone lose outbound access\. HighlyAvailable creates one NAT gateway per zone \(at extra cost\)\.$/ }],
+      errors: [
+        {
+          line: 6,
+          severity: 'hint',
+          message:
+            /^One zonal NAT gateway serves the private subnets eksctl creates in each Availability Zone\. If its zone fails, nodes in every zone lose outbound access\. HighlyAvailable creates one NAT gateway per zone \(at extra cost\)\.$/,
+        },
+      ],
     },
     {
       name: 'flow-style NAT map with three zones listed for eksctl to build',
@@ -45,7 +61,16 @@ ruleTester(rule, {
     },
     {
       name: 'a NAT mode reached through an alias is reported at its anchor',
-      text: yaml('apiVersion: eksctl.io/v1alpha5', 'kind: ClusterConfig', 'metadata:', '  name: demo', '  region: us-west-2', '  annotations: {nat-mode: &natMode Single}', 'vpc:', '  nat: {gateway: *natMode}'),
+      text: yaml(
+        'apiVersion: eksctl.io/v1alpha5',
+        'kind: ClusterConfig',
+        'metadata:',
+        '  name: demo',
+        '  region: us-west-2',
+        '  annotations: {nat-mode: &natMode Single}',
+        'vpc:',
+        '  nat: {gateway: *natMode}',
+      ),
       errors: [{ line: 6, message: /the private subnets eksctl creates in each Availability Zone/ }],
     },
     {

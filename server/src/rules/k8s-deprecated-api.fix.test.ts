@@ -13,9 +13,15 @@ fixTester(rule, [
   {
     name: 'policy/v1beta1 PodDisruptionBudget at 1.23 in flow style, second document: policy/v1',
     config: { kubernetesVersion: '1.23' },
-    text: yaml('apiVersion: v1', 'kind: Namespace', 'metadata: {name: apps}') + '---\n' + "{apiVersion: 'policy/v1beta1', kind: PodDisruptionBudget, metadata: {name: web, namespace: apps}, spec: {maxUnavailable: 1, selector: {matchLabels: {app: web}}}}\n",
+    text:
+      yaml('apiVersion: v1', 'kind: Namespace', 'metadata: {name: apps}') +
+      '---\n' +
+      "{apiVersion: 'policy/v1beta1', kind: PodDisruptionBudget, metadata: {name: web, namespace: apps}, spec: {maxUnavailable: 1, selector: {matchLabels: {app: web}}}}\n",
     title: /^Change apiVersion to policy\/v1$/,
-    output: yaml('apiVersion: v1', 'kind: Namespace', 'metadata: {name: apps}') + '---\n' + "{apiVersion: 'policy/v1', kind: PodDisruptionBudget, metadata: {name: web, namespace: apps}, spec: {maxUnavailable: 1, selector: {matchLabels: {app: web}}}}\n",
+    output:
+      yaml('apiVersion: v1', 'kind: Namespace', 'metadata: {name: apps}') +
+      '---\n' +
+      "{apiVersion: 'policy/v1', kind: PodDisruptionBudget, metadata: {name: web, namespace: apps}, spec: {maxUnavailable: 1, selector: {matchLabels: {app: web}}}}\n",
   },
   {
     name: 'flowcontrol v1beta2 FlowSchema at 1.27: v1beta3 (served, not deprecated there)',
@@ -27,16 +33,57 @@ fixTester(rule, [
   {
     name: 'autoscaling/v2beta2 HorizontalPodAutoscaler at 1.24: autoscaling/v2',
     config: { kubernetesVersion: '1.24' },
-    text: yaml('apiVersion: autoscaling/v2beta2', 'kind: HorizontalPodAutoscaler', 'metadata: {name: web}', 'spec:', '  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}', '  maxReplicas: 4'),
+    text: yaml(
+      'apiVersion: autoscaling/v2beta2',
+      'kind: HorizontalPodAutoscaler',
+      'metadata: {name: web}',
+      'spec:',
+      '  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}',
+      '  maxReplicas: 4',
+    ),
     title: /^Change apiVersion to autoscaling\/v2$/,
-    output: yaml('apiVersion: autoscaling/v2', 'kind: HorizontalPodAutoscaler', 'metadata: {name: web}', 'spec:', '  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}', '  maxReplicas: 4'),
+    output: yaml(
+      'apiVersion: autoscaling/v2',
+      'kind: HorizontalPodAutoscaler',
+      'metadata: {name: web}',
+      'spec:',
+      '  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}',
+      '  maxReplicas: 4',
+    ),
   },
   {
     name: 'networking.k8s.io/v1beta1 Ingress at 1.20: full migration',
     config: { kubernetesVersion: '1.20' },
-    text: yaml('apiVersion: networking.k8s.io/v1beta1', 'kind: Ingress', 'metadata: {name: web}', 'spec:', '  rules:', '  - http:', '      paths:', '      - path: /', '        backend:', '          serviceName: web', '          servicePort: 80'),
+    text: yaml(
+      'apiVersion: networking.k8s.io/v1beta1',
+      'kind: Ingress',
+      'metadata: {name: web}',
+      'spec:',
+      '  rules:',
+      '  - http:',
+      '      paths:',
+      '      - path: /',
+      '        backend:',
+      '          serviceName: web',
+      '          servicePort: 80',
+    ),
     title: /^Migrate Ingress to networking\.k8s\.io\/v1 \(backends and pathType rewritten\)$/,
-    output: yaml('apiVersion: networking.k8s.io/v1', 'kind: Ingress', 'metadata: {name: web}', 'spec:', '  rules:', '  - http:', '      paths:', '      - path: /', '        pathType: ImplementationSpecific', '        backend:', '          service:', '            name: web', '            port:', '              number: 80'),
+    output: yaml(
+      'apiVersion: networking.k8s.io/v1',
+      'kind: Ingress',
+      'metadata: {name: web}',
+      'spec:',
+      '  rules:',
+      '  - http:',
+      '      paths:',
+      '      - path: /',
+      '        pathType: ImplementationSpecific',
+      '        backend:',
+      '          service:',
+      '            name: web',
+      '            port:',
+      '              number: 80',
+    ),
   },
   {
     name: 'extensions/v1beta1 Ingress at 1.18, before networking.k8s.io/v1 is served: no fix',
@@ -50,6 +97,11 @@ fixTester(rule, [
   {
     name: 'flowcontrol v1beta3 PriorityLevelConfiguration at 1.30 (an explicit 0 changes meaning in v1): no fix',
     config: { kubernetesVersion: '1.30' },
-    text: yaml('apiVersion: flowcontrol.apiserver.k8s.io/v1beta3', 'kind: PriorityLevelConfiguration', 'metadata: {name: p}', 'spec: {type: Limited, limited: {nominalConcurrencyShares: 0, limitResponse: {type: Reject}}}'),
+    text: yaml(
+      'apiVersion: flowcontrol.apiserver.k8s.io/v1beta3',
+      'kind: PriorityLevelConfiguration',
+      'metadata: {name: p}',
+      'spec: {type: Limited, limited: {nominalConcurrencyShares: 0, limitResponse: {type: Reject}}}',
+    ),
   },
 ]);

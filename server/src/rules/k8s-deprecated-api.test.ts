@@ -18,7 +18,13 @@ ruleTester(rule, {
       name: 'batch/v1beta1 CronJob between deprecation and removal',
       text: object('batch/v1beta1', 'CronJob'),
       config: { kubernetesVersion: '1.22' },
-      errors: [{ line: 1, severity: 'warning', message: /^batch\/v1beta1 CronJob is deprecated since Kubernetes 1\.21; Kubernetes 1\.25 stops serving it \(target 1\.22\)\. Move to batch\/v1 \(served since 1\.21\)\./ }],
+      errors: [
+        {
+          line: 1,
+          severity: 'warning',
+          message: /^batch\/v1beta1 CronJob is deprecated since Kubernetes 1\.21; Kubernetes 1\.25 stops serving it \(target 1\.22\)\. Move to batch\/v1 \(served since 1\.21\)\./,
+        },
+      ],
     },
     {
       name: 'v1 Endpoints at the default target',
@@ -36,7 +42,12 @@ ruleTester(rule, {
       name: 'policy/v1beta1 PDB is already deprecated at 1.21',
       text: object('policy/v1beta1', 'PodDisruptionBudget'),
       config: { kubernetesVersion: '1.21' },
-      errors: [{ line: 1, message: /^policy\/v1beta1 PodDisruptionBudget is deprecated since Kubernetes 1\.21; Kubernetes 1\.25 stops serving it \(target 1\.21\)\. Move to policy\/v1 \(served since 1\.21\)\./ }],
+      errors: [
+        {
+          line: 1,
+          message: /^policy\/v1beta1 PodDisruptionBudget is deprecated since Kubernetes 1\.21; Kubernetes 1\.25 stops serving it \(target 1\.21\)\. Move to policy\/v1 \(served since 1\.21\)\./,
+        },
+      ],
     },
     {
       name: 'coordination.k8s.io/v1beta1 LeaseCandidate at the default target: deprecated from 1.36, nothing to move to yet',
@@ -46,18 +57,33 @@ ruleTester(rule, {
     ...['ClusterTrustBundle', 'PodCertificateRequest'].map((kind) => ({
       name: `certificates.k8s.io/v1beta1 ${kind} at the default target`,
       text: object('certificates.k8s.io/v1beta1', kind),
-      errors: [{ line: 1, message: new RegExp(`^certificates\\.k8s\\.io/v1beta1 ${kind} is deprecated since Kubernetes 1\\.37 \\(target 1\\.37, the newest release eks-lens knows\\)\\. Move to certificates\\.k8s\\.io/v1 \\(served since 1\\.37\\)\\.$`) }],
+      errors: [
+        {
+          line: 1,
+          message: new RegExp(
+            `^certificates\\.k8s\\.io/v1beta1 ${kind} is deprecated since Kubernetes 1\\.37 \\(target 1\\.37, the newest release eks-lens knows\\)\\. Move to certificates\\.k8s\\.io/v1 \\(served since 1\\.37\\)\\.$`,
+          ),
+        },
+      ],
     })),
     {
       name: 'storagemigration.k8s.io/v1beta1 StorageVersionMigration at the default target',
       text: object('storagemigration.k8s.io/v1beta1', 'StorageVersionMigration'),
-      errors: [{ line: 1, message: /^storagemigration\.k8s\.io\/v1beta1 StorageVersionMigration is deprecated since Kubernetes 1\.37 \(target 1\.37, the newest release eks-lens knows\)\. Move to storagemigration\.k8s\.io\/v1 \(served since 1\.37\)\.$/ }],
+      errors: [
+        {
+          line: 1,
+          message:
+            /^storagemigration\.k8s\.io\/v1beta1 StorageVersionMigration is deprecated since Kubernetes 1\.37 \(target 1\.37, the newest release eks-lens knows\)\. Move to storagemigration\.k8s\.io\/v1 \(served since 1\.37\)\.$/,
+        },
+      ],
     },
     {
       name: 'autoscaling/v2beta2 HPA at 1.23',
       text: object('autoscaling/v2beta2', 'HorizontalPodAutoscaler'),
       config: { kubernetesVersion: '1.23' },
-      errors: [{ line: 1, message: /^autoscaling\/v2beta2 HorizontalPodAutoscaler is deprecated since Kubernetes 1\.23; Kubernetes 1\.26 stops serving it \(target 1\.23\)\. Move to autoscaling\/v2/ }],
+      errors: [
+        { line: 1, message: /^autoscaling\/v2beta2 HorizontalPodAutoscaler is deprecated since Kubernetes 1\.23; Kubernetes 1\.26 stops serving it \(target 1\.23\)\. Move to autoscaling\/v2/ },
+      ],
     },
   ],
 });

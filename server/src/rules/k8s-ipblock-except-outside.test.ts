@@ -5,16 +5,37 @@ import rule from './k8s-ipblock-except-outside';
 
 /** A NetworkPolicy whose first ingress peer is `ipBlock`; the ipBlock's first line is line 7. */
 const policy = (...ipBlock: string[]) =>
-  yaml('apiVersion: networking.k8s.io/v1', 'kind: NetworkPolicy', 'metadata: {name: np}', 'spec:', '  podSelector: {}', '  ingress:', '  - from:', '    - ipBlock:', ...ipBlock.map((l) => `        ${l}`));
+  yaml(
+    'apiVersion: networking.k8s.io/v1',
+    'kind: NetworkPolicy',
+    'metadata: {name: np}',
+    'spec:',
+    '  podSelector: {}',
+    '  ingress:',
+    '  - from:',
+    '    - ipBlock:',
+    ...ipBlock.map((l) => `        ${l}`),
+  );
 
 ruleTester(rule, {
   valid: [
     { name: 'except entries strictly inside cidr', text: policy('cidr: 172.17.0.0/16', 'except:', '- 172.17.1.0/24', '- 172.17.2.0/24') },
-    { name: 'flow style, egress, IPv6', text: yaml('apiVersion: networking.k8s.io/v1', 'kind: NetworkPolicy', 'metadata: {name: np}', 'spec: {podSelector: {}, egress: [{to: [{ipBlock: {cidr: "2001:db8::/32", except: ["2001:db8:1::/48"]}}]}]}') },
+    {
+      name: 'flow style, egress, IPv6',
+      text: yaml(
+        'apiVersion: networking.k8s.io/v1',
+        'kind: NetworkPolicy',
+        'metadata: {name: np}',
+        'spec: {podSelector: {}, egress: [{to: [{ipBlock: {cidr: "2001:db8::/32", except: ["2001:db8:1::/48"]}}]}]}',
+      ),
+    },
     { name: 'no except list', text: policy('cidr: 0.0.0.0/0') },
     { name: 'invalid values are cidr-syntax findings', text: policy('cidr: 10.0.0.0/33', 'except: [10.1.0.0/16]') + '---\n' + policy('cidr: 10.0.0.0/8', 'except: [10.1.0.0]') },
     { name: 'templated values are skipped', text: policy('cidr: 10.0.0.0/8', 'except: ["{{ .Values.blocked }}"]') },
-    { name: 'other kinds with the same shape are not NetworkPolicies', text: yaml('apiVersion: crd.example.com/v1', 'kind: Firewall', 'metadata: {name: f}', 'spec:', '  ingress:', '  - from:', '    - ipBlock: {cidr: 10.0.0.0/24, except: [192.168.0.0/24]}') },
+    {
+      name: 'other kinds with the same shape are not NetworkPolicies',
+      text: yaml('apiVersion: crd.example.com/v1', 'kind: Firewall', 'metadata: {name: f}', 'spec:', '  ingress:', '  - from:', '    - ipBlock: {cidr: 10.0.0.0/24, except: [192.168.0.0/24]}'),
+    },
   ],
   invalid: [
     {
@@ -42,7 +63,12 @@ ruleTester(rule, {
       text:
         yaml('apiVersion: v1', 'kind: Namespace', 'metadata: {name: apps}') +
         '---\n' +
-        yaml('apiVersion: networking.k8s.io/v1', 'kind: NetworkPolicy', 'metadata: {name: np, namespace: apps}', 'spec: {podSelector: {}, egress: [{to: [{ipBlock: {cidr: 0.0.0.0/0, except: [169.254.169.254/32]}}, {ipBlock: {cidr: 10.0.0.0/16, except: [10.1.0.0/24]}}]}]}'),
+        yaml(
+          'apiVersion: networking.k8s.io/v1',
+          'kind: NetworkPolicy',
+          'metadata: {name: np, namespace: apps}',
+          'spec: {podSelector: {}, egress: [{to: [{ipBlock: {cidr: 0.0.0.0/0, except: [169.254.169.254/32]}}, {ipBlock: {cidr: 10.0.0.0/16, except: [10.1.0.0/24]}}]}]}',
+        ),
       errors: [{ line: 8, message: /^except entry 10\.1\.0\.0\/24 is not inside ipBlock\.cidr 10\.0\.0\.0\/16/ }],
     },
   ],

@@ -26,7 +26,10 @@ export default defineRule({
     if (doc.objectKind !== 'NetworkPolicy') return;
     const a = doc.anchors;
     const spec = get(doc.root, 'spec', a);
-    for (const [direction, peers] of [['ingress', 'from'], ['egress', 'to']] as const) {
+    for (const [direction, peers] of [
+      ['ingress', 'from'],
+      ['egress', 'to'],
+    ] as const) {
       for (const rule of items(get(spec, direction, a), a)) {
         for (const peer of items(get(rule, peers, a), a)) {
           const ipBlock = get(peer, 'ipBlock', a);

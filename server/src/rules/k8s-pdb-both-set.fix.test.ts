@@ -27,9 +27,15 @@ fixTester(rule, [
   },
   {
     name: 'flow style, in the second document of a stream',
-    text: yaml('apiVersion: v1', 'kind: Namespace', 'metadata: {name: apps}') + '---\n' + yaml('apiVersion: policy/v1', 'kind: PodDisruptionBudget', 'metadata: {name: web, namespace: apps}', 'spec: {minAvailable: "50%", maxUnavailable: "50%", selector: {matchLabels: {app: web}}}'),
+    text:
+      yaml('apiVersion: v1', 'kind: Namespace', 'metadata: {name: apps}') +
+      '---\n' +
+      yaml('apiVersion: policy/v1', 'kind: PodDisruptionBudget', 'metadata: {name: web, namespace: apps}', 'spec: {minAvailable: "50%", maxUnavailable: "50%", selector: {matchLabels: {app: web}}}'),
     title: /^Remove minAvailable$/,
-    output: yaml('apiVersion: v1', 'kind: Namespace', 'metadata: {name: apps}') + '---\n' + yaml('apiVersion: policy/v1', 'kind: PodDisruptionBudget', 'metadata: {name: web, namespace: apps}', 'spec: {maxUnavailable: "50%", selector: {matchLabels: {app: web}}}'),
+    output:
+      yaml('apiVersion: v1', 'kind: Namespace', 'metadata: {name: apps}') +
+      '---\n' +
+      yaml('apiVersion: policy/v1', 'kind: PodDisruptionBudget', 'metadata: {name: web, namespace: apps}', 'spec: {maxUnavailable: "50%", selector: {matchLabels: {app: web}}}'),
   },
   {
     name: 'flow style, the last entry: the comma before it goes',

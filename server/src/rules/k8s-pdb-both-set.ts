@@ -28,7 +28,8 @@ export default defineRule({
     const keyOf = (entry: [string, Node | undefined, Pair]): Node => (isNode(entry[2].key) ? entry[2].key : entry[1]!);
     report({
       target: keyOf(max),
-      message: 'This PodDisruptionBudget sets both minAvailable and maxUnavailable; the API server accepts only one of them. Keep the one that says what you mean: maxUnavailable keeps working as the workload scales.',
+      message:
+        'This PodDisruptionBudget sets both minAvailable and maxUnavailable; the API server accepts only one of them. Keep the one that says what you mean: maxUnavailable keeps working as the workload scales.',
       related: [{ target: keyOf(min), message: 'minAvailable is set here too' }],
     });
   },

@@ -3,7 +3,16 @@ import { yaml } from '../../../test/support/ruleTester';
 import rule from './k8s-removed-api';
 
 const deployment = (apiVersion: string, ...spec: string[]) =>
-  yaml(`apiVersion: ${apiVersion}`, 'kind: Deployment', 'metadata: {name: web}', 'spec:', ...spec, '  template:', '    metadata: {labels: {app: web}}', '    spec: {containers: [{name: web, image: nginx}]}');
+  yaml(
+    `apiVersion: ${apiVersion}`,
+    'kind: Deployment',
+    'metadata: {name: web}',
+    'spec:',
+    ...spec,
+    '  template:',
+    '    metadata: {labels: {app: web}}',
+    '    spec: {containers: [{name: web, image: nginx}]}',
+  );
 
 fixTester(rule, [
   // ---- Ingress ----
@@ -167,7 +176,18 @@ fixTester(rule, [
   },
   {
     name: 'a block Ingress whose backend alone is in flow style: no fix',
-    text: yaml('apiVersion: extensions/v1beta1', 'kind: Ingress', 'metadata: {name: web}', 'spec:', '  rules:', '  - http:', '      paths:', '      - path: /', '        pathType: Prefix', '        backend: {serviceName: web, servicePort: 80}'),
+    text: yaml(
+      'apiVersion: extensions/v1beta1',
+      'kind: Ingress',
+      'metadata: {name: web}',
+      'spec:',
+      '  rules:',
+      '  - http:',
+      '      paths:',
+      '      - path: /',
+      '        pathType: Prefix',
+      '        backend: {serviceName: web, servicePort: 80}',
+    ),
   },
   {
     name: 'a backend with serviceName but no servicePort is not the expected layout: no fix',
@@ -221,15 +241,35 @@ fixTester(rule, [
   },
   {
     name: 'autoscaling/v2beta1 HorizontalPodAutoscaler (metric targets restructured): no fix',
-    text: yaml('apiVersion: autoscaling/v2beta1', 'kind: HorizontalPodAutoscaler', 'metadata: {name: web}', 'spec:', '  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}', '  maxReplicas: 4', '  metrics:', '  - type: Resource', '    resource: {name: cpu, targetAverageUtilization: 60}'),
+    text: yaml(
+      'apiVersion: autoscaling/v2beta1',
+      'kind: HorizontalPodAutoscaler',
+      'metadata: {name: web}',
+      'spec:',
+      '  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}',
+      '  maxReplicas: 4',
+      '  metrics:',
+      '  - type: Resource',
+      '    resource: {name: cpu, targetAverageUtilization: 60}',
+    ),
   },
   {
     name: 'apiextensions.k8s.io/v1beta1 CustomResourceDefinition: no fix',
-    text: yaml('apiVersion: apiextensions.k8s.io/v1beta1', 'kind: CustomResourceDefinition', 'metadata: {name: widgets.example.com}', 'spec: {group: example.com, version: v1, names: {kind: Widget, plural: widgets}}'),
+    text: yaml(
+      'apiVersion: apiextensions.k8s.io/v1beta1',
+      'kind: CustomResourceDefinition',
+      'metadata: {name: widgets.example.com}',
+      'spec: {group: example.com, version: v1, names: {kind: Widget, plural: widgets}}',
+    ),
   },
   {
     name: 'flowcontrol PriorityLevelConfiguration (field renamed): no fix',
-    text: yaml('apiVersion: flowcontrol.apiserver.k8s.io/v1beta2', 'kind: PriorityLevelConfiguration', 'metadata: {name: p}', 'spec: {type: Limited, limited: {assuredConcurrencyShares: 10, limitResponse: {type: Reject}}}'),
+    text: yaml(
+      'apiVersion: flowcontrol.apiserver.k8s.io/v1beta2',
+      'kind: PriorityLevelConfiguration',
+      'metadata: {name: p}',
+      'spec: {type: Limited, limited: {assuredConcurrencyShares: 10, limitResponse: {type: Reject}}}',
+    ),
   },
   {
     name: 'policy/v1beta1 PodDisruptionBudget with an empty selector (selects every pod in policy/v1): no fix',
@@ -243,9 +283,19 @@ fixTester(rule, [
   },
   {
     name: 'batch/v1beta1 CronJob in the middle of a stream, flow style',
-    text: yaml('apiVersion: v1', 'kind: ServiceAccount', 'metadata: {name: a}') + '---\n' + "{apiVersion: 'batch/v1beta1', kind: CronJob, metadata: {name: nightly}, spec: {schedule: '0 3 * * *', jobTemplate: {}}}\n" + '---\n' + yaml('apiVersion: batch/v1', 'kind: Job', 'metadata: {name: b}'),
+    text:
+      yaml('apiVersion: v1', 'kind: ServiceAccount', 'metadata: {name: a}') +
+      '---\n' +
+      "{apiVersion: 'batch/v1beta1', kind: CronJob, metadata: {name: nightly}, spec: {schedule: '0 3 * * *', jobTemplate: {}}}\n" +
+      '---\n' +
+      yaml('apiVersion: batch/v1', 'kind: Job', 'metadata: {name: b}'),
     title: /^Change apiVersion to batch\/v1$/,
-    output: yaml('apiVersion: v1', 'kind: ServiceAccount', 'metadata: {name: a}') + '---\n' + "{apiVersion: 'batch/v1', kind: CronJob, metadata: {name: nightly}, spec: {schedule: '0 3 * * *', jobTemplate: {}}}\n" + '---\n' + yaml('apiVersion: batch/v1', 'kind: Job', 'metadata: {name: b}'),
+    output:
+      yaml('apiVersion: v1', 'kind: ServiceAccount', 'metadata: {name: a}') +
+      '---\n' +
+      "{apiVersion: 'batch/v1', kind: CronJob, metadata: {name: nightly}, spec: {schedule: '0 3 * * *', jobTemplate: {}}}\n" +
+      '---\n' +
+      yaml('apiVersion: batch/v1', 'kind: Job', 'metadata: {name: b}'),
   },
   {
     name: 'a JSON ClusterRole: rbac.authorization.k8s.io/v1',
@@ -277,8 +327,24 @@ fixTester(rule, [
   },
   {
     name: 'extensions/v1beta1 DaemonSet with its updateStrategy written: apps/v1',
-    text: yaml('apiVersion: extensions/v1beta1', 'kind: DaemonSet', 'metadata: {name: agent}', 'spec:', '  updateStrategy: {type: OnDelete}', '  selector: {matchLabels: {app: agent}}', '  template: {metadata: {labels: {app: agent}}}'),
+    text: yaml(
+      'apiVersion: extensions/v1beta1',
+      'kind: DaemonSet',
+      'metadata: {name: agent}',
+      'spec:',
+      '  updateStrategy: {type: OnDelete}',
+      '  selector: {matchLabels: {app: agent}}',
+      '  template: {metadata: {labels: {app: agent}}}',
+    ),
     title: /^Change apiVersion to apps\/v1$/,
-    output: yaml('apiVersion: apps/v1', 'kind: DaemonSet', 'metadata: {name: agent}', 'spec:', '  updateStrategy: {type: OnDelete}', '  selector: {matchLabels: {app: agent}}', '  template: {metadata: {labels: {app: agent}}}'),
+    output: yaml(
+      'apiVersion: apps/v1',
+      'kind: DaemonSet',
+      'metadata: {name: agent}',
+      'spec:',
+      '  updateStrategy: {type: OnDelete}',
+      '  selector: {matchLabels: {app: agent}}',
+      '  template: {metadata: {labels: {app: agent}}}',
+    ),
   },
 ]);

@@ -9,14 +9,29 @@ ruleTester(rule, {
     { name: 'a removed version before its removal release (target 1.24)', text: object('batch/v1beta1', 'CronJob'), config: { kubernetesVersion: '1.24' } },
     { name: 'custom resources and third-party groups are not in the table', text: object('cert-manager.io/v1alpha2', 'Certificate') + '---\n' + object('karpenter.sh/v1beta1', 'NodePool') },
     { name: 'a kind the version never had', text: object('apps/v1beta2', 'CronJob') },
-    { name: 'apiVersion nested elsewhere is not the object’s (HPA scaleTargetRef, flow style)', text: yaml('apiVersion: autoscaling/v2', 'kind: HorizontalPodAutoscaler', 'metadata: {name: web}', 'spec: {scaleTargetRef: {apiVersion: extensions/v1beta1, kind: Deployment, name: web}, maxReplicas: 3}') },
+    {
+      name: 'apiVersion nested elsewhere is not the object’s (HPA scaleTargetRef, flow style)',
+      text: yaml(
+        'apiVersion: autoscaling/v2',
+        'kind: HorizontalPodAutoscaler',
+        'metadata: {name: web}',
+        'spec: {scaleTargetRef: {apiVersion: extensions/v1beta1, kind: Deployment, name: web}, maxReplicas: 3}',
+      ),
+    },
     { name: 'deprecated but still served is k8s-deprecated-api', text: object('v1', 'Endpoints') },
   ],
   invalid: [
     {
       name: 'extensions/v1beta1 Ingress, removed in 1.22, with the v1 shape to move to',
       text: object('extensions/v1beta1', 'Ingress'),
-      errors: [{ line: 1, severity: 'error', message: /^extensions\/v1beta1 Ingress was removed in Kubernetes 1\.22 \(target 1\.37, the newest release eks-lens knows\); the API server rejects it\. Use networking\.k8s\.io\/v1 \(served since 1\.19\)\. In networking\.k8s\.io\/v1 a backend is service\.name/ }],
+      errors: [
+        {
+          line: 1,
+          severity: 'error',
+          message:
+            /^extensions\/v1beta1 Ingress was removed in Kubernetes 1\.22 \(target 1\.37, the newest release eks-lens knows\); the API server rejects it\. Use networking\.k8s\.io\/v1 \(served since 1\.19\)\. In networking\.k8s\.io\/v1 a backend is service\.name/,
+        },
+      ],
     },
     {
       name: 'PodSecurityPolicy: no replacement, Pod Security Admission named',
@@ -36,8 +51,16 @@ ruleTester(rule, {
     },
     {
       name: 'every removed object of a multi-document install manifest',
-      text: object('apiextensions.k8s.io/v1beta1', 'CustomResourceDefinition') + '---\n' + object('admissionregistration.k8s.io/v1beta1', 'MutatingWebhookConfiguration') + '---\n' + object('rbac.authorization.k8s.io/v1', 'ClusterRole'),
-      errors: [{ line: 1, message: /CustomResourceDefinition was removed in Kubernetes 1\.22/ }, { line: 5, message: /MutatingWebhookConfiguration was removed in Kubernetes 1\.22/ }],
+      text:
+        object('apiextensions.k8s.io/v1beta1', 'CustomResourceDefinition') +
+        '---\n' +
+        object('admissionregistration.k8s.io/v1beta1', 'MutatingWebhookConfiguration') +
+        '---\n' +
+        object('rbac.authorization.k8s.io/v1', 'ClusterRole'),
+      errors: [
+        { line: 1, message: /CustomResourceDefinition was removed in Kubernetes 1\.22/ },
+        { line: 5, message: /MutatingWebhookConfiguration was removed in Kubernetes 1\.22/ },
+      ],
     },
   ],
 });

@@ -16,19 +16,37 @@ ruleTester(rule, {
     { name: 'no service range known: no finding', text: service('clusterIP: 10.96.0.10') },
     { name: 'headless and automatic values', text: service('clusterIP: None') + '---\n' + service('clusterIP: ""'), config: { serviceCidr: '172.20.0.0/16' } },
     { name: 'an IPv6 address when only an IPv4 range is known (dual stack)', text: service('clusterIPs: [172.20.0.10, "fd00::a"]'), config: { serviceCidr: '172.20.0.0/16' } },
-    { name: 'inside an eksctl range in another file (flow style)', text: yaml('apiVersion: v1', 'kind: Service', 'metadata: {name: dns}', 'spec: {clusterIP: 10.100.0.10}'), workspace: [{ uri: 'cluster.yaml', text: cluster('10.100.0.0/16') }] },
-    { name: 'inside one of two clusters known in the workspace', text: service('clusterIP: 10.100.0.10'), workspace: [{ uri: 'a.yaml', text: cluster('172.20.0.0/16', 'a') }, { uri: 'b.yaml', text: cluster('10.100.0.0/16', 'b') }] },
+    {
+      name: 'inside an eksctl range in another file (flow style)',
+      text: yaml('apiVersion: v1', 'kind: Service', 'metadata: {name: dns}', 'spec: {clusterIP: 10.100.0.10}'),
+      workspace: [{ uri: 'cluster.yaml', text: cluster('10.100.0.0/16') }],
+    },
+    {
+      name: 'inside one of two clusters known in the workspace',
+      text: service('clusterIP: 10.100.0.10'),
+      workspace: [
+        { uri: 'a.yaml', text: cluster('172.20.0.0/16', 'a') },
+        { uri: 'b.yaml', text: cluster('10.100.0.0/16', 'b') },
+      ],
+    },
     {
       name: 'inside a range a ServiceCIDR object adds to the cluster, besides the setting',
       text: yaml('apiVersion: networking.k8s.io/v1', 'kind: ServiceCIDR', 'metadata: {name: extra}', 'spec: {cidrs: [10.97.0.0/16]}') + '---\n' + service('clusterIP: 10.97.3.4'),
       config: { serviceCidr: '172.20.0.0/16' },
     },
-    { name: "EKS's default for the one cluster known: 172.20.0.0/16 for a VPC in 10.0.0.0/8", text: service('clusterIP: 172.20.0.10'), workspace: [{ uri: 'cluster.yaml', text: unwritten('prod', 'vpc: {cidr: 10.0.0.0/16}') }] },
+    {
+      name: "EKS's default for the one cluster known: 172.20.0.0/16 for a VPC in 10.0.0.0/8",
+      text: service('clusterIP: 172.20.0.10'),
+      workspace: [{ uri: 'cluster.yaml', text: unwritten('prod', 'vpc: {cidr: 10.0.0.0/16}') }],
+    },
     { name: "EKS's default for eksctl's own VPC 192.168.0.0/16 is 10.100.0.0/16", text: service('clusterIP: 10.100.0.10'), workspace: [{ uri: 'cluster.yaml', text: unwritten('prod') }] },
     {
       name: 'no default when two clusters are known: the manifest may be meant for either',
       text: service('clusterIP: 10.96.0.10'),
-      workspace: [{ uri: 'a.yaml', text: unwritten('a', 'vpc: {cidr: 10.0.0.0/16}') }, { uri: 'b.yaml', text: unwritten('b') }],
+      workspace: [
+        { uri: 'a.yaml', text: unwritten('a', 'vpc: {cidr: 10.0.0.0/16}') },
+        { uri: 'b.yaml', text: unwritten('b') },
+      ],
     },
     {
       name: 'no default for an existing VPC whose other blocks are unknown and whose written block is outside 10.0.0.0/8',
@@ -52,7 +70,7 @@ ruleTester(rule, {
       ],
     },
     {
-      name: "an existing VPC whose written block is in 10.0.0.0/8 settles the default even if it has other blocks",
+      name: 'an existing VPC whose written block is in 10.0.0.0/8 settles the default even if it has other blocks',
       text: service('clusterIP: 10.100.0.10'),
       workspace: [{ uri: 'cluster.yaml', text: unwritten('prod', 'vpc:', '  id: vpc-0123456789abcdef0', '  cidr: 10.20.0.0/16') }],
       errors: [{ line: 5, severity: 'warning', message: /outside the cluster's service CIDR 172\.20\.0\.0\/16 \(EKS's default/ }],
@@ -66,7 +84,13 @@ ruleTester(rule, {
       name: 'outside the range from settings',
       text: service('clusterIP: 10.96.0.10'),
       config: { serviceCidr: '172.20.0.0/16' },
-      errors: [{ line: 5, severity: 'error', message: /^spec\.clusterIP 10\.96\.0\.10 is outside the cluster's service CIDR 172\.20\.0\.0\/16 \(serviceCidr setting\)\. The API server only accepts cluster IPs from that range/ }],
+      errors: [
+        {
+          line: 5,
+          severity: 'error',
+          message: /^spec\.clusterIP 10\.96\.0\.10 is outside the cluster's service CIDR 172\.20\.0\.0\/16 \(serviceCidr setting\)\. The API server only accepts cluster IPs from that range/,
+        },
+      ],
     },
     {
       name: 'a clusterIPs entry outside the eksctl range in the same stream',
@@ -76,8 +100,17 @@ ruleTester(rule, {
     {
       name: 'outside every range known in the workspace',
       text: service('clusterIP: 192.168.0.10'),
-      workspace: [{ uri: 'infra/a.yaml', text: cluster('172.20.0.0/16', 'a') }, { uri: 'infra/b.yaml', text: cluster('10.100.0.0/16', 'b') }],
-      errors: [{ line: 5, message: /is outside every service CIDR known in the workspace: 172\.20\.0\.0\/16 \(serviceIPv4CIDR of cluster a in a\.yaml\); 10\.100\.0\.0\/16 \(serviceIPv4CIDR of cluster b in b\.yaml\)\. The API server/ }],
+      workspace: [
+        { uri: 'infra/a.yaml', text: cluster('172.20.0.0/16', 'a') },
+        { uri: 'infra/b.yaml', text: cluster('10.100.0.0/16', 'b') },
+      ],
+      errors: [
+        {
+          line: 5,
+          message:
+            /is outside every service CIDR known in the workspace: 172\.20\.0\.0\/16 \(serviceIPv4CIDR of cluster a in a\.yaml\); 10\.100\.0\.0\/16 \(serviceIPv4CIDR of cluster b in b\.yaml\)\. The API server/,
+        },
+      ],
     },
     {
       name: 'the setting wins over the workspace',

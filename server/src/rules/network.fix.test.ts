@@ -28,17 +28,30 @@ fixTester(vpcPrefix, [
     name: 'CloudFormation secondary block too small: /28',
     text: yaml('Resources:', '  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}', '  Extra: {Type: AWS::EC2::VPCCidrBlock, Properties: {VpcId: !Ref Vpc, CidrBlock: 100.64.0.0/30}}'),
     title: /^Change the VPC block to 100\.64\.0\.0\/28$/,
-    output: yaml('Resources:', '  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}', '  Extra: {Type: AWS::EC2::VPCCidrBlock, Properties: {VpcId: !Ref Vpc, CidrBlock: 100.64.0.0/28}}'),
+    output: yaml(
+      'Resources:',
+      '  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}',
+      '  Extra: {Type: AWS::EC2::VPCCidrBlock, Properties: {VpcId: !Ref Vpc, CidrBlock: 100.64.0.0/28}}',
+    ),
   },
   {
     name: 'no fix when a subnet would fall outside the smaller block',
-    text: yaml('Resources:', '  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/12}}', '  S: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.1.0.0/24, AvailabilityZone: us-east-1a}}'),
+    text: yaml(
+      'Resources:',
+      '  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/12}}',
+      '  S: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.1.0.0/24, AvailabilityZone: us-east-1a}}',
+    ),
   },
   { name: 'no fix when the base is not aligned for /28', text: yaml('Resources:', '  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.8/29}}') },
 ]);
 
 const subnetTemplate = (cidr: string) =>
-  yaml('Resources:', '  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/24}}', '  A: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.0.0/28, AvailabilityZone: us-east-1a}}', `  B: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: ${cidr}, AvailabilityZone: us-east-1b}}`);
+  yaml(
+    'Resources:',
+    '  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/24}}',
+    '  A: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.0.0/28, AvailabilityZone: us-east-1a}}',
+    `  B: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: ${cidr}, AvailabilityZone: us-east-1b}}`,
+  );
 
 fixTester(subnetPrefix, [
   { name: 'a /29 subnet grows to the /28 that holds it', text: subnetTemplate('10.0.0.16/29'), title: /^Resize subnet B to 10\.0\.0\.16\/28$/, output: subnetTemplate('10.0.0.16/28') },
@@ -65,19 +78,31 @@ fixTester(serviceOverlap, [
 
 fixTester(serviceRange, [
   { name: 'a public service range becomes the EKS default', text: serviceDoc('10.0.0.0/16', '52.0.0.0/16'), title: /^Use 172\.20\.0\.0\/16/, output: serviceDoc('10.0.0.0/16', '172.20.0.0/16') },
-  { name: 'a /26 becomes the EKS default (flow style)', text: eksctl('vpc: {cidr: 192.168.0.0/16, clusterEndpoints: {publicAccess: false, privateAccess: true}}', 'kubernetesNetworkConfig: {serviceIPv4CIDR: 10.100.0.0/26}'), title: /^Use 10\.100\.0\.0\/16/, output: eksctl('vpc: {cidr: 192.168.0.0/16, clusterEndpoints: {publicAccess: false, privateAccess: true}}', 'kubernetesNetworkConfig: {serviceIPv4CIDR: 10.100.0.0/16}') },
+  {
+    name: 'a /26 becomes the EKS default (flow style)',
+    text: eksctl('vpc: {cidr: 192.168.0.0/16, clusterEndpoints: {publicAccess: false, privateAccess: true}}', 'kubernetesNetworkConfig: {serviceIPv4CIDR: 10.100.0.0/26}'),
+    title: /^Use 10\.100\.0\.0\/16/,
+    output: eksctl('vpc: {cidr: 192.168.0.0/16, clusterEndpoints: {publicAccess: false, privateAccess: true}}', 'kubernetesNetworkConfig: {serviceIPv4CIDR: 10.100.0.0/16}'),
+  },
 ]);
 
-const natDoc = (gateway: string) => eksctl('vpc:', '  cidr: 10.0.0.0/16', closed, '  nat:', `    gateway: ${gateway}  # egress for private nodes`, 'managedNodeGroups:', '  - name: workers', '    privateNetworking: true');
+const natDoc = (gateway: string) =>
+  eksctl('vpc:', '  cidr: 10.0.0.0/16', closed, '  nat:', `    gateway: ${gateway}  # egress for private nodes`, 'managedNodeGroups:', '  - name: workers', '    privateNetworking: true');
 
 fixTester(privateNodesNoNat, [
   { name: 'one NAT gateway', text: natDoc('Disable'), title: /^Set vpc\.nat\.gateway to Single/, output: natDoc('Single') },
   { name: 'a NAT gateway per zone', text: natDoc('Disable'), title: /^Set vpc\.nat\.gateway to HighlyAvailable/, output: natDoc('HighlyAvailable') },
   {
     name: 'flow style, second document',
-    text: yaml('apiVersion: v1', 'kind: Namespace', 'metadata: {name: x}') + '---\n' + eksctl('vpc: {cidr: 10.0.0.0/16, nat: {gateway: "Disable"}, clusterEndpoints: {publicAccess: false, privateAccess: true}}', 'nodeGroups: [{name: ng, privateNetworking: true}]'),
+    text:
+      yaml('apiVersion: v1', 'kind: Namespace', 'metadata: {name: x}') +
+      '---\n' +
+      eksctl('vpc: {cidr: 10.0.0.0/16, nat: {gateway: "Disable"}, clusterEndpoints: {publicAccess: false, privateAccess: true}}', 'nodeGroups: [{name: ng, privateNetworking: true}]'),
     title: /^Set vpc\.nat\.gateway to Single/,
-    output: yaml('apiVersion: v1', 'kind: Namespace', 'metadata: {name: x}') + '---\n' + eksctl('vpc: {cidr: 10.0.0.0/16, nat: {gateway: "Single"}, clusterEndpoints: {publicAccess: false, privateAccess: true}}', 'nodeGroups: [{name: ng, privateNetworking: true}]'),
+    output:
+      yaml('apiVersion: v1', 'kind: Namespace', 'metadata: {name: x}') +
+      '---\n' +
+      eksctl('vpc: {cidr: 10.0.0.0/16, nat: {gateway: "Single"}, clusterEndpoints: {publicAccess: false, privateAccess: true}}', 'nodeGroups: [{name: ng, privateNetworking: true}]'),
   },
 ]);
 
@@ -101,7 +126,10 @@ fixTester(dockerConflict, [
   {
     name: 'blocks other VPCs of the workspace use are skipped',
     text: dockerTemplate('172.17.0.0/16', '172.17.0.0/20', '172.17.16.0/20'),
-    workspace: [{ uri: 'other.yaml', text: eksctl('vpc: {cidr: 10.0.0.0/16}') }, { uri: 'third.yaml', text: yaml('Resources:', '  V: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.1.0.0/16}}') }],
+    workspace: [
+      { uri: 'other.yaml', text: eksctl('vpc: {cidr: 10.0.0.0/16}') },
+      { uri: 'third.yaml', text: yaml('Resources:', '  V: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.1.0.0/16}}') },
+    ],
     title: /^Move the VPC block to 10\.2\.0\.0\/16/,
     output: dockerTemplate('10.2.0.0/16', '10.2.0.0/20', '10.2.16.0/20'),
   },

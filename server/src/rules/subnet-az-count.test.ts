@@ -16,18 +16,33 @@ ruleTester(rule, {
     },
     {
       name: 'named subnets with az:, in two zones',
-      text: eksctl('vpc:', '  id: vpc-0123456789abcdef0', '  subnets:', '    private:', '      private-one: {az: us-west-2a, cidr: 10.0.0.0/19}', '      private-two: {az: us-west-2c, cidr: 10.0.32.0/19}'),
+      text: eksctl(
+        'vpc:',
+        '  id: vpc-0123456789abcdef0',
+        '  subnets:',
+        '    private:',
+        '      private-one: {az: us-west-2a, cidr: 10.0.0.0/19}',
+        '      private-two: {az: us-west-2c, cidr: 10.0.32.0/19}',
+      ),
     },
     {
-      name: 'public and private subnets are counted together: one zone each still makes two (eksctl\'s per-tier subnet count is another matter)',
-      text: eksctl('vpc:', '  id: vpc-0123456789abcdef0', '  subnets:', '    public:', '      us-west-2a: {id: subnet-0aaaaaaaaaaaaaaaa}', '    private:', '      us-west-2b: {id: subnet-0bbbbbbbbbbbbbbbb}'),
+      name: "public and private subnets are counted together: one zone each still makes two (eksctl's per-tier subnet count is another matter)",
+      text: eksctl(
+        'vpc:',
+        '  id: vpc-0123456789abcdef0',
+        '  subnets:',
+        '    public:',
+        '      us-west-2a: {id: subnet-0aaaaaaaaaaaaaaaa}',
+        '    private:',
+        '      us-west-2b: {id: subnet-0bbbbbbbbbbbbbbbb}',
+      ),
     },
     {
       name: 'a subnet known only by its ID could be in any zone',
       text: eksctl('vpc:', '  id: vpc-0123456789abcdef0', '  subnets:', '    private:', '      us-west-2a: {id: subnet-0aaaaaaaaaaaaaaaa}', '      private-two: {id: subnet-0bbbbbbbbbbbbbbbb}'),
     },
     {
-      name: 'an AWS Outposts local cluster runs in the Outpost\'s one zone by design',
+      name: "an AWS Outposts local cluster runs in the Outpost's one zone by design",
       text: eksctl(
         'outpost:',
         `  controlPlaneOutpostARN: "${outpostArn}"`,
@@ -40,14 +55,33 @@ ruleTester(rule, {
     },
     {
       name: 'an Outposts local cluster with a single zone-keyed subnet',
-      text: eksctl('outpost:', `  controlPlaneOutpostARN: "${outpostArn}"`, '  controlPlaneInstanceType: m5d.large', 'vpc:', '  subnets:', '    private:', '      us-west-2a: {id: subnet-0aaaaaaaaaaaaaaaa}'),
+      text: eksctl(
+        'outpost:',
+        `  controlPlaneOutpostARN: "${outpostArn}"`,
+        '  controlPlaneInstanceType: m5d.large',
+        'vpc:',
+        '  subnets:',
+        '    private:',
+        '      us-west-2a: {id: subnet-0aaaaaaaaaaaaaaaa}',
+      ),
     },
     { name: 'a Helm value in the zone list is not counted as missing', text: eksctl('availabilityZones: ["{{ .Values.zoneA }}", us-west-2b]') },
     { name: 'the whole zone list from a Helm value', text: eksctl('availabilityZones: "{{ .Values.zones }}"') },
     { name: 'placeholder zones may be two different zones', text: eksctl('availabilityZones:', '  - ${AWS_REGION}a', '  - ${AWS_REGION}a') },
     {
       name: 'subnets whose az is a placeholder are in unknown zones',
-      text: eksctl('vpc:', '  id: vpc-0123456789abcdef0', '  subnets:', '    private:', '      one:', '        az: ${AZ_1}', '        id: subnet-0aaaaaaaaaaaaaaaa', '      two:', '        az: ${AZ_1}', '        id: subnet-0bbbbbbbbbbbbbbbb'),
+      text: eksctl(
+        'vpc:',
+        '  id: vpc-0123456789abcdef0',
+        '  subnets:',
+        '    private:',
+        '      one:',
+        '        az: ${AZ_1}',
+        '        id: subnet-0aaaaaaaaaaaaaaaa',
+        '      two:',
+        '        az: ${AZ_1}',
+        '        id: subnet-0bbbbbbbbbbbbbbbb',
+      ),
     },
     {
       name: 'a zone list shared with a node group through an anchor',
@@ -71,7 +105,16 @@ ruleTester(rule, {
     },
     {
       name: 'two subnets keyed by the same zone in different tiers, and a named one with that az: still one zone',
-      text: eksctl('vpc:', '  id: vpc-0123456789abcdef0', '  subnets:', '    public:', '      us-west-2a: {id: subnet-0aaaaaaaaaaaaaaaa}', '    private:', '      us-west-2a: {id: subnet-0bbbbbbbbbbbbbbbb}', '      private-two: {id: subnet-0cccccccccccccccc, az: us-west-2a}'),
+      text: eksctl(
+        'vpc:',
+        '  id: vpc-0123456789abcdef0',
+        '  subnets:',
+        '    public:',
+        '      us-west-2a: {id: subnet-0aaaaaaaaaaaaaaaa}',
+        '    private:',
+        '      us-west-2a: {id: subnet-0bbbbbbbbbbbbbbbb}',
+        '      private-two: {id: subnet-0cccccccccccccccc, az: us-west-2a}',
+      ),
       errors: [{ line: 8, message: /^All 3 subnets are in us-west-2a\./ }],
     },
     {
@@ -81,7 +124,15 @@ ruleTester(rule, {
     },
     {
       name: 'two subnets in one zone: one keyed by the zone (flow style), one named with az:',
-      text: eksctl('vpc:', '  id: vpc-0123456789abcdef0', '  subnets:', '    public:', '      us-west-2a: { cidr: 192.168.0.0/19 }', '    private:', '      private-one: {az: us-west-2a, cidr: 192.168.32.0/19}'),
+      text: eksctl(
+        'vpc:',
+        '  id: vpc-0123456789abcdef0',
+        '  subnets:',
+        '    public:',
+        '      us-west-2a: { cidr: 192.168.0.0/19 }',
+        '    private:',
+        '      private-one: {az: us-west-2a, cidr: 192.168.32.0/19}',
+      ),
       errors: [{ line: 8, severity: 'error', message: /^All 2 subnets are in us-west-2a\. .*add a subnet in another zone/ }],
     },
     {
@@ -123,7 +174,9 @@ ruleTester(rule, {
     },
     {
       name: 'multi-document: only the ClusterConfig in one zone is reported',
-      text: eksctl('availabilityZones: [us-west-2a, us-west-2b]') + yaml('---', 'apiVersion: eksctl.io/v1alpha5', 'kind: ClusterConfig', 'metadata: {name: other, region: eu-west-1}', 'availabilityZones: [eu-west-1a]'),
+      text:
+        eksctl('availabilityZones: [us-west-2a, us-west-2b]') +
+        yaml('---', 'apiVersion: eksctl.io/v1alpha5', 'kind: ClusterConfig', 'metadata: {name: other, region: eu-west-1}', 'availabilityZones: [eu-west-1a]'),
       errors: [{ line: 9, message: /lists only eu-west-1a/ }],
     },
   ],
@@ -132,16 +185,22 @@ ruleTester(rule, {
 describe('rule subnet-az-count: related information', () => {
   it('points at every other subnet in the same zone', () => {
     const [finding] = runRule(rule, {
-      text: eksctl('vpc:', '  id: vpc-0123456789abcdef0', '  subnets:', '    public:', '      us-west-2a: { cidr: 192.168.0.0/19 }', '    private:', '      private-one: {az: us-west-2a, cidr: 192.168.32.0/19}', '      private-two: {az: us-west-2a, cidr: 192.168.64.0/19}'),
+      text: eksctl(
+        'vpc:',
+        '  id: vpc-0123456789abcdef0',
+        '  subnets:',
+        '    public:',
+        '      us-west-2a: { cidr: 192.168.0.0/19 }',
+        '    private:',
+        '      private-one: {az: us-west-2a, cidr: 192.168.32.0/19}',
+        '      private-two: {az: us-west-2a, cidr: 192.168.64.0/19}',
+      ),
     });
     assert.equal(finding.range.start.line + 1, 8);
-    assert.deepEqual(
-      relatedLines(finding),
-      [
-        [10, 'subnet private-one in us-west-2a'],
-        [11, 'subnet private-two in us-west-2a'],
-      ],
-    );
+    assert.deepEqual(relatedLines(finding), [
+      [10, 'subnet private-one in us-west-2a'],
+      [11, 'subnet private-two in us-west-2a'],
+    ]);
   });
 
   it('has nothing to point at for a single subnet', () => {
@@ -172,7 +231,10 @@ describe('rule subnet-az-count: CloudFormation templates for EKS', () => {
 
   it('reports an EKS VPC whose subnets all sit in one zone, literal or through !GetAZs', () => {
     const literal = runRule(rule, { text: template('A VPC', 'us-east-1a', 'us-east-1a', { tags: elbTag }) });
-    assert.deepEqual(literal.map((f) => f.range.start.line + 1), [4]);
+    assert.deepEqual(
+      literal.map((f) => f.range.start.line + 1),
+      [4],
+    );
     assert.match(literal[0].message, /^All 2 subnets are in us-east-1a\. EKS needs subnets in at least two Availability Zones/);
     const symbolic = runRule(rule, { text: template('A VPC', "!Select [0, !GetAZs '']", "!Select [0, !GetAZs '']", { tags: elbTag }) });
     assert.match(symbolic[0].message, /^All 2 subnets are in zone 1 of the stack's region\./);
@@ -210,18 +272,18 @@ describe('rule subnet-az-count: CloudFormation templates for EKS', () => {
   });
 
   it('a placeholder zone in a parameter default is no zone: not judged', () => {
-    const text = [
-      'Parameters:',
-      '  ZoneA: {Type: String, Default: "<az>"}',
-      '  ZoneB: {Type: String, Default: "<az>"}',
-      template('A VPC', '!Ref ZoneA', '!Ref ZoneB', { tags: elbTag }),
-    ].join('\n');
+    const text = ['Parameters:', '  ZoneA: {Type: String, Default: "<az>"}', '  ZoneB: {Type: String, Default: "<az>"}', template('A VPC', '!Ref ZoneA', '!Ref ZoneB', { tags: elbTag })].join('\n');
     assert.deepEqual(lines(text), []);
   });
 
   it('is silent for two zones and for Outposts subnets', () => {
     assert.deepEqual(runRule(rule, { text: template('A VPC', "!Select [0, !GetAZs '']", "!Select [1, !GetAZs '']", { tags: elbTag }) }), []);
-    assert.deepEqual(runRule(rule, { text: template('Amazon EKS local cluster VPC', 'us-west-2a', 'us-west-2a', { tags: elbTag, subnetExtra: ', OutpostArn: arn:aws:outposts:us-west-2:111122223333:outpost/op-0abcd' }) }), []);
+    assert.deepEqual(
+      runRule(rule, {
+        text: template('Amazon EKS local cluster VPC', 'us-west-2a', 'us-west-2a', { tags: elbTag, subnetExtra: ', OutpostArn: arn:aws:outposts:us-west-2:111122223333:outpost/op-0abcd' }),
+      }),
+      [],
+    );
     assert.deepEqual(runRule(rule, { text: template('EKS', 'us-east-1a', '!Ref SubnetZone', { tags: elbTag }) }), []);
   });
 });

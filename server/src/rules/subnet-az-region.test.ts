@@ -28,7 +28,14 @@ ruleTester(rule, {
     },
     {
       name: 'zone IDs are not compared with the region, even one of another region',
-      text: eksctl('vpc:', '  id: vpc-0123456789abcdef0', '  subnets:', '    private:', '      private-one: {id: subnet-0aaaaaaaaaaaaaaaa, az: usw2-az1}', '      private-two: {id: subnet-0bbbbbbbbbbbbbbbb, az: use1-az4}'),
+      text: eksctl(
+        'vpc:',
+        '  id: vpc-0123456789abcdef0',
+        '  subnets:',
+        '    private:',
+        '      private-one: {id: subnet-0aaaaaaaaaaaaaaaa, az: usw2-az1}',
+        '      private-two: {id: subnet-0bbbbbbbbbbbbbbbb, az: use1-az4}',
+      ),
     },
     { name: 'a Local Zone ID is not compared either', text: eksctl('nodeGroups:', '  - name: lax', '    availabilityZones: [usw2-lax1-az1]') },
     {
@@ -42,8 +49,14 @@ ruleTester(rule, {
         yaml('---') +
         inRegion('us-east-1', 'nodeGroups:', '  - name: edge', '    availabilityZones: [us-east-1-bos-1a, us-east-1-wl1-bos-wlz-1]'),
     },
-    { name: 'no region is written, so there is nothing to compare with', text: yaml('apiVersion: eksctl.io/v1alpha5', 'kind: ClusterConfig', 'metadata: {name: demo}', 'availabilityZones: [eu-west-1a, eu-west-1b]') },
-    { name: 'Helm values in zone lists are skipped', text: eksctl('availabilityZones: ["{{ .Values.zoneA }}", us-west-2b]', 'nodeGroups:', '  - name: ng-1', '    availabilityZones: ["{{ .Values.ngZone }}"]') },
+    {
+      name: 'no region is written, so there is nothing to compare with',
+      text: yaml('apiVersion: eksctl.io/v1alpha5', 'kind: ClusterConfig', 'metadata: {name: demo}', 'availabilityZones: [eu-west-1a, eu-west-1b]'),
+    },
+    {
+      name: 'Helm values in zone lists are skipped',
+      text: eksctl('availabilityZones: ["{{ .Values.zoneA }}", us-west-2b]', 'nodeGroups:', '  - name: ng-1', '    availabilityZones: ["{{ .Values.ngZone }}"]'),
+    },
     {
       name: 'a zone name that merely starts like another region is still compared correctly',
       text: inRegion('us-east-1', 'availabilityZones: [us-east-1a, us-east-1f]'),
@@ -67,7 +80,18 @@ ruleTester(rule, {
     // Zones written with a placeholder are not judged, even in a real region.
     ...['${AWS_REGION}a', '$AZ_1', '<az-1>', '"{{ .Values.az }}"', 'us-east-Xa', 'REGIONa', '"${AWS_REGION}-az1"'].map((zone) => ({
       name: `placeholder zone ${zone} in us-west-2`,
-      text: eksctl('availabilityZones:', `  - ${zone}`, '  - us-west-2b', 'vpc:', '  id: vpc-0123456789abcdef0', '  subnets:', '    private:', '      private-one:', `        az: ${zone}`, '        cidr: 192.168.0.0/19'),
+      text: eksctl(
+        'availabilityZones:',
+        `  - ${zone}`,
+        '  - us-west-2b',
+        'vpc:',
+        '  id: vpc-0123456789abcdef0',
+        '  subnets:',
+        '    private:',
+        '      private-one:',
+        `        az: ${zone}`,
+        '        cidr: 192.168.0.0/19',
+      ),
     })),
     { name: 'a name that starts with no real region is a placeholder or a typo, not judged', text: eksctl('availabilityZones: [us-west-2a, regiona, my-zone-1]') },
     {
@@ -87,7 +111,9 @@ ruleTester(rule, {
     {
       name: 'top-level availabilityZones with a zone of another region',
       text: eksctl('availabilityZones: [us-west-2a, us-east-1b]'),
-      errors: [{ line: 4, severity: 'error', message: /^Availability Zone us-east-1b is not in us-west-2, the cluster's region \(metadata\.region\)\. Zones of us-west-2 are named us-west-2a, us-west-2b/ }],
+      errors: [
+        { line: 4, severity: 'error', message: /^Availability Zone us-east-1b is not in us-west-2, the cluster's region \(metadata\.region\)\. Zones of us-west-2 are named us-west-2a, us-west-2b/ },
+      ],
     },
     {
       name: 'a flow-style subnet keyed by a zone of another region',
@@ -96,7 +122,14 @@ ruleTester(rule, {
     },
     {
       name: 'a named subnet whose az: is in another region',
-      text: eksctl('vpc:', '  id: vpc-0123456789abcdef0', '  subnets:', '    private:', '      private-one: {az: us-west-2a, cidr: 192.168.0.0/19}', '      private-two: {az: us-east-2b, cidr: 192.168.32.0/19}'),
+      text: eksctl(
+        'vpc:',
+        '  id: vpc-0123456789abcdef0',
+        '  subnets:',
+        '    private:',
+        '      private-one: {az: us-west-2a, cidr: 192.168.0.0/19}',
+        '      private-two: {az: us-east-2b, cidr: 192.168.32.0/19}',
+      ),
       errors: [{ line: 9, message: /^Zone of subnet private-two, us-east-2b is not in us-west-2,/ }],
     },
     {

@@ -35,7 +35,13 @@ ruleTester(rule, {
     {
       name: "a subnet the template's cluster uses is in use1-az3: EKS refuses it",
       text: vpcFor('use1-az3', 'use1-az2', cluster),
-      errors: [{ line: 4, severity: 'error', message: /^Subnet SubnetA is in zone use1-az3 \(us-east-1\), where EKS does not accept cluster subnets: creating cluster Cluster fails with UnsupportedAvailabilityZoneException/ }],
+      errors: [
+        {
+          line: 4,
+          severity: 'error',
+          message: /^Subnet SubnetA is in zone use1-az3 \(us-east-1\), where EKS does not accept cluster subnets: creating cluster Cluster fails with UnsupportedAvailabilityZoneException/,
+        },
+      ],
     },
     {
       name: 'a subnet of a VPC tagged for EKS, with no cluster in the template: a warning',
@@ -43,7 +49,7 @@ ruleTester(rule, {
       errors: [{ line: 5, severity: 'warning', message: /^Subnet SubnetB is in zone usw1-az2 \(us-west-1\), where EKS does not accept cluster subnets\. Nodes may run there/ }],
     },
     {
-      name: "a node group template (AWS::EKS::Nodegroup) with a subnet in cac1-az3",
+      name: 'a node group template (AWS::EKS::Nodegroup) with a subnet in cac1-az3',
       text: cfn(
         '  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}',
         '  SubnetA: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.0.0/20, AvailabilityZoneId: cac1-az3}}',

@@ -42,7 +42,15 @@ ruleTester(rule, {
     { name: 'enough addresses: 10 × m5.large (290) in two public /24s (502)', text: cluster(PUBLIC_24, 'nodeGroups:', '  - name: web', '    instanceType: m5.large', '    maxSize: 10') },
     {
       name: 'exactly at capacity is not reported: 3 × 9 pods in a /27 (27)',
-      text: cluster(withPrivate('10.0.16.0/27', '10.0.17.0/27'), 'nodeGroups:', '  - name: pinned', '    privateNetworking: true', '    subnets: [private-one]', '    maxPodsPerNode: 9', '    maxSize: 3'),
+      text: cluster(
+        withPrivate('10.0.16.0/27', '10.0.17.0/27'),
+        'nodeGroups:',
+        '  - name: pinned',
+        '    privateNetworking: true',
+        '    subnets: [private-one]',
+        '    maxPodsPerNode: 9',
+        '    maxSize: 3',
+      ),
     },
     {
       name: 'a public node group does not use the small private subnets',
@@ -51,20 +59,47 @@ ruleTester(rule, {
     { name: 'unknown instance type: no estimate', text: cluster(PUBLIC_24, 'nodeGroups:', '  - name: big', '    instanceType: x9.mega', '    maxSize: 500') },
     {
       name: 'IPv6 cluster: pods do not take IPv4 addresses from the subnets',
-      text: cluster(['    public:', '      us-west-2a: {cidr: 10.0.0.0/28}', '      us-west-2b: {cidr: 10.0.0.16/28}'], 'kubernetesNetworkConfig:', '  ipFamily: IPv6', 'nodeGroups:', '  - name: ng-1', '    maxSize: 50'),
+      text: cluster(
+        ['    public:', '      us-west-2a: {cidr: 10.0.0.0/28}', '      us-west-2b: {cidr: 10.0.0.16/28}'],
+        'kubernetesNetworkConfig:',
+        '  ipFamily: IPv6',
+        'nodeGroups:',
+        '  - name: ng-1',
+        '    maxSize: 50',
+      ),
     },
     { name: "eksctl's default subnets are not in the file", text: eksctl('vpc:', '  cidr: 10.0.0.0/24', 'nodeGroups:', '  - name: ng-1', '    maxSize: 100') },
     {
       name: 'a subnet named in the node group but not described in the file',
-      text: cluster(['    private:', '      private-one: {az: us-west-2a, cidr: 10.0.0.0/28}'], 'nodeGroups:', '  - name: ng', '    privateNetworking: true', '    subnets: [private-one, subnet-0fffffffffffffff0]', '    maxSize: 50'),
+      text: cluster(
+        ['    private:', '      private-one: {az: us-west-2a, cidr: 10.0.0.0/28}'],
+        'nodeGroups:',
+        '  - name: ng',
+        '    privateNetworking: true',
+        '    subnets: [private-one, subnet-0fffffffffffffff0]',
+        '    maxSize: 50',
+      ),
     },
     {
       name: 'a subnet of the tier has no CIDR in the file',
-      text: cluster(['    private:', '      private-one: {az: us-west-2a, cidr: 10.0.0.0/28}', '      private-two: {id: subnet-0123456789abcdef0}'], 'nodeGroups:', '  - name: ng', '    privateNetworking: true', '    maxSize: 50'),
+      text: cluster(
+        ['    private:', '      private-one: {az: us-west-2a, cidr: 10.0.0.0/28}', '      private-two: {id: subnet-0123456789abcdef0}'],
+        'nodeGroups:',
+        '  - name: ng',
+        '    privateNetworking: true',
+        '    maxSize: 50',
+      ),
     },
     {
       name: "availabilityZones filter when a subnet's zone is not written",
-      text: cluster(['    private:', '      private-one: {id: subnet-0aaaaaaaaaaaaaaaa, cidr: 10.0.0.0/28}', '      us-west-2b: {cidr: 10.0.0.16/28}'], 'nodeGroups:', '  - name: ng', '    privateNetworking: true', '    availabilityZones: [us-west-2b]', '    maxSize: 50'),
+      text: cluster(
+        ['    private:', '      private-one: {id: subnet-0aaaaaaaaaaaaaaaa, cidr: 10.0.0.0/28}', '      us-west-2b: {cidr: 10.0.0.16/28}'],
+        'nodeGroups:',
+        '  - name: ng',
+        '    privateNetworking: true',
+        '    availabilityZones: [us-west-2b]',
+        '    maxSize: 50',
+      ),
     },
     {
       name: 'templated or invalid subnet CIDRs leave the supply unknown',
@@ -116,12 +151,7 @@ ruleTester(rule, {
     },
     {
       name: "the node group's availabilityZones keep only the subnets in those zones",
-      text: cluster(
-        ['    public:', '      us-west-2a: { cidr: 10.0.0.0/20 }', '      us-west-2b: { cidr: 10.0.16.0/28 }'],
-        'nodeGroups:',
-        '  - name: zonal',
-        '    availabilityZones: [us-west-2b]',
-      ),
+      text: cluster(['    public:', '      us-west-2a: { cidr: 10.0.0.0/20 }', '      us-west-2b: { cidr: 10.0.16.0/28 }'], 'nodeGroups:', '  - name: zonal', '    availabilityZones: [us-west-2b]'),
       errors: [{ line: 11, message: /^Subnet us-west-2b gives 11 usable addresses; node group zonal can need 58 \(2 × m5\.large at 29 pods\)\./ }],
     },
     {
@@ -137,12 +167,30 @@ ruleTester(rule, {
     },
     {
       name: 'maxPodsPerNode replaces the default: 2 × m5.4xlarge at 110 pods (220) in a /25 (123)',
-      text: cluster(withPrivate('10.0.16.0/25', '10.0.20.0/22'), 'nodeGroups:', '  - name: dense', '    privateNetworking: true', '    subnets: [private-one]', '    instanceType: m5.4xlarge', '    maxPodsPerNode: 110', '    maxSize: 2'),
+      text: cluster(
+        withPrivate('10.0.16.0/25', '10.0.20.0/22'),
+        'nodeGroups:',
+        '  - name: dense',
+        '    privateNetworking: true',
+        '    subnets: [private-one]',
+        '    instanceType: m5.4xlarge',
+        '    maxPodsPerNode: 110',
+        '    maxSize: 2',
+      ),
       errors: [{ line: 19, message: /gives 123 usable addresses; node group dense can need 220 \(2 × m5\.4xlarge at 110 pods\)\./ }],
     },
     {
       name: 'maxPodsPerNode gives an estimate even for an unknown instance type: 3 × 50 (150) in a /25 (123)',
-      text: cluster(withPrivate('10.0.16.0/25', '10.0.20.0/22'), 'nodeGroups:', '  - name: custom', '    privateNetworking: true', '    subnets: [private-one]', '    instanceType: x9.mega', '    maxPodsPerNode: 50', '    maxSize: 3'),
+      text: cluster(
+        withPrivate('10.0.16.0/25', '10.0.20.0/22'),
+        'nodeGroups:',
+        '  - name: custom',
+        '    privateNetworking: true',
+        '    subnets: [private-one]',
+        '    instanceType: x9.mega',
+        '    maxPodsPerNode: 50',
+        '    maxSize: 3',
+      ),
       errors: [{ line: 19, message: /node group custom can need 150 \(3 × x9\.mega at 50 pods\)/ }],
     },
     {
@@ -195,24 +243,18 @@ describe('rule subnet-capacity: related information', () => {
     });
     assert.equal(finding.range.start.line + 1, 12);
     assert.match(finding.message, /give 38 usable addresses; node group ng-1 can need 58/);
-    assert.deepEqual(
-      relatedLines(finding),
-      [
-        [8, 'us-west-2a: 10.0.0.0/28, 11 usable'],
-        [9, 'us-west-2b: 10.0.0.32/27, 27 usable'],
-      ],
-    );
+    assert.deepEqual(relatedLines(finding), [
+      [8, 'us-west-2a: 10.0.0.0/28, 11 usable'],
+      [9, 'us-west-2b: 10.0.0.32/27, 27 usable'],
+    ]);
   });
 
   it('for a shared pool, also points at the other node groups', () => {
     const [finding] = runRule(rule, { text: SHARED });
-    assert.deepEqual(
-      relatedLines(finding),
-      [
-        [22, 'node group batch: 3 × c5.large at 29 pods'],
-        [11, 'private-one: 10.0.16.0/25, 123 usable'],
-        [12, 'private-two: 10.0.16.128/25, 123 usable'],
-      ],
-    );
+    assert.deepEqual(relatedLines(finding), [
+      [22, 'node group batch: 3 × c5.large at 29 pods'],
+      [11, 'private-one: 10.0.16.0/25, 123 usable'],
+      [12, 'private-two: 10.0.16.128/25, 123 usable'],
+    ]);
   });
 });

@@ -74,7 +74,10 @@ export default defineRule({
       const subnets = subnetsOf(group, vpc);
       const demand = demandOf(group);
       if (!subnets || !demand) continue;
-      const key = subnets.map((s) => `${s.tier}/${s.name}`).sort().join(',');
+      const key = subnets
+        .map((s) => `${s.tier}/${s.name}`)
+        .sort()
+        .join(',');
       const pool = pools.get(key) ?? { subnets, demands: [] };
       pool.demands.push(demand);
       pools.set(key, pool);
@@ -84,12 +87,16 @@ export default defineRule({
       const need = demands.reduce((sum, d) => sum + d.nodes * d.podsPerNode, 0);
       if (need <= supply) continue;
       const tiers = [...new Set(subnets.map((s) => s.tier))];
-      const what = subnets.length === 1 ? `Subnet ${subnets[0].name} gives` : `${tiers.length === 1 && tiers[0] ? `${tiers[0][0].toUpperCase()}${tiers[0].slice(1)} subnets` : 'Its subnets'} (${subnets.map((s) => s.name).join(', ')}) give`;
+      const what =
+        subnets.length === 1
+          ? `Subnet ${subnets[0].name} gives`
+          : `${tiers.length === 1 && tiers[0] ? `${tiers[0][0].toUpperCase()}${tiers[0].slice(1)} subnets` : 'Its subnets'} (${subnets.map((s) => s.name).join(', ')}) give`;
       // One finding per pool, on the group that needs the most, naming the others.
       const biggest = demands.reduce((a, b) => (b.nodes * b.podsPerNode > a.nodes * a.podsPerNode ? b : a));
-      const needText = demands.length === 1
-        ? `node group ${biggest.group.name} can need ${count(need)} (${explain(biggest)})`
-        : `node groups ${demands.map((d) => d.group.name).join(' and ')} can need ${count(need)} together (${demands.map((d) => `${d.group.name}: ${explain(d)}`).join('; ')})`;
+      const needText =
+        demands.length === 1
+          ? `node group ${biggest.group.name} can need ${count(need)} (${explain(biggest)})`
+          : `node groups ${demands.map((d) => d.group.name).join(' and ')} can need ${count(need)} together (${demands.map((d) => `${d.group.name}: ${explain(d)}`).join('; ')})`;
       report({
         target: biggest.group.maxSize?.node ?? biggest.group.node,
         message: `${what} ${count(supply)} usable addresses; ${needText}. With the VPC CNI every pod takes a VPC address. Use larger subnets, fewer or smaller nodes, or a secondary CIDR for pods.`,

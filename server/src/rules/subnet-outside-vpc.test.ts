@@ -77,7 +77,10 @@ ruleTester(rule, {
     { name: 'eksctl: templated subnet CIDR is unknown', text: existing('10.0.0.0/16', '    private:', '      us-west-2a: {cidr: "{{ .Values.subnetA }}"}') },
     { name: 'eksctl: templated VPC CIDR leaves the VPC unknown', text: existing('"{{ .Values.vpcCidr }}"', '    private:', '      us-west-2a: {cidr: 10.9.0.0/19}') },
     { name: "eksctl: an invalid subnet CIDR is cidr-syntax's finding", text: existing('10.0.0.0/16', '    private:', '      us-west-2a: {cidr: 11.0.0.0/33}') },
-    { name: 'eksctl: subnet CIDR reached through an alias', text: eksctl('x-plan: {a: &a 10.0.0.0/19}', 'vpc:', '  id: vpc-0123456789abcdef0', '  cidr: 10.0.0.0/16', '  subnets:', '    private:', '      us-west-2a: {cidr: *a}') },
+    {
+      name: 'eksctl: subnet CIDR reached through an alias',
+      text: eksctl('x-plan: {a: &a 10.0.0.0/19}', 'vpc:', '  id: vpc-0123456789abcdef0', '  cidr: 10.0.0.0/16', '  subnets:', '    private:', '      us-west-2a: {cidr: *a}'),
+    },
     {
       name: 'eksctl: each document of a stream against its own VPC',
       text: existing('10.0.0.0/16', '    private:', '      us-west-2a: {cidr: 10.0.0.0/19}') + '---\n' + existing('10.1.0.0/16', '    private:', '      us-west-2a: {cidr: 10.1.0.0/19}'),
@@ -95,7 +98,7 @@ ruleTester(rule, {
       name: 'CloudFormation: a VPC imported from another stack has unknown blocks',
       text: cfn(...subnet('SubnetA', '!ImportValue network-VpcId', '172.31.200.0/24')),
     },
-    
+
     { name: 'CloudFormation in JSON: subnets inside the VPC', text: json('10.0.1.0/24'), uri: 't.json' },
   ],
   invalid: [
@@ -107,8 +110,10 @@ ruleTester(rule, {
         'Resources:',
         ...vpc('Vpc', '!Ref VpcCidr'),
         ...subnet('SubnetA', '!Ref Vpc', '10.9.0.0/24'),
-        ...subnet('SubnetB', '!Ref Vpc', "!Select [1, !Cidr [!GetAtt Vpc.CidrBlock, 4, 8]]"),
-      ), errors: [{ line: 12, message: /^Subnet SubnetA \(10\.9\.0\.0\/24\) is not inside the VPC's CIDR 10\.0\.0\.0\/16\./ }] },
+        ...subnet('SubnetB', '!Ref Vpc', '!Select [1, !Cidr [!GetAtt Vpc.CidrBlock, 4, 8]]'),
+      ),
+      errors: [{ line: 12, message: /^Subnet SubnetA \(10\.9\.0\.0\/24\) is not inside the VPC's CIDR 10\.0\.0\.0\/16\./ }],
+    },
     {
       name: 'eksctl: a named subnet outside the primary block',
       text: existing(
@@ -122,7 +127,8 @@ ruleTester(rule, {
         {
           line: 10,
           severity: 'warning',
-          message: /^Subnet private-two \(10\.1\.0\.0\/19\) is not inside the VPC's CIDR 10\.0\.0\.0\/16\. Unless the existing VPC has another CIDR block that holds it, no such subnet can exist there\.$/,
+          message:
+            /^Subnet private-two \(10\.1\.0\.0\/19\) is not inside the VPC's CIDR 10\.0\.0\.0\/16\. Unless the existing VPC has another CIDR block that holds it, no such subnet can exist there\.$/,
         },
       ],
     },
@@ -139,7 +145,14 @@ ruleTester(rule, {
     },
     {
       name: 'eksctl: subnets given by ID with vpc.cidr but no vpc.id are compared with vpc.cidr',
-      text: eksctl('vpc:', '  cidr: 10.0.0.0/16', '  subnets:', '    private:', '      us-west-2a: {id: subnet-0aaaaaaaaaaaaaaaa, cidr: 10.0.0.0/19}', '      us-west-2b: {id: subnet-0bbbbbbbbbbbbbbbb, cidr: 192.168.32.0/19}'),
+      text: eksctl(
+        'vpc:',
+        '  cidr: 10.0.0.0/16',
+        '  subnets:',
+        '    private:',
+        '      us-west-2a: {id: subnet-0aaaaaaaaaaaaaaaa, cidr: 10.0.0.0/19}',
+        '      us-west-2b: {id: subnet-0bbbbbbbbbbbbbbbb, cidr: 192.168.32.0/19}',
+      ),
       errors: [{ line: 9, message: /^Subnet us-west-2b \(192\.168\.32\.0\/19\) is not inside the VPC's CIDR 10\.0\.0\.0\/16\./ }],
     },
     {
@@ -155,7 +168,9 @@ ruleTester(rule, {
     {
       name: 'CloudFormation: a subnet outside its VPC, reported at its CidrBlock',
       text: cfn(...vpc('Vpc', '10.0.0.0/16'), ...subnet('SubnetA', '!Ref Vpc', '10.0.0.0/24'), ...subnet('SubnetB', '!Ref Vpc', '10.1.0.0/24', 'us-west-2b')),
-      errors: [{ line: 17, severity: 'error', message: /^Subnet SubnetB \(10\.1\.0\.0\/24\) is not inside the VPC's CIDR 10\.0\.0\.0\/16\. A subnet's block must lie within one of its VPC's blocks\.$/ }],
+      errors: [
+        { line: 17, severity: 'error', message: /^Subnet SubnetB \(10\.1\.0\.0\/24\) is not inside the VPC's CIDR 10\.0\.0\.0\/16\. A subnet's block must lie within one of its VPC's blocks\.$/ },
+      ],
     },
     {
       name: 'CloudFormation: a subnet must sit inside one block; spanning two adjacent blocks is reported',
@@ -181,13 +196,10 @@ describe('rule subnet-outside-vpc: related information', () => {
     const [finding] = runRule(rule, { text: cfn(...vpc('Vpc', '10.0.0.0/16'), ...block('Extra', '!Ref Vpc', '100.64.0.0/16'), ...subnet('SubnetA', '!Ref Vpc', '10.2.0.0/19')) });
     assert.equal(finding.range.start.line + 1, 16);
     assert.match(finding.message, /is not inside any of the VPC's CIDRs \(10\.0\.0\.0\/16, 100\.64\.0\.0\/16\)\./);
-    assert.deepEqual(
-      relatedLines(finding),
-      [
-        [6, 'VPC CIDR 10.0.0.0/16'],
-        [11, 'Secondary VPC CIDR 100.64.0.0/16'],
-      ],
-    );
+    assert.deepEqual(relatedLines(finding), [
+      [6, 'VPC CIDR 10.0.0.0/16'],
+      [11, 'Secondary VPC CIDR 100.64.0.0/16'],
+    ]);
   });
 
   it('points at vpc.cidr in an eksctl ClusterConfig, and not at vpc.extraCIDRs', () => {

@@ -45,6 +45,14 @@ fixTester(rule, [
   },
   {
     name: 'no fix for eksctl: listed subnets already exist, their blocks are facts',
-    text: eksctl('vpc:', '  id: vpc-1', '  cidr: 10.0.0.0/16', '  subnets:', '    private:', '      us-west-2a: {id: subnet-a, cidr: 10.0.0.0/19}', '      us-west-2b: {id: subnet-b, cidr: 10.0.0.0/20}'),
+    text: eksctl(
+      'vpc:',
+      '  id: vpc-1',
+      '  cidr: 10.0.0.0/16',
+      '  subnets:',
+      '    private:',
+      '      us-west-2a: {id: subnet-a, cidr: 10.0.0.0/19}',
+      '      us-west-2b: {id: subnet-b, cidr: 10.0.0.0/20}',
+    ),
   },
 ]);

@@ -20,10 +20,19 @@ ruleTester(rule, {
         '      private-two: {az: us-west-2b, cidr: 10.0.96.0/19}',
       ),
     },
-    { name: 'subnets given by ID carry no CIDR to compare', text: eksctl('vpc:', '  id: vpc-0123456789abcdef0', '  subnets:', '    private:', '      a: {id: subnet-0aaaaaaaaaaaaaaaa}', '      b: {id: subnet-0bbbbbbbbbbbbbbbb}') },
+    {
+      name: 'subnets given by ID carry no CIDR to compare',
+      text: eksctl('vpc:', '  id: vpc-0123456789abcdef0', '  subnets:', '    private:', '      a: {id: subnet-0aaaaaaaaaaaaaaaa}', '      b: {id: subnet-0bbbbbbbbbbbbbbbb}'),
+    },
     {
       name: 'templated and invalid CIDRs are skipped',
-      text: subnets('    private:', '      us-west-2a: {cidr: "{{ .Values.a }}"}', '      us-west-2b: {cidr: "{{ .Values.a }}"}', '      us-west-2c: {cidr: 10.0.0.0/33}', '      us-west-2d: {cidr: 10.0.0.0/33}'),
+      text: subnets(
+        '    private:',
+        '      us-west-2a: {cidr: "{{ .Values.a }}"}',
+        '      us-west-2b: {cidr: "{{ .Values.a }}"}',
+        '      us-west-2c: {cidr: 10.0.0.0/33}',
+        '      us-west-2d: {cidr: 10.0.0.0/33}',
+      ),
     },
     {
       name: 'the same CIDR in two different ClusterConfigs of a stream',
@@ -36,7 +45,12 @@ ruleTester(rule, {
       name: 'a public and a private subnet overlap: both are reported',
       text: subnets('    public:', '      us-west-2a: { cidr: 10.0.0.0/19 }', '    private:', '      private-one: {az: us-west-2a, cidr: 10.0.16.0/20}'),
       errors: [
-        { line: 8, severity: 'error', message: /^Subnet 10\.0\.0\.0\/19 overlaps 10\.0\.16\.0\/20 \(private private-one, us-west-2a\)\. Subnets of one VPC cannot share addresses, so these entries cannot both describe existing subnets: eksctl looks listed subnets up rather than creating them, and one of them is wrong\.$/ },
+        {
+          line: 8,
+          severity: 'error',
+          message:
+            /^Subnet 10\.0\.0\.0\/19 overlaps 10\.0\.16\.0\/20 \(private private-one, us-west-2a\)\. Subnets of one VPC cannot share addresses, so these entries cannot both describe existing subnets: eksctl looks listed subnets up rather than creating them, and one of them is wrong\.$/,
+        },
         { line: 10, severity: 'error', message: /^Subnet 10\.0\.16\.0\/20 overlaps 10\.0\.0\.0\/19 \(public us-west-2a\)\./ },
       ],
     },
@@ -50,7 +64,12 @@ ruleTester(rule, {
     },
     {
       name: 'one large subnet over two others: each is reported once, naming its first neighbour',
-      text: subnets('    private:', '      private-a: {az: us-west-2a, cidr: 10.0.0.0/18}', '      private-b: {az: us-west-2b, cidr: 10.0.0.0/19}', '      private-c: {az: us-west-2c, cidr: 10.0.32.0/19}'),
+      text: subnets(
+        '    private:',
+        '      private-a: {az: us-west-2a, cidr: 10.0.0.0/18}',
+        '      private-b: {az: us-west-2b, cidr: 10.0.0.0/19}',
+        '      private-c: {az: us-west-2c, cidr: 10.0.32.0/19}',
+      ),
       errors: [
         { line: 8, message: /10\.0\.0\.0\/18 overlaps 10\.0\.0\.0\/19 \(private private-b, us-west-2b\)/ },
         { line: 9, message: /10\.0\.0\.0\/19 overlaps 10\.0\.0\.0\/18 \(private private-a, us-west-2a\)/ },
@@ -72,13 +91,23 @@ ruleTester(rule, {
     },
     {
       name: 'existing VPC: written subnet CIDRs are still compared',
-      text: eksctl('vpc:', '  id: vpc-0123456789abcdef0', '  subnets:', '    private:', '      a: {id: subnet-0aaaaaaaaaaaaaaaa, az: us-west-2a, cidr: 172.31.0.0/20}', '      b: {id: subnet-0bbbbbbbbbbbbbbbb, az: us-west-2b, cidr: 172.31.8.0/21}'),
+      text: eksctl(
+        'vpc:',
+        '  id: vpc-0123456789abcdef0',
+        '  subnets:',
+        '    private:',
+        '      a: {id: subnet-0aaaaaaaaaaaaaaaa, az: us-west-2a, cidr: 172.31.0.0/20}',
+        '      b: {id: subnet-0bbbbbbbbbbbbbbbb, az: us-west-2b, cidr: 172.31.8.0/21}',
+      ),
       errors: [{ line: 8 }, { line: 9 }],
     },
     {
       name: 'second ClusterConfig of a stream',
       text: subnets('    private:', '      us-west-2a: {cidr: 10.0.0.0/19}') + '---\n' + subnets('    private:', '      us-west-2a: {cidr: 10.0.0.0/19}', '      us-west-2b: {cidr: 10.0.31.0/24}'),
-      errors: [{ line: 17, message: /10\.0\.0\.0\/19 overlaps 10\.0\.31\.0\/24/ }, { line: 18, message: /10\.0\.31\.0\/24 overlaps 10\.0\.0\.0\/19/ }],
+      errors: [
+        { line: 17, message: /10\.0\.0\.0\/19 overlaps 10\.0\.31\.0\/24/ },
+        { line: 18, message: /10\.0\.31\.0\/24 overlaps 10\.0\.0\.0\/19/ },
+      ],
     },
   ],
 });

@@ -14,7 +14,8 @@ function describe(subnet: SubnetModel): string {
 // the subnets listed in `vpc.subnets`, it looks them up (by ID, or by CIDR in `vpc.id`: eksctl
 // pkg/vpc/vpc.go, ImportSubnetsFromSpec), so two overlapping entries cannot both be real subnets.
 const CREATED_WHY = 'Subnets of one VPC cannot share addresses; EC2 refuses to create the second one.';
-const lookedUpWhy = (tool: string) => `Subnets of one VPC cannot share addresses, so these entries cannot both describe existing subnets: ${tool} looks listed subnets up rather than creating them, and one of them is wrong.`;
+const lookedUpWhy = (tool: string) =>
+  `Subnets of one VPC cannot share addresses, so these entries cannot both describe existing subnets: ${tool} looks listed subnets up rather than creating them, and one of them is wrong.`;
 
 export default defineRule({
   meta: {

@@ -11,11 +11,11 @@ ruleTester(rule, {
       name: 'the limits themselves: /16 and /28, flow style and named with az',
       text: subnets('    public:', '      us-west-2a: { cidr: 10.1.0.0/16 }', '    private:', '      private-one: {az: us-west-2a, cidr: 10.2.0.0/28}'),
     },
-    { name: 'host bits are cidr-host-bits\' finding; the size is fine', text: subnets('    private:', '      us-west-2a: {cidr: 10.0.32.5/19}') },
+    { name: "host bits are cidr-host-bits' finding; the size is fine", text: subnets('    private:', '      us-west-2a: {cidr: 10.0.32.5/19}') },
     { name: 'invalid CIDRs are cidr-syntax findings', text: subnets('    private:', '      us-west-2a: {cidr: 10.0.0.0/33}', '      us-west-2b: {cidr: 10.0.0.0}') },
     { name: 'templated CIDRs are unknown', text: subnets('    private:', '      us-west-2a: {cidr: "{{ .Values.subnetA }}"}') },
     { name: 'subnets given by ID only', text: eksctl('vpc:', '  id: vpc-0123456789abcdef0', '  subnets:', '    private:', '      private-one: {id: subnet-0123456789abcdef0}') },
-    { name: 'the VPC CIDR itself is vpc-cidr-prefix\'s business', text: eksctl('vpc:', '  cidr: 10.0.0.0/8') },
+    { name: "the VPC CIDR itself is vpc-cidr-prefix's business", text: eksctl('vpc:', '  cidr: 10.0.0.0/8') },
     { name: 'not an eksctl document', text: yaml('apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: x}', 'data:', '  cidr: 10.0.0.0/30') },
   ],
   invalid: [

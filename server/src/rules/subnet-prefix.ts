@@ -21,9 +21,15 @@ export default defineRule({
         if (!subnet.cidr) continue;
         const { cidr, node } = subnet.cidr;
         if (cidr.prefix < SUBNET_MIN_PREFIX) {
-          report({ target: node, message: `Subnet ${subnet.name} (${cidr.text}) is larger than AWS allows (/${SUBNET_MIN_PREFIX} at most, ${count(2 ** (32 - SUBNET_MIN_PREFIX))} addresses); it has ${addressCount(cidr)}.` });
+          report({
+            target: node,
+            message: `Subnet ${subnet.name} (${cidr.text}) is larger than AWS allows (/${SUBNET_MIN_PREFIX} at most, ${count(2 ** (32 - SUBNET_MIN_PREFIX))} addresses); it has ${addressCount(cidr)}.`,
+          });
         } else if (cidr.prefix > SUBNET_MAX_PREFIX) {
-          report({ target: node, message: `Subnet ${subnet.name} (${cidr.text}) is smaller than AWS allows (/${SUBNET_MAX_PREFIX} at least, ${count(2 ** (32 - SUBNET_MAX_PREFIX))} addresses, 11 usable); it has ${addressCount(cidr)}.` });
+          report({
+            target: node,
+            message: `Subnet ${subnet.name} (${cidr.text}) is smaller than AWS allows (/${SUBNET_MAX_PREFIX} at least, ${count(2 ** (32 - SUBNET_MAX_PREFIX))} addresses, 11 usable); it has ${addressCount(cidr)}.`,
+          });
         }
       }
     }

@@ -2,7 +2,8 @@ import { ruleTester, yaml } from '../../../test/support/ruleTester';
 import rule from './vpc-cidr-172-range';
 import { cfn, cidrBlock, eksctl, vpcResource } from '../../../test/support/fixtures';
 
-const whole = /^VPC CIDR 172\.20\.0\.0\/16 is inside 172\.16\.0\.0\/12, parts of which carry AWS caveats: services that run Docker conflict with 172\.17\.0\.0\/16, and a VPC in this range cannot add 172\.31\.0\.0\/16 as a secondary block later\. If the range is still free to choose, 10\.0\.0\.0\/8 avoids both\.$/;
+const whole =
+  /^VPC CIDR 172\.20\.0\.0\/16 is inside 172\.16\.0\.0\/12, parts of which carry AWS caveats: services that run Docker conflict with 172\.17\.0\.0\/16, and a VPC in this range cannot add 172\.31\.0\.0\/16 as a secondary block later\. If the range is still free to choose, 10\.0\.0\.0\/8 avoids both\.$/;
 
 ruleTester(rule, {
   valid: [
@@ -24,7 +25,14 @@ ruleTester(rule, {
     },
     {
       name: 'subnets listed: eksctl imports them, so the VPC exists and its range is not chosen here (flow maps, named subnets with az)',
-      text: eksctl('vpc:', '  cidr: 172.20.0.0/16', '  subnets:', '    private:', '      us-west-2a: { id: subnet-0a, cidr: 172.20.0.0/19 }', '      private-two: {az: us-west-2b, id: subnet-0b, cidr: 172.20.32.0/19}'),
+      text: eksctl(
+        'vpc:',
+        '  cidr: 172.20.0.0/16',
+        '  subnets:',
+        '    private:',
+        '      us-west-2a: { id: subnet-0a, cidr: 172.20.0.0/19 }',
+        '      private-two: {az: us-west-2b, id: subnet-0b, cidr: 172.20.32.0/19}',
+      ),
     },
     {
       name: 'existing VPC by id with its range written, reached through an anchor: nothing to choose',
@@ -36,7 +44,18 @@ ruleTester(rule, {
     { name: 'invalid values are cidr-syntax findings', text: eksctl('vpc:', '  cidr: 172.20.0.0/33') + '---\n' + cfn(...vpcResource('Vpc', '172.20.0/16')) },
     {
       name: 'the service CIDR and Kubernetes objects are not VPC blocks',
-      text: eksctl('vpc: {cidr: 10.0.0.0/16}', 'kubernetesNetworkConfig: {serviceIPv4CIDR: 172.20.0.0/16}', '---', 'apiVersion: networking.k8s.io/v1', 'kind: NetworkPolicy', 'metadata: {name: np}', 'spec:', '  egress:', '  - to:', '    - ipBlock: {cidr: 172.20.0.0/16}'),
+      text: eksctl(
+        'vpc: {cidr: 10.0.0.0/16}',
+        'kubernetesNetworkConfig: {serviceIPv4CIDR: 172.20.0.0/16}',
+        '---',
+        'apiVersion: networking.k8s.io/v1',
+        'kind: NetworkPolicy',
+        'metadata: {name: np}',
+        'spec:',
+        '  egress:',
+        '  - to:',
+        '    - ipBlock: {cidr: 172.20.0.0/16}',
+      ),
     },
   ],
   invalid: [

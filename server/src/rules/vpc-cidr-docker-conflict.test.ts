@@ -12,7 +12,14 @@ ruleTester(rule, {
     },
     {
       name: 'subnets of an existing VPC are not VPC blocks (flow maps, named subnets with az)',
-      text: eksctl('vpc:', '  id: vpc-0123456789abcdef0', '  subnets:', '    private:', '      us-west-2a: { id: subnet-0a, cidr: 172.18.0.0/19 }', '      private-two: {az: us-west-2b, id: subnet-0b, cidr: 172.17.0.0/19}'),
+      text: eksctl(
+        'vpc:',
+        '  id: vpc-0123456789abcdef0',
+        '  subnets:',
+        '    private:',
+        '      us-west-2a: { id: subnet-0a, cidr: 172.18.0.0/19 }',
+        '      private-two: {az: us-west-2b, id: subnet-0b, cidr: 172.17.0.0/19}',
+      ),
     },
     {
       name: 'CloudFormation: subnets are not VPC blocks',
@@ -21,15 +28,30 @@ ruleTester(rule, {
     { name: 'no vpc.cidr: eksctl creates 192.168.0.0/16', text: eksctl('vpc:', '  clusterEndpoints: {privateAccess: true}') },
     { name: 'existing VPC referenced by id only', text: eksctl('vpc:', '  id: vpc-0123456789abcdef0') },
     { name: 'Helm/Go template values are skipped', text: eksctl('vpc:', '  cidr: "{{ .Values.vpcCidr | default \\"172.17.0.0/16\\" }}"') },
-    
+
     { name: 'invalid values are cidr-syntax findings', text: eksctl('vpc:', '  cidr: 172.17.0.0/33') + '---\n' + cfn(...vpcResource('Vpc', '172.17.0/16')) },
     {
       name: 'the service CIDR and Kubernetes objects are not VPC blocks',
-      text: eksctl('vpc: {cidr: 10.0.0.0/16}', 'kubernetesNetworkConfig: {serviceIPv4CIDR: 172.17.0.0/16}', '---', 'apiVersion: networking.k8s.io/v1', 'kind: NetworkPolicy', 'metadata: {name: np}', 'spec:', '  ingress:', '  - from:', '    - ipBlock: {cidr: 172.17.0.0/16}'),
+      text: eksctl(
+        'vpc: {cidr: 10.0.0.0/16}',
+        'kubernetesNetworkConfig: {serviceIPv4CIDR: 172.17.0.0/16}',
+        '---',
+        'apiVersion: networking.k8s.io/v1',
+        'kind: NetworkPolicy',
+        'metadata: {name: np}',
+        'spec:',
+        '  ingress:',
+        '  - from:',
+        '    - ipBlock: {cidr: 172.17.0.0/16}',
+      ),
     },
   ],
   invalid: [
-    { name: 'CloudFormation: the JSON long form of Fn::Select and Fn::Cidr is resolved', text: cfn(...vpcResource('Vpc', '{"Fn::Select": [0, {"Fn::Cidr": [172.17.0.0/16, 1, 16]}]}')), errors: [{ line: 6, message: /^VPC CIDR 172\.17\.0\.0\/16 overlaps 172\.17\.0\.0\/16/ }] },
+    {
+      name: 'CloudFormation: the JSON long form of Fn::Select and Fn::Cidr is resolved',
+      text: cfn(...vpcResource('Vpc', '{"Fn::Select": [0, {"Fn::Cidr": [172.17.0.0/16, 1, 16]}]}')),
+      errors: [{ line: 6, message: /^VPC CIDR 172\.17\.0\.0\/16 overlaps 172\.17\.0\.0\/16/ }],
+    },
     {
       name: 'exactly the Docker bridge range',
       text: eksctl('vpc:', '  cidr: 172.17.0.0/16'),

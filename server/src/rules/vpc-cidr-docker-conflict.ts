@@ -38,7 +38,11 @@ export default defineRule({
       // (eksctl's VPC with listed subnets is an existing one.)
       if (vpc.existing || vpc.extentUnknown) return [];
       const taken: Cidr[] = [
-        ...networkOf(doc).vpcs.flatMap((v) => effectiveVpcRanges(v).filter((r) => r.node !== node).map((r) => r.cidr)),
+        ...networkOf(doc).vpcs.flatMap((v) =>
+          effectiveVpcRanges(v)
+            .filter((r) => r.node !== node)
+            .map((r) => r.cidr),
+        ),
         ...file.documents.filter((d) => d !== doc && !d.syntaxErrors.length).flatMap((d) => networkOf(d).vpcs.flatMap((v) => effectiveVpcRanges(v).map((r) => r.cidr))),
         ...workspace.others.flatMap((f) => (f.vpcs ?? []).flatMap((v) => v.cidrs.map((c) => c.cidr))),
         ...config.reservedCidrs.flatMap((text) => {

@@ -24,7 +24,15 @@ ruleTester(rule, {
     {
       name: 'subnets of an existing VPC are not VPC blocks (flow maps, named subnets with az)',
       config: onPrem,
-      text: eksctl('vpc:', '  id: vpc-0123456789abcdef0', '  cidr: 10.20.0.0/16', '  subnets:', '    private:', '      us-west-2a: { id: subnet-0a, cidr: 10.0.0.0/19 }', '      private-two: {az: us-west-2b, id: subnet-0b, cidr: 192.168.100.0/24}'),
+      text: eksctl(
+        'vpc:',
+        '  id: vpc-0123456789abcdef0',
+        '  cidr: 10.20.0.0/16',
+        '  subnets:',
+        '    private:',
+        '      us-west-2a: { id: subnet-0a, cidr: 10.0.0.0/19 }',
+        '      private-two: {az: us-west-2b, id: subnet-0b, cidr: 192.168.100.0/24}',
+      ),
     },
     {
       name: "subnets listed by id without vpc.id: the VPC exists, eksctl's default 192.168.0.0/16 does not apply",
@@ -38,7 +46,19 @@ ruleTester(rule, {
     {
       name: 'publicAccessCIDRs and Kubernetes objects are not VPC blocks',
       config: onPrem,
-      text: eksctl('vpc:', '  cidr: 10.20.0.0/16', '  publicAccessCIDRs: [192.168.100.0/24]', '---', 'apiVersion: networking.k8s.io/v1', 'kind: NetworkPolicy', 'metadata: {name: np}', 'spec:', '  egress:', '  - to:', '    - ipBlock: {cidr: 10.0.0.0/16}'),
+      text: eksctl(
+        'vpc:',
+        '  cidr: 10.20.0.0/16',
+        '  publicAccessCIDRs: [192.168.100.0/24]',
+        '---',
+        'apiVersion: networking.k8s.io/v1',
+        'kind: NetworkPolicy',
+        'metadata: {name: np}',
+        'spec:',
+        '  egress:',
+        '  - to:',
+        '    - ipBlock: {cidr: 10.0.0.0/16}',
+      ),
     },
   ],
   invalid: [
@@ -58,7 +78,14 @@ ruleTester(rule, {
       name: 'the VPC is the reserved range',
       config: onPrem,
       text: eksctl('vpc:', '  cidr: 10.0.0.0/16'),
-      errors: [{ line: 5, severity: 'error', message: /^VPC CIDR 10\.0\.0\.0\/16 overlaps 10\.0\.0\.0\/16, reserved in reservedCidrs \(a network this VPC must reach or must not shadow\)\. Traffic to the overlapping addresses would stay inside the VPC\. Choose a block that avoids it\.$/ }],
+      errors: [
+        {
+          line: 5,
+          severity: 'error',
+          message:
+            /^VPC CIDR 10\.0\.0\.0\/16 overlaps 10\.0\.0\.0\/16, reserved in reservedCidrs \(a network this VPC must reach or must not shadow\)\. Traffic to the overlapping addresses would stay inside the VPC\. Choose a block that avoids it\.$/,
+        },
+      ],
     },
     {
       name: 'CloudFormation: a reserved range inside a larger secondary block',
@@ -102,8 +129,7 @@ ruleTester(rule, {
       name: 'multi-document file: the settings apply to each ClusterConfig and template',
       config: onPrem,
       text:
-        yaml('apiVersion: eksctl.io/v1alpha5', 'kind: ClusterConfig', 'metadata: {name: one, region: us-west-2}', 'vpc: {cidr: 10.0.128.0/20}', '---') +
-        cfn(...vpcResource('Vpc', '192.168.100.0/26')),
+        yaml('apiVersion: eksctl.io/v1alpha5', 'kind: ClusterConfig', 'metadata: {name: one, region: us-west-2}', 'vpc: {cidr: 10.0.128.0/20}', '---') + cfn(...vpcResource('Vpc', '192.168.100.0/26')),
       errors: [
         { line: 4, message: /^VPC CIDR 10\.0\.128\.0\/20 overlaps 10\.0\.0\.0\/16/ },
         { line: 11, message: /^VPC CIDR 192\.168\.100\.0\/26 overlaps 192\.168\.100\.0\/24/ },
@@ -129,7 +155,10 @@ describe('rule vpc-cidr-overlap-reserved: secondary blocks without a known prima
 
   it('still reports the block', () => {
     const findings = runRule(rule, { text: cfn(...vpcResource('Vpc', '!Ref VpcCidr'), ...cidrBlock('Pods', 'Vpc', '192.168.100.0/24')), config: onPrem });
-    assert.deepEqual(findings.map((f) => f.range.start.line + 1), [11]);
+    assert.deepEqual(
+      findings.map((f) => f.range.start.line + 1),
+      [11],
+    );
     assert.match(findings[0].message, /192\.168\.100\.0\/24 overlaps 192\.168\.100\.0\/24, reserved/);
   });
 });

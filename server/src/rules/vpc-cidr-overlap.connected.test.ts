@@ -22,7 +22,14 @@ describe('connectedNetworks in .eks-lens.yaml', () => {
   it('reads `all` and named groups of globs (one glob or a list)', () => {
     assert.deepEqual(parseProjectFile('connectedNetworks: all\n'), { config: { connectedNetworks: { all: true } }, problems: [] });
     assert.deepEqual(parseProjectFile('connectedNetworks:\n  corporate: [network/*.yaml, "clusters/prod-*.yaml"]\n  lab: lab/**\n'), {
-      config: { connectedNetworks: { groups: [{ name: 'corporate', globs: ['network/*.yaml', 'clusters/prod-*.yaml'] }, { name: 'lab', globs: ['lab/**'] }] } },
+      config: {
+        connectedNetworks: {
+          groups: [
+            { name: 'corporate', globs: ['network/*.yaml', 'clusters/prod-*.yaml'] },
+            { name: 'lab', globs: ['lab/**'] },
+          ],
+        },
+      },
       problems: [],
     });
     assert.deepEqual(parseProjectFile('connectedNetworks: {}\n').config, { connectedNetworks: { groups: [] } });
@@ -41,7 +48,7 @@ describe('connectedNetworks in .eks-lens.yaml', () => {
     assert.deepEqual(problems, [
       'connectedNetworks.prod: "" is not a usable glob (not a non-empty text); it is ignored',
       'connectedNetworks.prod: "7" is not a usable glob (not a non-empty text); it is ignored',
-      `connectedNetworks.prod: "[z-a]" is not a usable glob (${problemOf("[z-a]")}); it is ignored`,
+      `connectedNetworks.prod: "[z-a]" is not a usable glob (${problemOf('[z-a]')}); it is ignored`,
       'connectedNetworks.prod: "[object Object]" is not a usable glob (not a non-empty text); it is ignored',
       'connectedNetworks.dev: must be a file glob or a list of them; it is ignored',
     ]);

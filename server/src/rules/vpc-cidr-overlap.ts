@@ -50,8 +50,7 @@ export default defineRule({
     const otherFiles = workspace.others.flatMap((f) => f.vpcs ?? []);
     // Built only when some block overlaps: most workspaces have no overlap at all.
     let connection: Connections | undefined;
-    const connections = () =>
-      (connection ??= connectionsOf(config, [...sameFileDocs.flatMap((f) => f.links ?? []), ...workspace.others.flatMap((f) => f.links ?? [])]));
+    const connections = () => (connection ??= connectionsOf(config, [...sameFileDocs.flatMap((f) => f.links ?? []), ...workspace.others.flatMap((f) => f.links ?? [])]));
     vpcs.forEach((vpc, i) => {
       const self = own[i];
       if (!self) return;
@@ -71,12 +70,12 @@ export default defineRule({
         const hits = [...overlapping(sameFile), ...overlapping(otherFiles).sort((a, b) => byPlace(a.other, b.other))];
         const target = range.node;
         if (!hits.length) continue;
-        const named = hits.slice(0, NAMED).map(({ other, blocks, why }) => `${blocks.map(blockText).join(' and ')} of ${vpcName(other)} in ${whereIs(other, file.uri, doc.index)} (connected by ${why})`);
+        const named = hits
+          .slice(0, NAMED)
+          .map(({ other, blocks, why }) => `${blocks.map(blockText).join(' and ')} of ${vpcName(other)} in ${whereIs(other, file.uri, doc.index)} (connected by ${why})`);
         const more = hits.length - named.length;
         const list = more ? `${named.join('; ')}; and ${more} more connected VPC${more === 1 ? '' : 's'}` : named.length === 2 ? named.join(' and ') : named.join('; ');
-        const related: RelatedPlace[] = hits.flatMap(({ other, blocks }) =>
-          blocks.map((b) => ({ uri: b.uri, range: b.range, message: `block ${blockText(b)} of ${vpcName(other)}` })),
-        );
+        const related: RelatedPlace[] = hits.flatMap(({ other, blocks }) => blocks.map((b) => ({ uri: b.uri, range: b.range, message: `block ${blockText(b)} of ${vpcName(other)}` })));
         // An error when a peering connection of the workspace joins them: AWS fails that request.
         // Otherwise everything deploys, and only the routing is wrong: the rule's warning.
         const refused = hits.some((h) => h.refused);
@@ -150,7 +149,13 @@ function connectionsOf(config: EffectiveConfig, links: readonly LinkFact[]): Con
 /** The connectedNetworks groups a file belongs to, by its path relative to the project file's folder. */
 function groupMembership(declared: ConnectedNetworks | undefined): (uri: string) => readonly string[] {
   if (!declared || !('groups' in declared) || !declared.groups.length) return () => [];
-  const groups = declared.groups.map((g) => ({ name: g.name, matchers: g.globs.flatMap((glob) => { const c = compileGlob(glob); return c.ok ? [c.matcher] : []; }) }));
+  const groups = declared.groups.map((g) => ({
+    name: g.name,
+    matchers: g.globs.flatMap((glob) => {
+      const c = compileGlob(glob);
+      return c.ok ? [c.matcher] : [];
+    }),
+  }));
   const base = declared.base ?? process.cwd();
   const known = new Map<string, readonly string[]>();
   return (uri) => {
@@ -182,7 +187,6 @@ function byPlace(a: VpcFact, b: VpcFact): number {
   return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
 
-
 function blockText(block: VpcFact['cidrs'][number]): string {
   return block.defaulted ? `${block.cidr.text} (eksctl's default)` : block.cidr.text;
 }
@@ -211,11 +215,14 @@ function whereIs(vpc: VpcFact, uri: string, docIndex: number): string {
 
 function segments(uri: string): string[] {
   const path = uri.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
-  return path.split(/[\\/]/).filter(Boolean).map((part) => {
-    try {
-      return decodeURIComponent(part);
-    } catch {
-      return part;
-    }
-  });
+  return path
+    .split(/[\\/]/)
+    .filter(Boolean)
+    .map((part) => {
+      try {
+        return decodeURIComponent(part);
+      } catch {
+        return part;
+      }
+    });
 }

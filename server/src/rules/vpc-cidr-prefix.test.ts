@@ -11,11 +11,21 @@ ruleTester(rule, {
     },
     {
       name: 'existing VPC in flow style: subnet sizes are subnet-prefix findings, not this rule',
-      text: eksctl('vpc: {id: vpc-0123456789abcdef0, cidr: 10.10.0.0/20, subnets: {private: {us-west-2a: { id: subnet-0a, cidr: 10.10.0.0/29 }, private-two: {az: us-west-2b, id: subnet-0b, cidr: 10.10.8.0/15}}}}'),
+      text: eksctl(
+        'vpc: {id: vpc-0123456789abcdef0, cidr: 10.10.0.0/20, subnets: {private: {us-west-2a: { id: subnet-0a, cidr: 10.10.0.0/29 }, private-two: {az: us-west-2b, id: subnet-0b, cidr: 10.10.8.0/15}}}}',
+      ),
     },
     {
       name: 'CloudFormation: subnet sizes are not VPC blocks',
-      text: cfn(...vpcResource('Vpc', '10.0.0.0/16'), '  Tiny:', '    Type: AWS::EC2::Subnet', '    Properties:', '      VpcId: !Ref Vpc', '      CidrBlock: 10.0.0.0/29', '      AvailabilityZone: us-west-2a'),
+      text: cfn(
+        ...vpcResource('Vpc', '10.0.0.0/16'),
+        '  Tiny:',
+        '    Type: AWS::EC2::Subnet',
+        '    Properties:',
+        '      VpcId: !Ref Vpc',
+        '      CidrBlock: 10.0.0.0/29',
+        '      AvailabilityZone: us-west-2a',
+      ),
     },
     { name: 'no vpc.cidr: eksctl creates 192.168.0.0/16', text: eksctl('vpc:', '  nat: {gateway: Single}') },
     { name: 'eksctl creates a /24 VPC: the smallest it accepts', text: eksctl('vpc: {cidr: 10.0.0.0/24}') },
@@ -23,7 +33,10 @@ ruleTester(rule, {
       name: "an existing VPC's /26 block: eksctl's /24 limit applies only to a VPC it creates",
       text: eksctl('vpc:', '  id: vpc-0123456789abcdef0', '  cidr: 10.0.0.0/26', '  subnets:', '    private:', '      private-one: {az: us-west-2a, id: subnet-0a}'),
     },
-    { name: 'existing VPC referenced by id, its range not in the file', text: eksctl('vpc:', '  id: vpc-0123456789abcdef0', '  subnets:', '    private:', '      private-one: {id: subnet-0123456789abcdef0}') },
+    {
+      name: 'existing VPC referenced by id, its range not in the file',
+      text: eksctl('vpc:', '  id: vpc-0123456789abcdef0', '  subnets:', '    private:', '      private-one: {id: subnet-0123456789abcdef0}'),
+    },
     { name: 'Helm/Go template values are skipped', text: eksctl('vpc:', '  cidr: "{{ .Values.vpcCidr }}"') },
     {
       name: 'CloudFormation intrinsics are not literal blocks (!Ref, !Select/!Cidr, {"Ref": …})',
@@ -39,12 +52,22 @@ ruleTester(rule, {
     { name: 'IPv6 values are not IPv4 VPC blocks', text: eksctl('vpc:', '  cidr: "2001:db8::/56"') },
     {
       name: 'a Kubernetes object in the same file is not a VPC',
-      text: eksctl('vpc: {cidr: 10.0.0.0/16}', '---', 'apiVersion: networking.k8s.io/v1', 'kind: NetworkPolicy', 'metadata: {name: np}', 'spec:', '  egress:', '  - to:', '    - ipBlock: {cidr: 10.0.0.0/8}'),
+      text: eksctl(
+        'vpc: {cidr: 10.0.0.0/16}',
+        '---',
+        'apiVersion: networking.k8s.io/v1',
+        'kind: NetworkPolicy',
+        'metadata: {name: np}',
+        'spec:',
+        '  egress:',
+        '  - to:',
+        '    - ipBlock: {cidr: 10.0.0.0/8}',
+      ),
     },
   ],
   invalid: [
     {
-      name: "eksctl creating a /26 VPC: AWS allows it, eksctl does not",
+      name: 'eksctl creating a /26 VPC: AWS allows it, eksctl does not',
       text: eksctl('vpc:', '  cidr: 10.0.0.0/26'),
       errors: [
         {

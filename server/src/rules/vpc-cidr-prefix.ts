@@ -21,9 +21,15 @@ export default defineRule({
     for (const vpc of networkOf(doc).vpcs) {
       for (const { cidr, node, label } of writtenVpcCidrs(vpc)) {
         if (cidr.prefix < VPC_MIN_PREFIX) {
-          report({ target: node, message: `${label} ${cidr.text} is larger than AWS allows (/${VPC_MIN_PREFIX} at most, ${count(2 ** (32 - VPC_MIN_PREFIX))} addresses); it has ${addressCount(cidr)}.` });
+          report({
+            target: node,
+            message: `${label} ${cidr.text} is larger than AWS allows (/${VPC_MIN_PREFIX} at most, ${count(2 ** (32 - VPC_MIN_PREFIX))} addresses); it has ${addressCount(cidr)}.`,
+          });
         } else if (cidr.prefix > VPC_MAX_PREFIX) {
-          report({ target: node, message: `${label} ${cidr.text} is smaller than AWS allows (/${VPC_MAX_PREFIX} at least, ${count(2 ** (32 - VPC_MAX_PREFIX))} addresses); it has ${addressCount(cidr)}.` });
+          report({
+            target: node,
+            message: `${label} ${cidr.text} is smaller than AWS allows (/${VPC_MAX_PREFIX} at least, ${count(2 ** (32 - VPC_MAX_PREFIX))} addresses); it has ${addressCount(cidr)}.`,
+          });
         } else if (vpc.createdBy && cidr.prefix > vpc.createdBy.maxPrefix) {
           const { tool, maxPrefix } = vpc.createdBy;
           report({
@@ -48,7 +54,9 @@ export default defineRule({
       if (limit === undefined) return [];
       const resized = resize(cidr, limit);
       if (!resized) return [];
-      const others = effectiveVpcRanges(vpc).filter((r) => r.node !== node).map((r) => r.cidr);
+      const others = effectiveVpcRanges(vpc)
+        .filter((r) => r.node !== node)
+        .map((r) => r.cidr);
       const subnets = vpc.subnets.filter((s) => s.cidr && overlaps(s.cidr.cidr, cidr)).map((s) => s.cidr!.cidr);
       if (others.some((o) => overlaps(o, resized)) || !subnets.every((s) => contains(resized, s))) return [];
       return [{ title: `Change the VPC block to ${resized.text}`, isPreferred: true, edits: [replaceScalar(node, doc, resized.text)] }];

@@ -2,8 +2,10 @@ import { ruleTester, yaml } from '../../../test/support/ruleTester';
 import rule from './vpc-cidr-public';
 import { cfn, cidrBlock, eksctl, vpcResource } from '../../../test/support/fixtures';
 
-const primaryAdvice = /Addresses there normally belong to someone else on the internet, and those hosts become unreachable from this VPC\. Choose a block inside 10\.0\.0\.0\/8, 172\.16\.0\.0\/12 or 192\.168\.0\.0\/16\.$/;
-const secondaryAdvice = /Addresses there normally belong to someone else on the internet, and those hosts become unreachable from this VPC\. Choose a block that AWS allows beside the primary block \(see vpc-secondary-cidr-restricted\); 100\.64\.0\.0\/10 always is\.$/;
+const primaryAdvice =
+  /Addresses there normally belong to someone else on the internet, and those hosts become unreachable from this VPC\. Choose a block inside 10\.0\.0\.0\/8, 172\.16\.0\.0\/12 or 192\.168\.0\.0\/16\.$/;
+const secondaryAdvice =
+  /Addresses there normally belong to someone else on the internet, and those hosts become unreachable from this VPC\. Choose a block that AWS allows beside the primary block \(see vpc-secondary-cidr-restricted\); 100\.64\.0\.0\/10 always is\.$/;
 
 ruleTester(rule, {
   valid: [
@@ -35,14 +37,34 @@ ruleTester(rule, {
     { name: 'invalid values are cidr-syntax findings', text: eksctl('vpc:', '  cidr: 8.8.8.0/33') + '---\n' + cfn(...vpcResource('Vpc', '1.2.3/16')) },
     {
       name: 'publicAccessCIDRs and Kubernetes objects are not VPC blocks',
-      text: eksctl('vpc:', '  cidr: 10.0.0.0/16', '  publicAccessCIDRs: [203.0.113.0/24]', '---', 'apiVersion: v1', 'kind: Service', 'metadata: {name: web}', 'spec:', '  type: LoadBalancer', '  loadBalancerSourceRanges: [198.51.100.0/24]'),
+      text: eksctl(
+        'vpc:',
+        '  cidr: 10.0.0.0/16',
+        '  publicAccessCIDRs: [203.0.113.0/24]',
+        '---',
+        'apiVersion: v1',
+        'kind: Service',
+        'metadata: {name: web}',
+        'spec:',
+        '  type: LoadBalancer',
+        '  loadBalancerSourceRanges: [198.51.100.0/24]',
+      ),
     },
   ],
   invalid: [
     {
       name: 'just outside 10.0.0.0/8',
       text: eksctl('vpc:', '  cidr: 11.0.0.0/16'),
-      errors: [{ line: 5, severity: 'warning', message: new RegExp(/^VPC CIDR 11\.0\.0\.0\/16 is outside the private ranges \(10\.0\.0\.0\/8, 172\.16\.0\.0\/12, 192\.168\.0\.0\/16, and 100\.64\.0\.0\/10 or 198\.19\.0\.0\/16\)\. /.source + primaryAdvice.source) }],
+      errors: [
+        {
+          line: 5,
+          severity: 'warning',
+          message: new RegExp(
+            /^VPC CIDR 11\.0\.0\.0\/16 is outside the private ranges \(10\.0\.0\.0\/8, 172\.16\.0\.0\/12, 192\.168\.0\.0\/16, and 100\.64\.0\.0\/10 or 198\.19\.0\.0\/16\)\. /.source +
+              primaryAdvice.source,
+          ),
+        },
+      ],
     },
     {
       name: 'CloudFormation: just past 172.16.0.0/12 and 100.64.0.0/10, as secondaries',

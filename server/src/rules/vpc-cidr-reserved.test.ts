@@ -3,11 +3,15 @@ import rule from './vpc-cidr-reserved';
 import { cfn, cidrBlock, eksctl, vpcResource } from '../../../test/support/fixtures';
 
 const primaryAdvice = /AWS does not allow these special-purpose addresses in a VPC\. Choose a block inside 10\.0\.0\.0\/8, 172\.16\.0\.0\/12 or 192\.168\.0\.0\/16\.$/;
-const secondaryAdvice = /AWS does not allow these special-purpose addresses in a VPC\. Choose a block that AWS allows beside the primary block \(see vpc-secondary-cidr-restricted\); 100\.64\.0\.0\/10 always is\.$/;
+const secondaryAdvice =
+  /AWS does not allow these special-purpose addresses in a VPC\. Choose a block that AWS allows beside the primary block \(see vpc-secondary-cidr-restricted\); 100\.64\.0\.0\/10 always is\.$/;
 
 ruleTester(rule, {
   valid: [
-    { name: 'CloudFormation: private, shared and benchmarking blocks', text: cfn(...vpcResource('Vpc', '10.0.0.0/16'), ...cidrBlock('Pods', 'Vpc', '100.64.0.0/16'), ...cidrBlock('More', 'Vpc', '198.19.0.0/16')) },
+    {
+      name: 'CloudFormation: private, shared and benchmarking blocks',
+      text: cfn(...vpcResource('Vpc', '10.0.0.0/16'), ...cidrBlock('Pods', 'Vpc', '100.64.0.0/16'), ...cidrBlock('More', 'Vpc', '198.19.0.0/16')),
+    },
     {
       name: 'neighbours of the special ranges do not overlap them (one ClusterConfig each)',
       text: ['1.0.0.0/16', '126.255.0.0/16', '128.0.0.0/16', '169.253.0.0/16', '169.255.0.0/16', '223.255.0.0/16'].map((c) => eksctl(`vpc: {cidr: ${c}}`)).join('---\n'),
@@ -18,7 +22,15 @@ ruleTester(rule, {
     },
     {
       name: 'subnets of an existing VPC are not VPC blocks (flow maps, named subnets with az)',
-      text: eksctl('vpc:', '  id: vpc-0123456789abcdef0', '  subnets:', '    public:', '      us-west-2a: { id: subnet-0a, cidr: 169.254.0.0/20 }', '    private:', '      private-one: {az: us-west-2b, id: subnet-0b, cidr: 127.0.0.0/20}'),
+      text: eksctl(
+        'vpc:',
+        '  id: vpc-0123456789abcdef0',
+        '  subnets:',
+        '    public:',
+        '      us-west-2a: { id: subnet-0a, cidr: 169.254.0.0/20 }',
+        '    private:',
+        '      private-one: {az: us-west-2b, id: subnet-0b, cidr: 127.0.0.0/20}',
+      ),
     },
     {
       name: 'CloudFormation: subnets are not VPC blocks',
@@ -27,15 +39,29 @@ ruleTester(rule, {
     { name: 'no vpc.cidr: eksctl creates 192.168.0.0/16', text: eksctl('managedNodeGroups:', '- name: ng') },
     { name: 'existing VPC referenced by id only', text: eksctl('vpc:', '  id: vpc-0123456789abcdef0') },
     { name: 'Helm/Go template values are skipped', text: eksctl('vpc:', '  cidr: "{{ .Values.vpc.cidr | default \\"169.254.0.0/16\\" }}"') },
-    
+
     { name: 'invalid values are cidr-syntax findings', text: eksctl('vpc:', '  cidr: 169.254.0.0/33') + '---\n' + cfn(...vpcResource('Vpc', '10.0.0.0/16'), ...cidrBlock('Pods', 'Vpc', '224.0.0/4')) },
     {
       name: 'a Kubernetes object in the same file is not a VPC',
-      text: eksctl('vpc: {cidr: 10.0.0.0/16}', '---', 'apiVersion: networking.k8s.io/v1', 'kind: NetworkPolicy', 'metadata: {name: deny-imds}', 'spec:', '  egress:', '  - to:', '    - ipBlock: {cidr: 0.0.0.0/0, except: [169.254.169.254/32]}'),
+      text: eksctl(
+        'vpc: {cidr: 10.0.0.0/16}',
+        '---',
+        'apiVersion: networking.k8s.io/v1',
+        'kind: NetworkPolicy',
+        'metadata: {name: deny-imds}',
+        'spec:',
+        '  egress:',
+        '  - to:',
+        '    - ipBlock: {cidr: 0.0.0.0/0, except: [169.254.169.254/32]}',
+      ),
     },
   ],
   invalid: [
-    { name: 'CloudFormation: a secondary block from !Select of !Cidr is resolved', text: cfn(...vpcResource('Vpc', '!Ref VpcCidr'), ...cidrBlock('Pods', 'Vpc', '!Select [0, !Cidr [127.0.0.0/8, 1, 16]]')), errors: [{ line: 11, message: /^Secondary VPC CIDR 127\.0\.0\.0\/16 overlaps 127\.0\.0\.0\/8/ }] },
+    {
+      name: 'CloudFormation: a secondary block from !Select of !Cidr is resolved',
+      text: cfn(...vpcResource('Vpc', '!Ref VpcCidr'), ...cidrBlock('Pods', 'Vpc', '!Select [0, !Cidr [127.0.0.0/8, 1, 16]]')),
+      errors: [{ line: 11, message: /^Secondary VPC CIDR 127\.0\.0\.0\/16 overlaps 127\.0\.0\.0\/8/ }],
+    },
     {
       name: 'link-local primary',
       text: eksctl('vpc:', '  cidr: 169.254.0.0/16'),

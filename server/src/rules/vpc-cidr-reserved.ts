@@ -17,7 +17,7 @@ export const RESERVED_RANGES: ReadonlyArray<NamedRange & { readonly refusedByAws
 /** What to pick instead: any private range for the primary; for a secondary, what the primary allows. */
 export function rangeAdvice(label: string): string {
   return label.startsWith('Secondary')
-    ? "Choose a block that AWS allows beside the primary block (see vpc-secondary-cidr-restricted); 100.64.0.0/10 always is."
+    ? 'Choose a block that AWS allows beside the primary block (see vpc-secondary-cidr-restricted); 100.64.0.0/10 always is.'
     : 'Choose a block inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16.';
 }
 

@@ -20,8 +20,11 @@ ruleTester(rule, {
       text: cfn(...vpcResource('Blue', '10.0.0.0/16'), ...vpcResource('Green', '10.1.0.0/16'), ...cidrBlock('BluePods', 'Blue', '10.1.0.0/16'), ...cidrBlock('GreenPods', 'Green', '10.0.0.0/16')),
     },
     { name: 'a VPC passed in as a parameter: secondaries that do not overlap each other', text: existing('100.64.0.0/16', '100.65.0.0/16') },
-    
-    { name: 'an IPv6 association beside the IPv4 primary', text: cfn(...vpcResource('Vpc', '10.0.0.0/16'), '  Ipv6:', '    Type: AWS::EC2::VPCCidrBlock', '    Properties: {VpcId: !Ref Vpc, AmazonProvidedIpv6CidrBlock: true}') },
+
+    {
+      name: 'an IPv6 association beside the IPv4 primary',
+      text: cfn(...vpcResource('Vpc', '10.0.0.0/16'), '  Ipv6:', '    Type: AWS::EC2::VPCCidrBlock', '    Properties: {VpcId: !Ref Vpc, AmazonProvidedIpv6CidrBlock: true}'),
+    },
     { name: 'invalid values are cidr-syntax findings, not this rule', text: vpc('10.0.0.0/16', '10.0.0.0/33', '10.0.0.0/') },
     {
       name: 'eksctl extraCIDRs are control-plane security group ranges, not VPC blocks: they may lie inside the VPC',
@@ -33,11 +36,17 @@ ruleTester(rule, {
     },
   ],
   invalid: [
-    { name: 'a secondary block from !Select of !Cidr is resolved', text: vpc('!Ref VpcCidr', '10.0.0.0/16', '!Select [0, !Cidr [10.0.0.0/16, 1, 8]]'), errors: [{ line: 16, message: /^Secondary VPC CIDR 10\.0\.0\.0\/24 overlaps 10\.0\.0\.0\/16/ }] },
+    {
+      name: 'a secondary block from !Select of !Cidr is resolved',
+      text: vpc('!Ref VpcCidr', '10.0.0.0/16', '!Select [0, !Cidr [10.0.0.0/16, 1, 8]]'),
+      errors: [{ line: 16, message: /^Secondary VPC CIDR 10\.0\.0\.0\/24 overlaps 10\.0\.0\.0\/16/ }],
+    },
     {
       name: 'the same block as the primary',
       text: vpc('10.0.0.0/16', '10.0.0.0/16'),
-      errors: [{ line: 11, severity: 'error', message: /^Secondary VPC CIDR 10\.0\.0\.0\/16 overlaps the primary CIDR 10\.0\.0\.0\/16\. A VPC's blocks must not overlap; AWS refuses the association\.$/ }],
+      errors: [
+        { line: 11, severity: 'error', message: /^Secondary VPC CIDR 10\.0\.0\.0\/16 overlaps the primary CIDR 10\.0\.0\.0\/16\. A VPC's blocks must not overlap; AWS refuses the association\.$/ },
+      ],
     },
     {
       name: 'inside the primary, and around it',
@@ -50,7 +59,9 @@ ruleTester(rule, {
     {
       name: 'two secondaries overlap: the later one is reported and names the earlier',
       text: vpc('10.0.0.0/16', '100.64.0.0/16', '100.64.128.0/17', '100.65.0.0/16'),
-      errors: [{ line: 16, message: /^Secondary VPC CIDR 100\.64\.128\.0\/17 overlaps 100\.64\.0\.0\/16, defined earlier for the same VPC\. A VPC's blocks must not overlap; AWS refuses the association\.$/ }],
+      errors: [
+        { line: 16, message: /^Secondary VPC CIDR 100\.64\.128\.0\/17 overlaps 100\.64\.0\.0\/16, defined earlier for the same VPC\. A VPC's blocks must not overlap; AWS refuses the association\.$/ },
+      ],
     },
     {
       name: 'a secondary that overlaps the primary is not compared again with the other secondaries',
@@ -104,7 +115,7 @@ ruleTester(rule, {
 });
 
 describe('rule vpc-secondary-cidr-overlap: related information', () => {
-  it('points at the VPC resource\'s primary block', () => {
+  it("points at the VPC resource's primary block", () => {
     const [finding] = runRule(rule, { text: vpc('10.0.0.0/16', '10.0.4.0/22') });
     assert.deepEqual(relatedLines(finding), [[6, 'primary CIDR 10.0.0.0/16']]);
   });

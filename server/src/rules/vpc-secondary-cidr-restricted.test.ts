@@ -46,14 +46,23 @@ ruleTester(rule, {
       name: "blocks are judged against their own VPC's primary, not another VPC's in the template",
       text: cfn(...vpcResource('Hub', '10.0.0.0/16'), ...vpcResource('Spoke', '172.20.0.0/16'), ...cidrBlock('SpokePods', 'Spoke', '172.21.0.0/16'), ...cidrBlock('HubPods', 'Hub', '10.8.0.0/16')),
     },
-    { name: 'a VPC passed in as a parameter: its primary block is not in the template', text: cfn(...cidrBlock('Pods', 'ExistingVpcId', '172.16.0.0/16'), ...cidrBlock('More', 'ExistingVpcId', '198.19.0.0/16')) },
+    {
+      name: 'a VPC passed in as a parameter: its primary block is not in the template',
+      text: cfn(...cidrBlock('Pods', 'ExistingVpcId', '172.16.0.0/16'), ...cidrBlock('More', 'ExistingVpcId', '198.19.0.0/16')),
+    },
     { name: 'primary from an intrinsic is unknown, so nothing is compared', text: vpc('!Ref VpcCidr', '172.16.0.0/16') },
-    
-    { name: 'an IPv6 association is not an IPv4 block', text: cfn(...vpcResource('Vpc', '10.0.0.0/16'), '  Ipv6:', '    Type: AWS::EC2::VPCCidrBlock', '    Properties: {VpcId: !Ref Vpc, AmazonProvidedIpv6CidrBlock: true}') },
+
+    {
+      name: 'an IPv6 association is not an IPv4 block',
+      text: cfn(...vpcResource('Vpc', '10.0.0.0/16'), '  Ipv6:', '    Type: AWS::EC2::VPCCidrBlock', '    Properties: {VpcId: !Ref Vpc, AmazonProvidedIpv6CidrBlock: true}'),
+    },
     { name: 'invalid values are cidr-syntax findings, not this rule', text: vpc('10.0.0.0/33', '172.16.0.0/16', '172.16.0.0/') },
     {
       name: 'eksctl extraCIDRs are control-plane security group ranges, not VPC blocks (with a Kubernetes object in the stream)',
-      text: eksctl('vpc:', '  cidr: 10.0.0.0/16', '  extraCIDRs: [172.16.0.0/16, 192.168.0.0/16, 198.19.0.0/16]') + '---\n' + yaml('apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: net}', 'data: {extraCIDRs: "172.16.0.0/16"}'),
+      text:
+        eksctl('vpc:', '  cidr: 10.0.0.0/16', '  extraCIDRs: [172.16.0.0/16, 192.168.0.0/16, 198.19.0.0/16]') +
+        '---\n' +
+        yaml('apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: net}', 'data: {extraCIDRs: "172.16.0.0/16"}'),
     },
     { name: "eksctl's default VPC 192.168.0.0/16 gets no secondary block from extraCIDRs", text: eksctl('vpc:', '  extraCIDRs: [10.0.0.0/16]') },
     {
@@ -62,12 +71,23 @@ ruleTester(rule, {
     },
   ],
   invalid: [
-    { name: 'a secondary block from !Select of !Cidr is resolved', text: vpc('10.0.0.0/16', '!Select [0, !Cidr [172.16.0.0/12, 1, 16]]'), errors: [{ line: 11, message: /^Secondary VPC CIDR 172\.16\.0\.0\/16 is in 172\.16\.0\.0\/12/ }] },
+    {
+      name: 'a secondary block from !Select of !Cidr is resolved',
+      text: vpc('10.0.0.0/16', '!Select [0, !Cidr [172.16.0.0/12, 1, 16]]'),
+      errors: [{ line: 11, message: /^Secondary VPC CIDR 172\.16\.0\.0\/16 is in 172\.16\.0\.0\/12/ }],
+    },
     {
       name: '10/8 primary: the other RFC 1918 ranges and 198.19.0.0/16',
       text: vpc('10.0.0.0/16', '172.16.0.0/16', '192.168.0.0/16', '198.19.0.0/16', '100.64.0.0/16'),
       errors: [
-        { line: 11, severity: 'error', message: new RegExp(/^Secondary VPC CIDR 172\.16\.0\.0\/16 is in 172\.16\.0\.0\/12, another private \(RFC 1918\) range; AWS does not allow that as a secondary block when the primary block \(10\.0\.0\.0\/16\) is in 10\.0\.0\.0\/8\. /.source + PERMITTED_10.source) },
+        {
+          line: 11,
+          severity: 'error',
+          message: new RegExp(
+            /^Secondary VPC CIDR 172\.16\.0\.0\/16 is in 172\.16\.0\.0\/12, another private \(RFC 1918\) range; AWS does not allow that as a secondary block when the primary block \(10\.0\.0\.0\/16\) is in 10\.0\.0\.0\/8\. /
+              .source + PERMITTED_10.source,
+          ),
+        },
         { line: 16, severity: 'error', message: /^Secondary VPC CIDR 192\.168\.0\.0\/16 is in 192\.168\.0\.0\/16, another private \(RFC 1918\) range;/ },
         { line: 21, severity: 'error', message: new RegExp(/^Secondary VPC CIDR 198\.19\.0\.0\/16 is in 198\.19\.0\.0\/16; .*/.source + PERMITTED_10.source) },
       ],
@@ -75,7 +95,12 @@ ruleTester(rule, {
     {
       name: '10/8 primary inside 10.0.0.0/15 closes 10.0.0.0/16',
       text: vpc('10.1.0.0/16', '10.0.0.0/16', '10.3.0.0/16'),
-      errors: [{ line: 11, message: /^Secondary VPC CIDR 10\.0\.0\.0\/16 is in 10\.0\.0\.0\/16, which is closed to a VPC that already has a block in 10\.0\.0\.0\/15; .*\(10\.1\.0\.0\/16\) is in 10\.0\.0\.0\/8\./ }],
+      errors: [
+        {
+          line: 11,
+          message: /^Secondary VPC CIDR 10\.0\.0\.0\/16 is in 10\.0\.0\.0\/16, which is closed to a VPC that already has a block in 10\.0\.0\.0\/15; .*\(10\.1\.0\.0\/16\) is in 10\.0\.0\.0\/8\./,
+        },
+      ],
     },
     {
       name: 'a secondary block in 10.0.0.0/15 triggers it too, and any part of 10.0.0.0/16 is closed',
@@ -86,7 +111,11 @@ ruleTester(rule, {
       name: '172.16/12 primary: 10/8, 192.168/16, 172.31.0.0/16 and 198.19.0.0/16',
       text: vpc('172.20.0.0/16', '10.1.0.0/16', '192.168.10.0/24', '172.31.0.0/16', '198.19.0.0/16', '172.21.0.0/16'),
       errors: [
-        { line: 11, message: /^Secondary VPC CIDR 10\.1\.0\.0\/16 is in 10\.0\.0\.0\/8, another private \(RFC 1918\) range; .*\(172\.20\.0\.0\/16\) is in 172\.16\.0\.0\/12\. Use another block from 172\.16\.0\.0\/12, a block from 100\.64\.0\.0\/10 or a publicly routable block you own\.$/ },
+        {
+          line: 11,
+          message:
+            /^Secondary VPC CIDR 10\.1\.0\.0\/16 is in 10\.0\.0\.0\/8, another private \(RFC 1918\) range; .*\(172\.20\.0\.0\/16\) is in 172\.16\.0\.0\/12\. Use another block from 172\.16\.0\.0\/12, a block from 100\.64\.0\.0\/10 or a publicly routable block you own\.$/,
+        },
         { line: 16, message: /192\.168\.10\.0\/24 is in 192\.168\.0\.0\/16, another private/ },
         { line: 21, message: /^Secondary VPC CIDR 172\.31\.0\.0\/16 is in 172\.31\.0\.0\/16, the range of default VPCs, which AWS keeps out of other 172\.16\.0\.0\/12 VPCs;/ },
         { line: 26, message: /198\.19\.0\.0\/16 is in 198\.19\.0\.0\/16;/ },
@@ -105,7 +134,12 @@ ruleTester(rule, {
       name: '198.19 primary: every RFC 1918 range',
       text: vpc('198.19.0.0/16', '10.0.0.0/16', '172.16.0.0/16', '192.168.0.0/16', '100.64.0.0/16'),
       errors: [
-        { line: 11, message: new RegExp(/^Secondary VPC CIDR 10\.0\.0\.0\/16 is in 10\.0\.0\.0\/8, a private \(RFC 1918\) range; .*\(198\.19\.0\.0\/16\) is in 198\.19\.0\.0\/16\. /.source + PERMITTED_OTHER.source) },
+        {
+          line: 11,
+          message: new RegExp(
+            /^Secondary VPC CIDR 10\.0\.0\.0\/16 is in 10\.0\.0\.0\/8, a private \(RFC 1918\) range; .*\(198\.19\.0\.0\/16\) is in 198\.19\.0\.0\/16\. /.source + PERMITTED_OTHER.source,
+          ),
+        },
         { line: 16, message: /172\.16\.0\.0\/16 is in 172\.16\.0\.0\/12, a private/ },
         { line: 21, message: /192\.168\.0\.0\/16 is in 192\.168\.0\.0\/16, a private/ },
       ],
@@ -114,7 +148,10 @@ ruleTester(rule, {
       name: 'public primary: RFC 1918 and 198.19.0.0/16',
       text: vpc('198.51.100.0/24', '10.0.0.0/16', '198.19.0.0/16'),
       errors: [
-        { line: 11, message: new RegExp(/10\.0\.0\.0\/8, a private \(RFC 1918\) range; .*\(198\.51\.100\.0\/24\) is in publicly routable space or 100\.64\.0\.0\/10\. /.source + PERMITTED_OTHER.source) },
+        {
+          line: 11,
+          message: new RegExp(/10\.0\.0\.0\/8, a private \(RFC 1918\) range; .*\(198\.51\.100\.0\/24\) is in publicly routable space or 100\.64\.0\.0\/10\. /.source + PERMITTED_OTHER.source),
+        },
         { line: 16, message: /198\.19\.0\.0\/16 is in 198\.19\.0\.0\/16;/ },
       ],
     },
@@ -154,7 +191,7 @@ ruleTester(rule, {
       errors: [{ line: 7, message: /^Secondary VPC CIDR 172\.31\.0\.0\/16 is in 172\.31\.0\.0\/16, the range of default VPCs.*\(172\.20\.0\.0\/16\) is in 172\.16\.0\.0\/12\./ }],
     },
     {
-      name: 'two VPCs in one template: only the block that breaks its own VPC\'s row',
+      name: "two VPCs in one template: only the block that breaks its own VPC's row",
       text: cfn(...vpcResource('Hub', '10.0.0.0/16'), ...vpcResource('Spoke', '172.20.0.0/16'), ...cidrBlock('HubPods', 'Hub', '172.21.0.0/16'), ...cidrBlock('SpokePods', 'Spoke', '172.21.0.0/16')),
       errors: [{ line: 15, message: /^Secondary VPC CIDR 172\.21\.0\.0\/16 is in 172\.16\.0\.0\/12, another private \(RFC 1918\) range; .*\(10\.0\.0\.0\/16\) is in 10\.0\.0\.0\/8\./ }],
     },
@@ -168,7 +205,7 @@ ruleTester(rule, {
 });
 
 describe('rule vpc-secondary-cidr-restricted: related information', () => {
-  it('points at the VPC resource\'s primary block', () => {
+  it("points at the VPC resource's primary block", () => {
     const [finding] = runRule(rule, { text: vpc('10.0.0.0/16', '172.16.0.0/16') });
     assert.equal(finding.range.start.line + 1, 11);
     assert.deepEqual(relatedLines(finding), [[6, 'primary CIDR 10.0.0.0/16']]);

@@ -5,7 +5,17 @@ import { cfn, eksctl } from '../../../test/support/fixtures';
 import rule from './yaml-duplicate-key';
 
 const policy = (...ipBlock: string[]) =>
-  yaml('apiVersion: networking.k8s.io/v1', 'kind: NetworkPolicy', 'metadata: {name: office}', 'spec:', '  podSelector: {}', '  ingress:', '    - from:', '        - ipBlock:', ...ipBlock.map((l) => `            ${l}`));
+  yaml(
+    'apiVersion: networking.k8s.io/v1',
+    'kind: NetworkPolicy',
+    'metadata: {name: office}',
+    'spec:',
+    '  podSelector: {}',
+    '  ingress:',
+    '    - from:',
+    '        - ipBlock:',
+    ...ipBlock.map((l) => `            ${l}`),
+  );
 
 ruleTester(rule, {
   valid: [
@@ -13,13 +23,24 @@ ruleTester(rule, {
     { name: 'the same key in different mappings', text: yaml('x: {cidr: 10.0.0.0/16}', 'y: {cidr: 10.0.0.0/16}') },
     { name: 'a merge key overridden by an own key is not a duplicate', text: yaml('base: &b {cidr: 10.0.0.0/16}', 'use:', '  <<: *b', '  cidr: 10.1.0.0/16') },
     { name: 'two documents of a stream may repeat keys', text: yaml('a: 1', '---', 'a: 2') },
-    { name: 'Helm template: the occurrences may sit in different branches', uri: 'chart/templates/cm.yaml', text: yaml('data:', '{{- if .Values.a }}', '  k: a', '{{- else }}', '  k: b', '{{- end }}') },
+    {
+      name: 'Helm template: the occurrences may sit in different branches',
+      uri: 'chart/templates/cm.yaml',
+      text: yaml('data:', '{{- if .Values.a }}', '  k: a', '{{- else }}', '  k: b', '{{- end }}'),
+    },
   ],
   invalid: [
     {
       name: 'CloudFormation: a warning naming the key, the other line and the value kept',
       text: cfn('  Vpc:', '    Type: AWS::EC2::VPC', '    Properties:', '      CidrBlock: 10.0.0.0/16', '      CidrBlock: 10.1.0.0/16'),
-      errors: [{ line: 7, severity: 'warning', message: /^Key "CidrBlock" is also written on line 6 of the same mapping; YAML forbids that, and CloudFormation accepts the template and uses one value, in practice the last, dropping the other without a word\. The value that wins: this one, "10\.1\.0\.0\/16"\.$/ }],
+      errors: [
+        {
+          line: 7,
+          severity: 'warning',
+          message:
+            /^Key "CidrBlock" is also written on line 6 of the same mapping; YAML forbids that, and CloudFormation accepts the template and uses one value, in practice the last, dropping the other without a word\. The value that wins: this one, "10\.1\.0\.0\/16"\.$/,
+        },
+      ],
     },
     {
       name: 'eksctl refuses the file: an error',
@@ -57,6 +78,9 @@ ruleTester(rule, {
 describe('rule yaml-duplicate-key: related information', () => {
   it('points at the occurrence before', () => {
     const [finding] = runRule(rule, { text: yaml('a: 1', 'b: 2', 'a: 3') });
-    assert.deepEqual(finding.related?.map((r) => [r.range.start.line + 1, r.range.start.character, r.message]), [[1, 0, '"a" first written here.']]);
+    assert.deepEqual(
+      finding.related?.map((r) => [r.range.start.line + 1, r.range.start.character, r.message]),
+      [[1, 0, '"a" first written here.']],
+    );
   });
 });

@@ -25,7 +25,9 @@ export default defineRule({
     if (first) {
       const start = doc.offset + first.start;
       const more = doc.syntaxErrors.length - 1;
-      const tail = more ? ` (The parser reports ${more} more ${more === 1 ? 'problem' : 'problems'} after this point in the document; ${more === 1 ? 'it' : 'they'} may follow from this one, so fix this first.)` : '';
+      const tail = more
+        ? ` (The parser reports ${more} more ${more === 1 ? 'problem' : 'problems'} after this point in the document; ${more === 1 ? 'it' : 'they'} may follow from this one, so fix this first.)`
+        : '';
       report({ target: { start, end: Math.max(doc.offset + first.end, start + 1) }, message: `${first.message}${tail}` });
     }
     // Lines YAML 1.2 refuses but the files' real readers accept are yaml-under-indented's: the

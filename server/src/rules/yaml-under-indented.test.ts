@@ -13,7 +13,13 @@ ruleTester(rule, {
       name: 'a quoted string whose continuation line is not indented: one warning there, related to where it opens',
       text: yaml('Resources:', '  R:', '    Properties:', '      Description: "line one', '      line two', 'line three"'),
       // `line two` is not indented past `Description` either (YAML 1.2 wants more than its 6 spaces).
-      errors: [{ line: 5, message: /^This continuation line of a quoted string is not indented past the key that holds the string\. YAML 1\.2 requires that indentation; PyYAML, go-yaml \(kubectl, eksctl\) and CloudFormation accept the line as written/ }],
+      errors: [
+        {
+          line: 5,
+          message:
+            /^This continuation line of a quoted string is not indented past the key that holds the string\. YAML 1\.2 requires that indentation; PyYAML, go-yaml \(kubectl, eksctl\) and CloudFormation accept the line as written/,
+        },
+      ],
     },
     { name: 'a flow sequence with a line at the left margin: one warning', text: yaml('a:', '  b: [1,', '2]', '  c: 1'), errors: [{ line: 3, message: /^This line inside a flow sequence/ }] },
     { name: 'a flow mapping continued at its key’s column', text: yaml('a:', '  b: {x: 1,', '  z: 2}'), errors: [{ line: 3, message: /^This line inside a flow mapping/ }] },

@@ -56,7 +56,11 @@ describe('workspace facts', () => {
   it('reads workloads with literal replicas and labels, in every document of a stream', () => {
     const deployment = (name: string, replicas: string, labels: string) =>
       yaml('apiVersion: apps/v1', 'kind: Deployment', `metadata: {name: ${name}, namespace: shop}`, `spec: {replicas: ${replicas}, template: {metadata: {labels: ${labels}}}}`);
-    const f = facts([deployment('a', '3', '{app: a, version: 2}'), deployment('b', '"{{ .Values.n }}"', '{app: b}'), deployment('c', '2', '{app: "{{ .Values.app }}"}'), deployment('d', '1', '{app: d}')].join('---\n'));
+    const f = facts(
+      [deployment('a', '3', '{app: a, version: 2}'), deployment('b', '"{{ .Values.n }}"', '{app: b}'), deployment('c', '2', '{app: "{{ .Values.app }}"}'), deployment('d', '1', '{app: d}')].join(
+        '---\n',
+      ),
+    );
     // b's count and c's label value cannot be read: they are kept as unknown. Each is placed at its
     // count when that is readable, else at its name.
     assert.deepEqual(
@@ -72,7 +76,13 @@ describe('workspace facts', () => {
 
   it('reads the ranges of ServiceCIDR objects', () => {
     const f = facts(yaml('apiVersion: networking.k8s.io/v1', 'kind: ServiceCIDR', 'metadata: {name: extra}', 'spec:', '  cidrs: [10.97.0.0/16, "2001:db8:1::/112", "{{ .Values.x }}"]'));
-    assert.deepEqual(f.serviceCidrs.map((c) => [c.cidr.text, c.source, c.name]), [['10.97.0.0/16', 'ServiceCIDR', 'extra'], ['2001:db8:1::/112', 'ServiceCIDR', 'extra']]);
+    assert.deepEqual(
+      f.serviceCidrs.map((c) => [c.cidr.text, c.source, c.name]),
+      [
+        ['10.97.0.0/16', 'ServiceCIDR', 'extra'],
+        ['2001:db8:1::/112', 'ServiceCIDR', 'extra'],
+      ],
+    );
   });
 
   it('ignores documents that do not parse, and files with nothing to declare', () => {

@@ -116,11 +116,7 @@ export interface FileFilter {
  * A filter from glob lists; an include list with no valid glob means the default one. Invalid
  * globs are left out (the others keep working) and passed to `onInvalid`.
  */
-export function fileFilter(
-  include: readonly string[] = DEFAULT_INCLUDE,
-  exclude: readonly string[] = [],
-  onInvalid: (glob: string, reason: string) => void = () => {},
-): FileFilter {
+export function fileFilter(include: readonly string[] = DEFAULT_INCLUDE, exclude: readonly string[] = [], onInvalid: (glob: string, reason: string) => void = () => {}): FileFilter {
   const compile = (globs: readonly string[]) =>
     globs.flatMap((g) => {
       if (typeof g !== 'string' || g.trim() === '') return [];

@@ -44,7 +44,9 @@ function tagKeyShape(doc: StreamDocument, node: Node | undefined, depth = 0): st
   if (call?.name === 'Fn::Sub') return scalarText(call.arg) ?? scalarText(items(call.arg, doc.anchors)[0]);
   if (call?.name === 'Fn::Join') {
     const [sep, list] = items(call.arg, doc.anchors);
-    return items(list, doc.anchors).map((part) => tagKeyShape(doc, part, depth + 1) ?? '?').join(literalString(sep) ?? '');
+    return items(list, doc.anchors)
+      .map((part) => tagKeyShape(doc, part, depth + 1) ?? '?')
+      .join(literalString(sep) ?? '');
   }
   return call ? '?' : undefined;
 }

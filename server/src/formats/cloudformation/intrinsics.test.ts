@@ -16,7 +16,8 @@ function evaluate(value: string, extra = '', uri = 't.yaml'): Value {
 
 const text = (v: Value): string => (v.kind === 'string' ? v.value : v.kind === 'list' ? v.items.map(text).join(' ') : '?');
 
-const PARAMS = 'Parameters:\n  VpcCidr: {Type: String, Default: 10.20.0.0/16}\n  Octet: {Type: Number, Default: 30}\n  Zones: {Type: CommaDelimitedList, Default: "a, b"}\n  NoDefault: {Type: String}\n';
+const PARAMS =
+  'Parameters:\n  VpcCidr: {Type: String, Default: 10.20.0.0/16}\n  Octet: {Type: Number, Default: 30}\n  Zones: {Type: CommaDelimitedList, Default: "a, b"}\n  NoDefault: {Type: String}\n';
 
 describe('CloudFormation intrinsics', () => {
   it('takes a parameter default through Ref, and remembers where it came from', () => {
@@ -82,5 +83,3 @@ describe('CloudFormation intrinsics', () => {
     assert.equal(text(evaluate('!Select [0, '.repeat(40) + '[a]' + ']'.repeat(40))), '?');
   });
 });
-
-

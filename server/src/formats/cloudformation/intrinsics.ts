@@ -229,7 +229,10 @@ export class Evaluator {
     const list = this.evaluate(listNode, depth);
     if (sep.kind !== 'string' || list.kind !== 'list' || list.items.some((i) => i.kind !== 'string')) return UNKNOWN;
     const parts = list.items as ReadonlyArray<{ value: string; from: readonly Node[] }>;
-    return str(parts.map((p) => p.value).join(sep.value), parts.flatMap((p) => p.from));
+    return str(
+      parts.map((p) => p.value).join(sep.value),
+      parts.flatMap((p) => p.from),
+    );
   }
 
   // Fn::If [condition, whenTrue, whenFalse]: known only when both branches give the same value, so

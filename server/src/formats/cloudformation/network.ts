@@ -60,7 +60,11 @@ function cidrAt(node: Node | undefined, path: string, ev: Evaluator): WrittenCid
   const parsed = parseCidr(value.value);
   if (!parsed.ok || parsed.value.family !== 4) return undefined;
   const literal = literalString(node) !== undefined;
-  if (!literal) recordOrigins(node, value.from.map((from) => ({ node: from, message: `${parsed.value.text} comes from ${ev.labelOf(from)}` })));
+  if (!literal)
+    recordOrigins(
+      node,
+      value.from.map((from) => ({ node: from, message: `${parsed.value.text} comes from ${ev.labelOf(from)}` })),
+    );
   return { cidr: parsed.value, node, path };
 }
 

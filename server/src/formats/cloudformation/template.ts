@@ -48,7 +48,11 @@ export function templateOf(doc: StreamDocument): Template {
         if (!call) return undefined;
         if (call.name === 'Ref') return scalarText(call.arg);
         if (call.name === 'Fn::GetAtt') {
-          const text = isScalar(call.arg) ? String(call.arg.value) : items(call.arg, a).map((n) => literalString(n)).join('.');
+          const text = isScalar(call.arg)
+            ? String(call.arg.value)
+            : items(call.arg, a)
+                .map((n) => literalString(n))
+                .join('.');
           return text.split('.')[0] || undefined;
         }
         return undefined;

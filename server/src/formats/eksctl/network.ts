@@ -127,11 +127,13 @@ function readCluster(root: Node | null, vpcNode: Node | undefined, a: AnchorTabl
   const cidrsNode = get(vpcNode, 'publicAccessCIDRs', a);
   const listed = stringList(cidrsNode, a);
   // A list with entries that cannot be read (templates, aliases to lists) is unknown, not empty.
-  const publicAccessCidrs =
-    cidrsNode === undefined ? undefined : listed && listed.length === items(cidrsNode, a).length ? listed.map(({ name, node }) => ({ text: name, node })) : null;
+  const publicAccessCidrs = cidrsNode === undefined ? undefined : listed && listed.length === items(cidrsNode, a).length ? listed.map(({ name, node }) => ({ text: name, node })) : null;
   const ipFamily = literalString(getIn(root, ['kubernetesNetworkConfig', 'ipFamily'], a))?.toLowerCase() === 'ipv6' ? 'IPv6' : 'IPv4';
   const nodeGroups: NodeGroupModel[] = [];
-  for (const [key, managed] of [['nodeGroups', false], ['managedNodeGroups', true]] as const) {
+  for (const [key, managed] of [
+    ['nodeGroups', false],
+    ['managedNodeGroups', true],
+  ] as const) {
     for (const ng of items(get(root, key, a), a)) {
       const group = readNodeGroup(ng, managed, a);
       if (group) nodeGroups.push(group);

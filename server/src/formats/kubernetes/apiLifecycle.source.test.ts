@@ -65,7 +65,12 @@ describe('API lifecycle data against the prerelease-lifecycle tags', () => {
 
   it('the generated data is exactly the defaulting applied to the tags', () => {
     const tagged = rows.filter((r) => r.origin === 'tags');
-    const want = tagged.map((t) => expected(t, rows.find((m) => m.origin === 'method' && m.apiVersion === t.apiVersion && m.kind === t.kind)));
+    const want = tagged.map((t) =>
+      expected(
+        t,
+        rows.find((m) => m.origin === 'method' && m.apiVersion === t.apiVersion && m.kind === t.kind),
+      ),
+    );
     assert.deepEqual(GENERATED_LIFECYCLES, want);
   });
 
@@ -82,13 +87,21 @@ describe('API lifecycle data against the prerelease-lifecycle tags', () => {
 
   it('historical entries are exactly the removed versions the source no longer has', () => {
     for (const h of HISTORICAL) {
-      assert.equal(GENERATED_LIFECYCLES.find((r) => r.apiVersion === h.apiVersion && r.kind === h.kind), undefined, `${h.apiVersion} ${h.kind}`);
+      assert.equal(
+        GENERATED_LIFECYCLES.find((r) => r.apiVersion === h.apiVersion && r.kind === h.kind),
+        undefined,
+        `${h.apiVersion} ${h.kind}`,
+      );
       assert.ok(h.removed, `${h.apiVersion} ${h.kind}`);
     }
   });
 
   it('NEWEST_KUBERNETES_MINOR is the newest release the source introduces a type in', () => {
-    const newest = rows.filter((r) => r.introduced).map((r) => r.introduced as string).sort(compareMinor).pop();
+    const newest = rows
+      .filter((r) => r.introduced)
+      .map((r) => r.introduced as string)
+      .sort(compareMinor)
+      .pop();
     assert.equal(newest, NEWEST_KUBERNETES_MINOR);
   });
 
@@ -141,10 +154,7 @@ describe('lifecycle spot checks from the source', () => {
   });
 
   it('defaulting: an introduced-only beta is deprecated and removed three minors apart (IPAddress, SelfSubjectReview)', () => {
-    assert.deepEqual(
-      [lifecycleOf('networking.k8s.io/v1beta1', 'IPAddress')?.deprecated, lifecycleOf('networking.k8s.io/v1beta1', 'IPAddress')?.removed],
-      ['1.34', '1.37'],
-    );
+    assert.deepEqual([lifecycleOf('networking.k8s.io/v1beta1', 'IPAddress')?.deprecated, lifecycleOf('networking.k8s.io/v1beta1', 'IPAddress')?.removed], ['1.34', '1.37']);
     const ssr = lifecycleOf('authentication.k8s.io/v1beta1', 'SelfSubjectReview');
     assert.equal(ssr?.deprecated, '1.30');
     assert.equal(ssr?.removed, '1.33');

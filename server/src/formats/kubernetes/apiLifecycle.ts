@@ -39,18 +39,10 @@ export const NEWEST_KUBERNETES_MINOR = '1.37';
 
 /** Types with lifecycle tags that are not objects anyone applies: messages exchanged with webhooks
  * (still sent in their v1beta1 form when a webhook asks for it), subresources and discovery documents. */
-const NOT_APPLIED_KINDS: ReadonlySet<string> = new Set([
-  'AdmissionReview',
-  'ConversionReview',
-  'APIGroupDiscovery',
-  'DeploymentRollback',
-  'Eviction',
-  'Scale',
-]);
+const NOT_APPLIED_KINDS: ReadonlySet<string> = new Set(['AdmissionReview', 'ConversionReview', 'APIGroupDiscovery', 'DeploymentRollback', 'Eviction', 'Scale']);
 
 type Replacement = { readonly apiVersion: string; readonly kind: string };
-const kindsOf = (apiVersion: string, kinds: readonly string[], to: string): Array<[string, Replacement]> =>
-  kinds.map((kind) => [`${apiVersion} ${kind}`, { apiVersion: to, kind }]);
+const kindsOf = (apiVersion: string, kinds: readonly string[], to: string): Array<[string, Replacement]> => kinds.map((kind) => [`${apiVersion} ${kind}`, { apiVersion: to, kind }]);
 
 /** Replacements where the source's `replacement` tag is missing or unusable. */
 const REPLACEMENTS: ReadonlyMap<string, Replacement> = new Map([
@@ -86,8 +78,7 @@ const INGRESS_NOTE =
 const PSP_NOTE = 'Enforce pod security with Pod Security Admission namespace labels or an admission webhook instead.';
 const SAR_NOTE = 'In authorization.k8s.io/v1 the field spec.group is spelled spec.groups.';
 const FLOWCONTROL_V1_NOTE = 'Clusters on 1.29 or later should use flowcontrol.apiserver.k8s.io/v1.';
-const WEBHOOK_NOTE =
-  'In v1 each webhook must set sideEffects and admissionReviewVersions, and the defaults become failurePolicy Fail, matchPolicy Equivalent and a 10s timeout.';
+const WEBHOOK_NOTE = 'In v1 each webhook must set sideEffects and admissionReviewVersions, and the defaults become failurePolicy Fail, matchPolicy Equivalent and a 10s timeout.';
 
 const notesFor = (apiVersions: readonly string[], kinds: readonly string[], note: string): Array<[string, string]> =>
   apiVersions.flatMap((v) => kinds.map((k): [string, string] => [`${v} ${k}`, note]));
@@ -111,15 +102,9 @@ const NOTES: ReadonlyMap<string, string> = new Map([
   ],
   ['certificates.k8s.io/v1beta1 CertificateSigningRequest', 'certificates.k8s.io/v1 requires spec.signerName and spec.usages.'],
   ['discovery.k8s.io/v1beta1 EndpointSlice', 'In v1 each endpoint carries nodeName and zone fields in place of the topology map.'],
-  [
-    'events.k8s.io/v1beta1 Event',
-    'In v1 involvedObject is called regarding, type must be Normal or Warning, and new events need action, reason, reportingController and reportingInstance.',
-  ],
+  ['events.k8s.io/v1beta1 Event', 'In v1 involvedObject is called regarding, type must be Normal or Warning, and new events need action, reason, reportingController and reportingInstance.'],
   ['policy/v1beta1 PodDisruptionBudget', 'In policy/v1 an empty spec.selector ({}) selects every pod in the namespace rather than none.'],
-  [
-    'v1 Endpoints',
-    'This matters only for Endpoints written by hand (for example behind a Service without a selector); publish EndpointSlices labelled kubernetes.io/service-name instead.',
-  ],
+  ['v1 Endpoints', 'This matters only for Endpoints written by hand (for example behind a Service without a selector); publish EndpointSlices labelled kubernetes.io/service-name instead.'],
 ]);
 
 /**

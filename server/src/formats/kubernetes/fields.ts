@@ -9,7 +9,10 @@ export function kubernetesFields(doc: StreamDocument, collect: AddressCollector)
   const a = doc.anchors;
   const spec = get(doc.root, 'spec', a);
   if (doc.objectKind === 'NetworkPolicy') {
-    for (const [direction, peers] of [['ingress', 'from'], ['egress', 'to']] as const) {
+    for (const [direction, peers] of [
+      ['ingress', 'from'],
+      ['egress', 'to'],
+    ] as const) {
       items(get(spec, direction, a), a).forEach((rule, r) => {
         items(get(rule, peers, a), a).forEach((peer, p) => {
           const ipBlock = get(peer, 'ipBlock', a);

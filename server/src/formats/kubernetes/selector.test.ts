@@ -11,7 +11,9 @@ function selector(text: string) {
 
 describe('label selectors', () => {
   it('matches matchLabels and every matchExpressions operator', () => {
-    const s = selector('{matchLabels: {app: web}, matchExpressions: [{key: tier, operator: In, values: [a, b]}, {key: env, operator: NotIn, values: [dev]}, {key: team, operator: Exists}, {key: canary, operator: DoesNotExist}]}')!;
+    const s = selector(
+      '{matchLabels: {app: web}, matchExpressions: [{key: tier, operator: In, values: [a, b]}, {key: env, operator: NotIn, values: [dev]}, {key: team, operator: Exists}, {key: canary, operator: DoesNotExist}]}',
+    )!;
     assert.equal(matches(s, { app: 'web', tier: 'a', env: 'prod', team: 'x' }), true);
     assert.equal(matches(s, { app: 'web', tier: 'c', team: 'x' }), false, 'tier not in the list');
     assert.equal(matches(s, { app: 'web', tier: 'a', env: 'dev', team: 'x' }), false, 'env in NotIn');

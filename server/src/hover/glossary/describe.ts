@@ -12,7 +12,11 @@ function where(t: Trigger): string {
 
 /** The name a pattern looks for, for readers: its first literal word once lookarounds and optional groups are set aside (`kube-proxy` in `(?<=/)kube-proxy(?=:)`). */
 function patternWord(pattern: RegExp | undefined): string {
-  const source = (pattern?.source ?? '').replace(/\(\?<?[=!][^)]*\)/g, ' ').replace(/\(\?:[^()]*\)\?/g, ' ').replace(/\\b/g, ' ').replace(/\\./g, (m) => (m === '\\.' || m === '\\-' ? m[1] : ' '));
+  const source = (pattern?.source ?? '')
+    .replace(/\(\?<?[=!][^)]*\)/g, ' ')
+    .replace(/\(\?:[^()]*\)\?/g, ' ')
+    .replace(/\\b/g, ' ')
+    .replace(/\\./g, (m) => (m === '\\.' || m === '\\-' ? m[1] : ' '));
   return source.match(/[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9]/)?.[0] ?? pattern?.source ?? '';
 }
 

@@ -425,11 +425,7 @@ const DATA_PLANE: GlossaryEntry[] = [
       'These settings form a `KubeletConfiguration`; on EKS you pass them through eksctl `kubeletExtraConfig` (self-managed node groups), the `kubelet` section of an Amazon Linux 2023 `NodeConfig`, or the `kubelet` block of a Karpenter `EC2NodeClass`. ' +
       "On EKS the kubelet authenticates to the API server with the node's IAM role.",
     link: { title: 'Set kubelet parameters via a configuration file', url: 'https://kubernetes.io/docs/tasks/administer-cluster/kubelet-config-file/' },
-    triggers: [
-      kind('KubeletConfiguration'),
-      { on: 'key', text: 'kubeletExtraConfig', path: ['kubeletExtraConfig'], docKinds: ['eksctl'] },
-      kindKey(['NodeConfig', 'EC2NodeClass'], 'spec', 'kubelet'),
-    ],
+    triggers: [kind('KubeletConfiguration'), { on: 'key', text: 'kubeletExtraConfig', path: ['kubeletExtraConfig'], docKinds: ['eksctl'] }, kindKey(['NodeConfig', 'EC2NodeClass'], 'spec', 'kubelet')],
     examples: [
       { file: KUBELET_CONFIG, hover: 'KubeletConfiguration' },
       {
@@ -578,7 +574,7 @@ spec:
     title: 'Node — a worker machine in the cluster',
     plane: 'data plane',
     text:
-      'A Node object stands for one machine that runs pods (an EC2 instance, a Fargate pod\'s compute, or a hybrid node); the kubelet on that machine registers it and keeps its capacity, conditions and addresses current. ' +
+      "A Node object stands for one machine that runs pods (an EC2 instance, a Fargate pod's compute, or a hybrid node); the kubelet on that machine registers it and keeps its capacity, conditions and addresses current. " +
       'Its labels (zone, instance type, capacity type, node group) are what node selectors, affinity and topology spread constraints match, and its taints repel pods that do not tolerate them. ' +
       'On EKS you rarely write Node manifests: Nodes appear when managed node groups, self-managed Auto Scaling groups, Karpenter, Auto Mode or Fargate launch capacity, and go away when that capacity is removed.',
     link: { title: 'Nodes (Kubernetes)', url: 'https://kubernetes.io/docs/concepts/architecture/nodes/' },
@@ -636,10 +632,10 @@ spec:
     title: 'Karpenter — node provisioning from pending pods',
     plane: 'data plane',
     text:
-      "Karpenter is an open-source node autoscaler: it watches for pods the scheduler cannot place, works out which instances would fit them, and launches EC2 instances directly instead of resizing Auto Scaling groups. " +
+      'Karpenter is an open-source node autoscaler: it watches for pods the scheduler cannot place, works out which instances would fit them, and launches EC2 instances directly instead of resizing Auto Scaling groups. ' +
       'What it may launch comes from `NodePool` resources and the AWS details (AMI, subnets, security groups, IAM role) from an `EC2NodeClass`; each instance it launches is tracked as a `NodeClaim`. ' +
       'It also takes capacity away again, consolidating underused nodes and replacing nodes that have drifted from their configuration. ' +
-      "In an eksctl config, `karpenter` installs it with Helm together with its IAM permissions and, optionally, a Spot interruption queue; the cluster needs `iam.withOIDC: true`.",
+      'In an eksctl config, `karpenter` installs it with Helm together with its IAM permissions and, optionally, a Spot interruption queue; the cluster needs `iam.withOIDC: true`.',
     link: { title: 'Karpenter concepts', url: 'https://karpenter.sh/docs/concepts/' },
     triggers: [eksctlKey('karpenter'), kind('NodeClaim')],
     examples: [
@@ -654,7 +650,7 @@ spec:
     text:
       'A Karpenter `NodePool` sets which nodes Karpenter may launch for pending pods and how it may remove them. ' +
       '`spec.template` holds the labels, taints and `requirements` (instance families or types, `spot` or `on-demand` capacity, zones, architecture) that new nodes must meet, plus `nodeClassRef` to the class with the cloud settings; `limits` caps the total CPU and memory the pool may hold, and `disruption` controls consolidation. ' +
-      'A pod must tolerate the pool\'s taints to land there, and when several pools fit, the one with the highest `weight` is used. ' +
+      "A pod must tolerate the pool's taints to land there, and when several pools fit, the one with the highest `weight` is used. " +
       'EKS Auto Mode uses the same `NodePool` API, with `nodeClassRef` pointing at an `eks.amazonaws.com` `NodeClass` instead of an `EC2NodeClass`.',
     link: { title: 'Karpenter NodePools', url: 'https://karpenter.sh/docs/concepts/nodepools/' },
     triggers: [kind('NodePool')],
@@ -730,11 +726,7 @@ spec:
       'Its nodes use locked-down, immutable AMIs without SSH or SSM access and are replaced after at most 21 days. ' +
       'Capacity is described with Karpenter `NodePool` resources that reference an EKS `NodeClass` (group `eks.amazonaws.com`); the built-in `general-purpose` and `system` pools are created unless you turn them off.',
     link: { title: 'Automate cluster infrastructure with EKS Auto Mode', url: 'https://docs.aws.amazon.com/eks/latest/userguide/automode.html' },
-    triggers: [
-      eksctlKey('autoModeConfig'),
-      kind('NodeClass'),
-      { on: 'value', text: 'eks.amazonaws.com', path: ['nodeClassRef', 'group'], objectKinds: ['NodePool'] },
-    ],
+    triggers: [eksctlKey('autoModeConfig'), kind('NodeClass'), { on: 'value', text: 'eks.amazonaws.com', path: ['nodeClassRef', 'group'], objectKinds: ['NodePool'] }],
     examples: [
       { file: `${EKSCTL_HEAD}autoModeConfig:\n  enabled: true\n  nodePools: [general-purpose, system]\n`, hover: 'autoModeConfig' },
       {
@@ -850,7 +842,7 @@ spec:
     plane: 'data plane',
     text:
       'CoreDNS is the DNS server of the cluster: it answers lookups of Service names such as `my-svc.my-namespace.svc.cluster.local` and forwards every other name to the upstream resolver (the Amazon VPC resolver on EKS). ' +
-      'It runs as a Deployment behind the `kube-dns` Service in `kube-system`, its pods keep the `k8s-app: kube-dns` label, and each kubelet points pods at that Service\'s cluster IP. ' +
+      "It runs as a Deployment behind the `kube-dns` Service in `kube-system`, its pods keep the `k8s-app: kube-dns` label, and each kubelet points pods at that Service's cluster IP. " +
       'On EKS it is the `coredns` add-on with two replicas by default whatever the node count; on a cluster with only Fargate it needs a Fargate profile covering `kube-system`, and as every pod depends on it, scale it with the cluster.',
     link: { title: 'Manage CoreDNS for DNS in Amazon EKS clusters', url: 'https://docs.aws.amazon.com/eks/latest/userguide/managing-coredns.html' },
     triggers: [

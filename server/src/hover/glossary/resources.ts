@@ -247,10 +247,7 @@ export const ENTRIES: readonly GlossaryEntry[] = [
       'An EBS-backed volume lives in one Availability Zone and carries node affinity for it, so pods using it can only run on nodes in that zone. ' +
       'An ordinary EBS volume attaches to a single node (`ReadWriteOnce`); storage shared by pods on several nodes needs EFS.',
     link: { title: 'Persistent Volumes (Kubernetes)', url: 'https://kubernetes.io/docs/concepts/storage/persistent-volumes/' },
-    triggers: [
-      kind('PersistentVolume'),
-      { on: 'key', text: 'persistentVolumeReclaimPolicy', path: ['spec', 'persistentVolumeReclaimPolicy'], rooted: true, objectKinds: ['PersistentVolume'] },
-    ],
+    triggers: [kind('PersistentVolume'), { on: 'key', text: 'persistentVolumeReclaimPolicy', path: ['spec', 'persistentVolumeReclaimPolicy'], rooted: true, objectKinds: ['PersistentVolume'] }],
     examples: [
       {
         file: 'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: data-restored\nspec:\n  capacity:\n    storage: 50Gi\n  accessModes: [ReadWriteOnce]\n  persistentVolumeReclaimPolicy: Retain\n  csi:\n    driver: ebs.csi.aws.com\n    volumeHandle: vol-0123456789abcdef0\n',
@@ -272,10 +269,7 @@ export const ENTRIES: readonly GlossaryEntry[] = [
       'The claim and its data outlive the pod, so a replacement pod gets the same volume back. ' +
       "With EBS the volume is zonal and attaches to one node, so a pod using the claim can only be scheduled in the volume's Availability Zone.",
     link: { title: 'Persistent Volumes (Kubernetes)', url: 'https://kubernetes.io/docs/concepts/storage/persistent-volumes/#persistentvolumeclaims' },
-    triggers: [
-      kind('PersistentVolumeClaim'),
-      { on: 'key', text: 'persistentVolumeClaim', path: ['volumes', '*', 'persistentVolumeClaim'], docKinds: ['kubernetes'] },
-    ],
+    triggers: [kind('PersistentVolumeClaim'), { on: 'key', text: 'persistentVolumeClaim', path: ['volumes', '*', 'persistentVolumeClaim'], docKinds: ['kubernetes'] }],
     examples: [
       {
         file: 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: uploads\nspec:\n  accessModes: [ReadWriteOnce]\n  storageClassName: gp3\n  resources:\n    requests:\n      storage: 20Gi\n',
@@ -346,9 +340,13 @@ export const ENTRIES: readonly GlossaryEntry[] = [
       'EKS Auto Mode runs its own built-in driver, named `ebs.csi.eks.amazonaws.com`, and Fargate pods cannot mount EBS volumes at all.',
     link: { title: 'Use Amazon EBS storage (Amazon EKS)', url: 'https://docs.aws.amazon.com/eks/latest/userguide/ebs-csi.html' },
     triggers: [
-      ...['ebs.csi.aws.com', 'ebs.csi.eks.amazonaws.com', 'kubernetes.io/aws-ebs'].map(
-        (name): Trigger => ({ on: 'value', text: name, path: ['provisioner'], rooted: true, objectKinds: ['StorageClass'] }),
-      ),
+      ...['ebs.csi.aws.com', 'ebs.csi.eks.amazonaws.com', 'kubernetes.io/aws-ebs'].map((name): Trigger => ({
+        on: 'value',
+        text: name,
+        path: ['provisioner'],
+        rooted: true,
+        objectKinds: ['StorageClass'],
+      })),
       { on: 'value', text: 'ebs.csi.aws.com', path: ['spec', 'csi', 'driver'], rooted: true, objectKinds: ['PersistentVolume'] },
       { on: 'value', text: 'aws-ebs-csi-driver', path: ['addons', '*', 'name'], rooted: true, docKinds: ['eksctl'] },
       { on: 'value', text: 'aws-ebs-csi-driver', path: ['Resources', '*', 'Properties', 'AddonName'], rooted: true, docKinds: ['cloudformation'] },
@@ -530,11 +528,7 @@ export const ENTRIES: readonly GlossaryEntry[] = [
       'Every pod takes an address, so size node subnets for pods, not just instances. ' +
       'In eksctl, `vpc.subnets` lists existing subnets to use, keyed by zone name or by any name that has an `az` or `id`.',
     link: { title: 'Subnets for your VPC (Amazon VPC)', url: 'https://docs.aws.amazon.com/vpc/latest/userguide/configure-subnets.html' },
-    triggers: [
-      { on: 'key', text: 'subnets', path: ['vpc', 'subnets'], rooted: true, docKinds: ['eksctl'] },
-      ...nodeGroupKey('subnets'),
-      cfnType('AWS::EC2::Subnet'),
-    ],
+    triggers: [{ on: 'key', text: 'subnets', path: ['vpc', 'subnets'], rooted: true, docKinds: ['eksctl'] }, ...nodeGroupKey('subnets'), cfnType('AWS::EC2::Subnet')],
     examples: [
       {
         file: `${CLUSTER}vpc:\n  id: vpc-0abc1234\n  subnets:\n    private:\n      us-west-2a: {id: subnet-0aaa1111}\n      us-west-2b: {id: subnet-0bbb2222}\n`,
@@ -555,7 +549,7 @@ export const ENTRIES: readonly GlossaryEntry[] = [
     title: 'Public subnet — routed to an internet gateway',
     plane: 'network',
     text:
-      'A public subnet\'s route table sends internet-bound traffic (`0.0.0.0/0`) to an internet gateway, so resources in it that have a public IP can reach the internet and be reached from it. ' +
+      "A public subnet's route table sends internet-bound traffic (`0.0.0.0/0`) to an internet gateway, so resources in it that have a public IP can reach the internet and be reached from it. " +
       'Nodes placed here need the subnet to hand out public IPv4 addresses (`MapPublicIpOnLaunch: true`), or they have no way out and fail to join the cluster. ' +
       'Tag public subnets `kubernetes.io/role/elb: 1` so that internet-facing load balancers for Services and Ingresses are placed in them. ' +
       'AWS recommends keeping nodes in private subnets and using public ones for load balancers and NAT gateways.',
@@ -615,12 +609,7 @@ export const ENTRIES: readonly GlossaryEntry[] = [
       "Each table has a `local` route for the VPC's own blocks, and the most specific matching route wins. " +
       'The default route `0.0.0.0/0` decides what a subnet is: pointing at an internet gateway makes it public, pointing at a NAT gateway keeps it private with outbound access.',
     link: { title: 'Route tables (Amazon VPC)', url: 'https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Route_Tables.html' },
-    triggers: [
-      cfnType('AWS::EC2::RouteTable'),
-      cfnType('AWS::EC2::Route'),
-      cfnType('AWS::EC2::SubnetRouteTableAssociation'),
-      cfnProperty('DestinationCidrBlock'),
-    ],
+    triggers: [cfnType('AWS::EC2::RouteTable'), cfnType('AWS::EC2::Route'), cfnType('AWS::EC2::SubnetRouteTableAssociation'), cfnProperty('DestinationCidrBlock')],
     examples: [
       {
         file: `${CFN}  PrivateRoutes:\n    Type: AWS::EC2::RouteTable\n    Properties:\n      VpcId: !Ref VPC\n`,
@@ -642,7 +631,7 @@ export const ENTRIES: readonly GlossaryEntry[] = [
   },
   {
     id: 'internet-gateway',
-    title: 'Internet gateway — the VPC\'s door to the internet',
+    title: "Internet gateway — the VPC's door to the internet",
     plane: 'network',
     text:
       'An internet gateway connects a VPC to the internet in both directions; it is free, redundant and scales by itself, and a VPC can have only one. ' +
@@ -678,9 +667,7 @@ export const ENTRIES: readonly GlossaryEntry[] = [
     triggers: [
       { on: 'key', text: 'nat', path: ['vpc', 'nat'], rooted: true, docKinds: ['eksctl'] },
       { on: 'key', text: 'gateway', path: ['vpc', 'nat', 'gateway'], rooted: true, docKinds: ['eksctl'] },
-      ...['Single', 'HighlyAvailable', 'Disable'].map(
-        (mode): Trigger => ({ on: 'value', text: mode, path: ['vpc', 'nat', 'gateway'], rooted: true, docKinds: ['eksctl'] }),
-      ),
+      ...['Single', 'HighlyAvailable', 'Disable'].map((mode): Trigger => ({ on: 'value', text: mode, path: ['vpc', 'nat', 'gateway'], rooted: true, docKinds: ['eksctl'] })),
       cfnType('AWS::EC2::NatGateway'),
       cfnProperty('NatGatewayId'),
       cfnProperty('AvailabilityMode'),
@@ -709,15 +696,11 @@ export const ENTRIES: readonly GlossaryEntry[] = [
     plane: 'network',
     text:
       'A security group is a stateful firewall attached to network interfaces: its rules only allow traffic, and replies to allowed connections are let through automatically. ' +
-      'EKS creates a cluster security group (`eks-cluster-sg-<cluster>-<id>`) that lets the control plane and nodes talk freely, and attaches it to the control plane\'s network interfaces and to managed node groups. ' +
+      "EKS creates a cluster security group (`eks-cluster-sg-<cluster>-<id>`) that lets the control plane and nodes talk freely, and attaches it to the control plane's network interfaces and to managed node groups. " +
       "In eksctl, a node group's `securityGroups.attachIDs` adds groups of your own, while `withShared` and `withLocal` control the groups eksctl attaches for node-to-node and per-group traffic. " +
       'With the VPC CNI, pods can also get security groups of their own through a `SecurityGroupPolicy`.',
     link: { title: 'Amazon EKS security group requirements', url: 'https://docs.aws.amazon.com/eks/latest/userguide/sec-group-reqs.html' },
-    triggers: [
-      cfnType('AWS::EC2::SecurityGroup'),
-      ...nodeGroupKey('securityGroups'),
-      { on: 'key', text: 'securityGroup', path: ['vpc', 'securityGroup'], rooted: true, docKinds: ['eksctl'] },
-    ],
+    triggers: [cfnType('AWS::EC2::SecurityGroup'), ...nodeGroupKey('securityGroups'), { on: 'key', text: 'securityGroup', path: ['vpc', 'securityGroup'], rooted: true, docKinds: ['eksctl'] }],
     examples: [
       {
         file: `${CFN}  NodeSg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: nodes\n      VpcId: !Ref VPC\n`,
@@ -899,7 +882,7 @@ export const ENTRIES: readonly GlossaryEntry[] = [
     text:
       "`clusterIP` is the Service's virtual address, taken from the cluster's service CIDR. " +
       'Leave it out and Kubernetes picks a free one; if you set it, it must lie inside the service range and be unused, and it cannot be changed in place afterwards. ' +
-      '`None` makes a headless Service: no virtual IP, and DNS answers with the ready pods\' own addresses, which is what a StatefulSet\'s `serviceName` needs. ' +
+      "`None` makes a headless Service: no virtual IP, and DNS answers with the ready pods' own addresses, which is what a StatefulSet's `serviceName` needs. " +
       'On EKS the cluster DNS Service (`kube-dns`) normally sits at the `.10` address of the service range, so leave that one free.',
     link: { title: 'Service ClusterIP allocation (Kubernetes)', url: 'https://kubernetes.io/docs/concepts/services-networking/cluster-ip-allocation/' },
     triggers: [
@@ -1002,9 +985,7 @@ export const ENTRIES: readonly GlossaryEntry[] = [
       kind('IngressClass'),
       { on: 'key', text: 'ingressClassName', path: ['spec', 'ingressClassName'], rooted: true, objectKinds: ['Ingress'] },
       { on: 'key', text: 'kubernetes.io/ingress.class', path: ['metadata', 'annotations', 'kubernetes.io/ingress.class'], rooted: true, objectKinds: ['Ingress'] },
-      ...['ingress.k8s.aws/alb', 'eks.amazonaws.com/alb'].map(
-        (controller): Trigger => ({ on: 'value', text: controller, path: ['spec', 'controller'], rooted: true, objectKinds: ['IngressClass'] }),
-      ),
+      ...['ingress.k8s.aws/alb', 'eks.amazonaws.com/alb'].map((controller): Trigger => ({ on: 'value', text: controller, path: ['spec', 'controller'], rooted: true, objectKinds: ['IngressClass'] })),
     ],
     examples: [
       {
