@@ -175,6 +175,12 @@ export function literalString(node: unknown): string | undefined {
   return typeof node.value === 'string' ? node.value : undefined;
 }
 
+/** A document's `apiVersion` and `kind` as literal strings (the type metadata Kubernetes objects
+ *  and eksctl's ClusterConfig share); each undefined when not a literal string. */
+export function typeMeta(root: Node | null | undefined, anchors: AnchorTable): { apiVersion?: string; objectKind?: string } {
+  return { apiVersion: literalString(get(root, 'apiVersion', anchors)), objectKind: literalString(get(root, 'kind', anchors)) };
+}
+
 /** True when the scalar holds a Go/Helm template action or a CloudFormation dynamic reference. */
 export function isTemplated(text: string): boolean {
   return text.includes('{{');

@@ -1,5 +1,5 @@
 // eksctl's ClusterConfig (https://eksctl.io/usage/schema/): a cluster, its VPC and node groups.
-import { getIn, get, literalString } from '../../model/nav';
+import { getIn, literalString, typeMeta } from '../../model/nav';
 import { vpcIdIdentity } from '../../workspace/facts';
 import { networkFacts } from '../networkFacts';
 import type { Format } from '../types';
@@ -13,8 +13,7 @@ export const eksctl: Format = {
   json: false,
   addressOrigin: 'aws',
   detect(root, anchors) {
-    const apiVersion = literalString(get(root, 'apiVersion', anchors));
-    const objectKind = literalString(get(root, 'kind', anchors));
+    const { apiVersion, objectKind } = typeMeta(root, anchors);
     return apiVersion?.startsWith('eksctl.io/') && objectKind === 'ClusterConfig' ? { kind: 'eksctl', apiVersion, objectKind } : undefined;
   },
   looksLike: (text) => /^apiVersion:\s*eksctl\.io\//m.test(text),

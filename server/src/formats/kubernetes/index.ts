@@ -1,5 +1,5 @@
 // Kubernetes manifests: any document with an `apiVersion` and a `kind` that no other format claims.
-import { get, literalString } from '../../model/nav';
+import { typeMeta } from '../../model/nav';
 import type { Format } from '../types';
 import { kubernetesFacts } from './facts';
 import { kubernetesFields } from './fields';
@@ -11,8 +11,7 @@ export const kubernetes: Format = {
   json: false,
   addressOrigin: 'kubernetes',
   detect(root, anchors) {
-    const apiVersion = literalString(get(root, 'apiVersion', anchors));
-    const objectKind = literalString(get(root, 'kind', anchors));
+    const { apiVersion, objectKind } = typeMeta(root, anchors);
     return apiVersion && objectKind ? { kind: 'kubernetes', apiVersion, objectKind } : undefined;
   },
   looksLike: (text) => /^kind:\s*\S/m.test(text),
