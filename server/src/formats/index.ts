@@ -1,6 +1,7 @@
 // The registry of formats, and what every feature asks of a document through it: what it is
 // (classifyDocument, and the model built with it), its network model, its address fields and its
-// workspace facts. Adding a format is a folder beside this file and one entry in FORMATS.
+// workspace facts. Adding a format is a folder beside this file, its kind in model/classify.ts and one
+// entry in FORMATS (ARCHITECTURE.md, "Adding a format").
 import { isMap, isScalar, type Node } from 'yaml';
 import type { Classification, DocumentKind } from '../model/classify';
 import { memo, ModelCache, parseFileModel, parseFileModelSteps, type FileInput, type FileModel, type StreamDocument } from '../model/document';
