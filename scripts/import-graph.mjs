@@ -305,7 +305,7 @@ export function architectureProblems({ server = [], client = [], repoRoot = proc
   for (const r of server) {
     if (PROTOCOL_NODES.includes(r.node)) continue;
     for (const pkg of new Set(r.packages.filter(isEditorPackage))) {
-      problems.push(`server/src/${r.file} imports ${pkg}: only server.ts and lsp/ may speak the editor's API or the protocol`);
+      problems.push(`server/src/${r.file} imports ${pkg}: only server.ts, lsp/ and the protocol types may speak the editor's API or the protocol`);
     }
   }
   for (const r of client) {
