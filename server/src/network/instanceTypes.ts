@@ -1,331 +1,130 @@
-// EC2 network-interface limits for instance types commonly used as EKS nodes, and the default
-// max-pods the Amazon VPC CNI gives them. Numbers are copied from official AWS sources only:
+// EC2 network limits of every instance type AWS's generated files list, and the pod counts the
+// Amazon VPC CNI derives from them. The numbers live in instanceTypes.data.ts, which
+// scripts/gen-instance-types.mjs writes from AWS repositories (docs/instance-types.md says how to
+// run it); this module parses that table once, on first use, and answers questions about it.
 //
-// * ENIs and IPv4 addresses per ENI ("Maximum IP addresses per network interface",
-//   https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-eni.html#AvailableIpPerENI), as
-//   generated from the EC2 DescribeInstanceTypes API into
-//   github.com/aws/amazon-vpc-cni-k8s pkg/vpc/vpc_ip_resource_limit.go
-//   (commit 6c305f30ad86f65586e9ad955d8b7d8b697a2f80; ENILimit / IPv4Limit).
-//   That version predates c7i, r7i and the m7i metal sizes; their numbers (rows marked [R]) come
-//   from the same generator's sibling in another AWS repository,
-//   github.com/aws/amazon-vpc-resource-controller-k8s pkg/aws/vpc/limits.go
-//   (commit 02c28c714bc8393f42fc9db2bc264e421c62aba4, "generated at 2025-10-06T18:36:29Z";
-//   Interface / IPv4PerInterface). For the types both files list that were compared (c5, c5a,
-//   g4dn, g5, m7a, m7g, m7i), they agree.
-// * The trailing comment on each row is that type's value in
-//   github.com/aws/amazon-vpc-cni-k8s misc/eni-max-pods.txt
-//   (commit 2aea0fd2453975bea25d13016293dbb9209e13a0). Every row satisfies
-//   enis × (ipv4PerEni − 1) + 2 = that value, which the tests check for a sample.
+// Where each field comes from (the data file's header names the exact commits and dates):
+// * enis, ipv4PerEni, networkCards, nitro, bareMetal, branchEnis: the VPCLimits table that AWS
+//   generates from EC2 DescribeInstanceTypes plus its internal branch-ENI limits, published as
+//   github.com/aws/amazon-vpc-resource-controller-k8s pkg/aws/vpc/limits.go and copied, more
+//   recently generated, into github.com/aws/karpenter-provider-aws
+//   pkg/providers/instancetype/zz_generated.vpclimits.go (the generator takes the newer).
+//   `enis` is the default network card's MaximumNetworkInterfaces, not the VPCLimits `Interface`
+//   field, which on multi-card types counts the interfaces of every card (p5.48xlarge: 64 in all,
+//   2 on its default card). The VPC CNI attaches pod ENIs to the default card only: see the NOTE
+//   in github.com/aws/amazon-vpc-cni-k8s misc/eni-max-pods.txt.
+// * Cross-check: that same eni-max-pods.txt. For every type both list, the generator verifies
+//   enis × (ipv4PerEni − 1) + 2 equals the file's value, and stops on any difference.
+// * vcpus: VCpuInfo.DefaultVCpus, as the `karpenter.k8s.aws/instance-cpu` label of Karpenter's
+//   generated reference page (aws/karpenter-provider-aws website/content/en/*/reference/
+//   instance-types.md; the label is set in pkg/providers/instancetype/types.go). A type no page
+//   lists has no vcpus here; it is never inferred from the size name.
 //
-// Which max-pods number this is. eni-max-pods.txt is the file the EKS-optimized AMIs ship and read
-// to set the kubelet's maxPods when it is not overridden (AL2 bootstrap.sh; AL2023 nodeadm embeds
-// it, and both compute the same formula from DescribeInstanceTypes for types missing from it).
-// It is NOT capped: m5.24xlarge is 737 there. The 110 / 250 caps belong to a different number:
-// the EKS user guide section "Amazon EKS recommended maximum Pods for each Amazon EC2 instance
-// type" (https://docs.aws.amazon.com/eks/latest/userguide/choosing-instance-type.html#determine-max-pods)
-// gives no table; it tells you to run max-pods-calculator.sh
-// (github.com/awslabs/amazon-eks-ami templates/al2/runtime/max-pods-calculator.sh), whose
-// default output is the *recommended* value min(formula, 110) for instances with ≤ 30 vCPUs and
-// min(formula, 250) above that (with --show-max-allowed it prints the uncapped formula). The
-// guide adds that EKS Auto Mode caps nodes at 110. So `defaultMaxPods` returns the uncapped CNI
-// figure the AMI uses by default; a rule wanting the EKS recommendation must apply the vCPU cap
-// itself (vCPU counts are not in this table).
+// Which max-pods number `defaultMaxPods` is: the kubelet maxPods the EKS-optimized AMIs set when
+// nothing overrides it. AL2's bootstrap.sh read it from eni-max-pods.txt; AL2023's nodeadm computes
+// the same formula (default card's ENIs × (IPv4 per ENI − 1) + 2) from a table it embeds
+// (github.com/awslabs/amazon-eks-ami nodeadm/internal/kubelet/eni_max_pods.go and
+// instance-info.jsonl) or from DescribeInstanceTypes. It is NOT capped: m5.24xlarge gives 737. The 110 / 250 caps belong to a
+// different number: the EKS user guide section "Amazon EKS recommended maximum Pods for each Amazon
+// EC2 instance type" (https://docs.aws.amazon.com/eks/latest/userguide/choosing-instance-type.html#determine-max-pods)
+// gives no table; it points to max-pods-calculator.sh (github.com/awslabs/amazon-eks-ami
+// templates/al2/runtime/max-pods-calculator.sh, last present at commit
+// 8f395aaa776ff7bbfe52188a6164b1a10875e36d before AL2 support was removed), whose default output is
+// the *recommended* value: min(formula, 110) when DescribeInstanceTypes gives 30 vCPUs or fewer,
+// min(formula, 250) above that (with --show-max-allowed it prints the uncapped formula). The guide
+// adds that EKS Auto Mode caps nodes at 110. `recommendedMaxPods` applies those caps where the
+// vCPU count is known.
 //
-// Not modelled here: custom networking (the primary ENI carries no pods: (enis − 1) × …),
-// prefix delegation (each IPv4 slot becomes a /28 prefix of 16 addresses, so the CNI limit far
-// exceeds this and max-pods is set separately), security groups for pods, and multi-card types
-// (the CNI uses the default card only; no type in this table has more than one card).
+// Prefix delegation (each IPv4 slot holds a /28, 16 addresses) needs a Nitro instance. The VPC CNI
+// accepts a type whose hypervisor is nitro or that is bare metal (IsPrefixDelegationSupported in
+// github.com/aws/amazon-vpc-cni-k8s pkg/awsutils/awsutils.go); bare-metal types report no
+// hypervisor at all. `prefixDelegationSupported` follows the CNI.
 //
-// Coverage: every size of each family below that eni-max-pods.txt lists. Nothing requested was
-// missing from the sources read. Other families the sources do list (d/n/flex variants such as
-// m5d, c6gd, m7i-flex; c5n, c7a, r5a, r7a, 8th-generation types, …) are left out to keep the
-// table small; `defaultMaxPods` returns undefined for them. Note that newer Nitro types do not
-// all follow the 10/15/30/50 pattern (e.g. c8i.large has 20 IPv4 per ENI), so do not extrapolate.
+// Not modelled here: custom networking ((enis − 1) × …), prefix delegation's pod counts, the
+// CNI's own ENI limits (MAX_ENI) and the multi-card pod networking of recent CNI versions; those
+// belong to the callers that know the cluster's CNI settings.
+
+import { INSTANCE_DATA_SOURCES, INSTANCE_ROWS, LIMITS_GENERATED_AT } from './instanceTypes.data';
+
+export { INSTANCE_DATA_SOURCES, LIMITS_GENERATED_AT };
 
 export interface InstanceNetworkLimits {
-  /** Maximum network interfaces (on the default network card). */
+  /** Maximum network interfaces on the default network card (the card the VPC CNI uses). */
   readonly enis: number;
   /** Maximum private IPv4 addresses per network interface, including its primary address. */
   readonly ipv4PerEni: number;
+  /** Whether EC2 reports the Nitro hypervisor (false for Xen types and for bare metal, which reports none). */
+  readonly nitro: boolean;
+  /** Whether the type is bare metal (no hypervisor; built on the Nitro system all the same). */
+  readonly bareMetal: boolean;
+  /** Branch ENIs for security groups for pods (trunk ENI); 0 when the type is not trunking-compatible. */
+  readonly branchEnis: number;
+  /** Number of network cards (more than one on some accelerated and network-optimized types). */
+  readonly networkCards: number;
+  /** Default vCPUs, when a source lists the type. */
+  readonly vcpus?: number;
 }
 
-// The columns are aligned so the table reads as one: the formatter leaves it as written.
-// oxfmt-ignore
-export const INSTANCE_NETWORK_LIMITS: Readonly<Record<string, InstanceNetworkLimits>> = {
-  // Burstable
-  't3.nano':          { enis:  2, ipv4PerEni:  2 }, // 4
-  't3.micro':         { enis:  2, ipv4PerEni:  2 }, // 4
-  't3.small':         { enis:  3, ipv4PerEni:  4 }, // 11
-  't3.medium':        { enis:  3, ipv4PerEni:  6 }, // 17
-  't3.large':         { enis:  3, ipv4PerEni: 12 }, // 35
-  't3.xlarge':        { enis:  4, ipv4PerEni: 15 }, // 58
-  't3.2xlarge':       { enis:  4, ipv4PerEni: 15 }, // 58
-  't3a.nano':         { enis:  2, ipv4PerEni:  2 }, // 4
-  't3a.micro':        { enis:  2, ipv4PerEni:  2 }, // 4
-  't3a.small':        { enis:  2, ipv4PerEni:  4 }, // 8
-  't3a.medium':       { enis:  3, ipv4PerEni:  6 }, // 17
-  't3a.large':        { enis:  3, ipv4PerEni: 12 }, // 35
-  't3a.xlarge':       { enis:  4, ipv4PerEni: 15 }, // 58
-  't3a.2xlarge':      { enis:  4, ipv4PerEni: 15 }, // 58
-  't4g.nano':         { enis:  2, ipv4PerEni:  2 }, // 4
-  't4g.micro':        { enis:  2, ipv4PerEni:  2 }, // 4
-  't4g.small':        { enis:  3, ipv4PerEni:  4 }, // 11
-  't4g.medium':       { enis:  3, ipv4PerEni:  6 }, // 17
-  't4g.large':        { enis:  3, ipv4PerEni: 12 }, // 35
-  't4g.xlarge':       { enis:  4, ipv4PerEni: 15 }, // 58
-  't4g.2xlarge':      { enis:  4, ipv4PerEni: 15 }, // 58
-  // General purpose
-  'm5.large':         { enis:  3, ipv4PerEni: 10 }, // 29
-  'm5.xlarge':        { enis:  4, ipv4PerEni: 15 }, // 58
-  'm5.2xlarge':       { enis:  4, ipv4PerEni: 15 }, // 58
-  'm5.4xlarge':       { enis:  8, ipv4PerEni: 30 }, // 234
-  'm5.8xlarge':       { enis:  8, ipv4PerEni: 30 }, // 234
-  'm5.12xlarge':      { enis:  8, ipv4PerEni: 30 }, // 234
-  'm5.16xlarge':      { enis: 15, ipv4PerEni: 50 }, // 737
-  'm5.24xlarge':      { enis: 15, ipv4PerEni: 50 }, // 737
-  'm5.metal':         { enis: 15, ipv4PerEni: 50 }, // 737
-  'm5a.large':        { enis:  3, ipv4PerEni: 10 }, // 29
-  'm5a.xlarge':       { enis:  4, ipv4PerEni: 15 }, // 58
-  'm5a.2xlarge':      { enis:  4, ipv4PerEni: 15 }, // 58
-  'm5a.4xlarge':      { enis:  8, ipv4PerEni: 30 }, // 234
-  'm5a.8xlarge':      { enis:  8, ipv4PerEni: 30 }, // 234
-  'm5a.12xlarge':     { enis:  8, ipv4PerEni: 30 }, // 234
-  'm5a.16xlarge':     { enis: 15, ipv4PerEni: 50 }, // 737
-  'm5a.24xlarge':     { enis: 15, ipv4PerEni: 50 }, // 737
-  'm5n.large':        { enis:  3, ipv4PerEni: 10 }, // 29
-  'm5n.xlarge':       { enis:  4, ipv4PerEni: 15 }, // 58
-  'm5n.2xlarge':      { enis:  4, ipv4PerEni: 15 }, // 58
-  'm5n.4xlarge':      { enis:  8, ipv4PerEni: 30 }, // 234
-  'm5n.8xlarge':      { enis:  8, ipv4PerEni: 30 }, // 234
-  'm5n.12xlarge':     { enis:  8, ipv4PerEni: 30 }, // 234
-  'm5n.16xlarge':     { enis: 15, ipv4PerEni: 50 }, // 737
-  'm5n.24xlarge':     { enis: 15, ipv4PerEni: 50 }, // 737
-  'm5n.metal':        { enis: 15, ipv4PerEni: 50 }, // 737
-  'm6i.large':        { enis:  3, ipv4PerEni: 10 }, // 29
-  'm6i.xlarge':       { enis:  4, ipv4PerEni: 15 }, // 58
-  'm6i.2xlarge':      { enis:  4, ipv4PerEni: 15 }, // 58
-  'm6i.4xlarge':      { enis:  8, ipv4PerEni: 30 }, // 234
-  'm6i.8xlarge':      { enis:  8, ipv4PerEni: 30 }, // 234
-  'm6i.12xlarge':     { enis:  8, ipv4PerEni: 30 }, // 234
-  'm6i.16xlarge':     { enis: 15, ipv4PerEni: 50 }, // 737
-  'm6i.24xlarge':     { enis: 15, ipv4PerEni: 50 }, // 737
-  'm6i.32xlarge':     { enis: 15, ipv4PerEni: 50 }, // 737
-  'm6i.metal':        { enis: 15, ipv4PerEni: 50 }, // 737
-  'm6a.large':        { enis:  3, ipv4PerEni: 10 }, // 29
-  'm6a.xlarge':       { enis:  4, ipv4PerEni: 15 }, // 58
-  'm6a.2xlarge':      { enis:  4, ipv4PerEni: 15 }, // 58
-  'm6a.4xlarge':      { enis:  8, ipv4PerEni: 30 }, // 234
-  'm6a.8xlarge':      { enis:  8, ipv4PerEni: 30 }, // 234
-  'm6a.12xlarge':     { enis:  8, ipv4PerEni: 30 }, // 234
-  'm6a.16xlarge':     { enis: 15, ipv4PerEni: 50 }, // 737
-  'm6a.24xlarge':     { enis: 15, ipv4PerEni: 50 }, // 737
-  'm6a.32xlarge':     { enis: 15, ipv4PerEni: 50 }, // 737
-  'm6a.48xlarge':     { enis: 15, ipv4PerEni: 50 }, // 737
-  'm6a.metal':        { enis: 15, ipv4PerEni: 50 }, // 737
-  'm6g.medium':       { enis:  2, ipv4PerEni:  4 }, // 8
-  'm6g.large':        { enis:  3, ipv4PerEni: 10 }, // 29
-  'm6g.xlarge':       { enis:  4, ipv4PerEni: 15 }, // 58
-  'm6g.2xlarge':      { enis:  4, ipv4PerEni: 15 }, // 58
-  'm6g.4xlarge':      { enis:  8, ipv4PerEni: 30 }, // 234
-  'm6g.8xlarge':      { enis:  8, ipv4PerEni: 30 }, // 234
-  'm6g.12xlarge':     { enis:  8, ipv4PerEni: 30 }, // 234
-  'm6g.16xlarge':     { enis: 15, ipv4PerEni: 50 }, // 737
-  'm6g.metal':        { enis: 15, ipv4PerEni: 50 }, // 737
-  'm7i.large':        { enis:  3, ipv4PerEni: 10 }, // 29
-  'm7i.xlarge':       { enis:  4, ipv4PerEni: 15 }, // 58
-  'm7i.2xlarge':      { enis:  4, ipv4PerEni: 15 }, // 58
-  'm7i.4xlarge':      { enis:  8, ipv4PerEni: 30 }, // 234
-  'm7i.8xlarge':      { enis:  8, ipv4PerEni: 30 }, // 234
-  'm7i.12xlarge':     { enis:  8, ipv4PerEni: 30 }, // 234
-  'm7i.16xlarge':     { enis: 15, ipv4PerEni: 50 }, // 737
-  'm7i.24xlarge':     { enis: 15, ipv4PerEni: 50 }, // 737
-  'm7i.48xlarge':     { enis: 15, ipv4PerEni: 50 }, // 737
-  'm7i.metal-24xl':   { enis: 15, ipv4PerEni: 50 }, // 737 [R]
-  'm7i.metal-48xl':   { enis: 15, ipv4PerEni: 50 }, // 737 [R]
-  'm7a.medium':       { enis:  2, ipv4PerEni:  4 }, // 8
-  'm7a.large':        { enis:  3, ipv4PerEni: 10 }, // 29
-  'm7a.xlarge':       { enis:  4, ipv4PerEni: 15 }, // 58
-  'm7a.2xlarge':      { enis:  4, ipv4PerEni: 15 }, // 58
-  'm7a.4xlarge':      { enis:  8, ipv4PerEni: 30 }, // 234
-  'm7a.8xlarge':      { enis:  8, ipv4PerEni: 30 }, // 234
-  'm7a.12xlarge':     { enis:  8, ipv4PerEni: 30 }, // 234
-  'm7a.16xlarge':     { enis: 15, ipv4PerEni: 50 }, // 737
-  'm7a.24xlarge':     { enis: 15, ipv4PerEni: 50 }, // 737
-  'm7a.32xlarge':     { enis: 15, ipv4PerEni: 50 }, // 737
-  'm7a.48xlarge':     { enis: 15, ipv4PerEni: 50 }, // 737
-  'm7a.metal-48xl':   { enis: 15, ipv4PerEni: 50 }, // 737
-  'm7g.medium':       { enis:  2, ipv4PerEni:  4 }, // 8
-  'm7g.large':        { enis:  3, ipv4PerEni: 10 }, // 29
-  'm7g.xlarge':       { enis:  4, ipv4PerEni: 15 }, // 58
-  'm7g.2xlarge':      { enis:  4, ipv4PerEni: 15 }, // 58
-  'm7g.4xlarge':      { enis:  8, ipv4PerEni: 30 }, // 234
-  'm7g.8xlarge':      { enis:  8, ipv4PerEni: 30 }, // 234
-  'm7g.12xlarge':     { enis:  8, ipv4PerEni: 30 }, // 234
-  'm7g.16xlarge':     { enis: 15, ipv4PerEni: 50 }, // 737
-  'm7g.metal':        { enis: 15, ipv4PerEni: 50 }, // 737
-  // Compute optimized
-  'c5.large':         { enis:  3, ipv4PerEni: 10 }, // 29
-  'c5.xlarge':        { enis:  4, ipv4PerEni: 15 }, // 58
-  'c5.2xlarge':       { enis:  4, ipv4PerEni: 15 }, // 58
-  'c5.4xlarge':       { enis:  8, ipv4PerEni: 30 }, // 234
-  'c5.9xlarge':       { enis:  8, ipv4PerEni: 30 }, // 234
-  'c5.12xlarge':      { enis:  8, ipv4PerEni: 30 }, // 234
-  'c5.18xlarge':      { enis: 15, ipv4PerEni: 50 }, // 737
-  'c5.24xlarge':      { enis: 15, ipv4PerEni: 50 }, // 737
-  'c5.metal':         { enis: 15, ipv4PerEni: 50 }, // 737
-  'c5a.large':        { enis:  3, ipv4PerEni: 10 }, // 29
-  'c5a.xlarge':       { enis:  4, ipv4PerEni: 15 }, // 58
-  'c5a.2xlarge':      { enis:  4, ipv4PerEni: 15 }, // 58
-  'c5a.4xlarge':      { enis:  8, ipv4PerEni: 30 }, // 234
-  'c5a.8xlarge':      { enis:  8, ipv4PerEni: 30 }, // 234
-  'c5a.12xlarge':     { enis:  8, ipv4PerEni: 30 }, // 234
-  'c5a.16xlarge':     { enis: 15, ipv4PerEni: 50 }, // 737
-  'c5a.24xlarge':     { enis: 15, ipv4PerEni: 50 }, // 737
-  'c5a.metal':        { enis: 15, ipv4PerEni: 50 }, // 737
-  'c6i.large':        { enis:  3, ipv4PerEni: 10 }, // 29
-  'c6i.xlarge':       { enis:  4, ipv4PerEni: 15 }, // 58
-  'c6i.2xlarge':      { enis:  4, ipv4PerEni: 15 }, // 58
-  'c6i.4xlarge':      { enis:  8, ipv4PerEni: 30 }, // 234
-  'c6i.8xlarge':      { enis:  8, ipv4PerEni: 30 }, // 234
-  'c6i.12xlarge':     { enis:  8, ipv4PerEni: 30 }, // 234
-  'c6i.16xlarge':     { enis: 15, ipv4PerEni: 50 }, // 737
-  'c6i.24xlarge':     { enis: 15, ipv4PerEni: 50 }, // 737
-  'c6i.32xlarge':     { enis: 15, ipv4PerEni: 50 }, // 737
-  'c6i.metal':        { enis: 15, ipv4PerEni: 50 }, // 737
-  'c6a.large':        { enis:  3, ipv4PerEni: 10 }, // 29
-  'c6a.xlarge':       { enis:  4, ipv4PerEni: 15 }, // 58
-  'c6a.2xlarge':      { enis:  4, ipv4PerEni: 15 }, // 58
-  'c6a.4xlarge':      { enis:  8, ipv4PerEni: 30 }, // 234
-  'c6a.8xlarge':      { enis:  8, ipv4PerEni: 30 }, // 234
-  'c6a.12xlarge':     { enis:  8, ipv4PerEni: 30 }, // 234
-  'c6a.16xlarge':     { enis: 15, ipv4PerEni: 50 }, // 737
-  'c6a.24xlarge':     { enis: 15, ipv4PerEni: 50 }, // 737
-  'c6a.32xlarge':     { enis: 15, ipv4PerEni: 50 }, // 737
-  'c6a.48xlarge':     { enis: 15, ipv4PerEni: 50 }, // 737
-  'c6a.metal':        { enis: 15, ipv4PerEni: 50 }, // 737
-  'c6g.medium':       { enis:  2, ipv4PerEni:  4 }, // 8
-  'c6g.large':        { enis:  3, ipv4PerEni: 10 }, // 29
-  'c6g.xlarge':       { enis:  4, ipv4PerEni: 15 }, // 58
-  'c6g.2xlarge':      { enis:  4, ipv4PerEni: 15 }, // 58
-  'c6g.4xlarge':      { enis:  8, ipv4PerEni: 30 }, // 234
-  'c6g.8xlarge':      { enis:  8, ipv4PerEni: 30 }, // 234
-  'c6g.12xlarge':     { enis:  8, ipv4PerEni: 30 }, // 234
-  'c6g.16xlarge':     { enis: 15, ipv4PerEni: 50 }, // 737
-  'c6g.metal':        { enis: 15, ipv4PerEni: 50 }, // 737
-  'c7i.large':        { enis:  3, ipv4PerEni: 10 }, // 29 [R]
-  'c7i.xlarge':       { enis:  4, ipv4PerEni: 15 }, // 58 [R]
-  'c7i.2xlarge':      { enis:  4, ipv4PerEni: 15 }, // 58 [R]
-  'c7i.4xlarge':      { enis:  8, ipv4PerEni: 30 }, // 234 [R]
-  'c7i.8xlarge':      { enis:  8, ipv4PerEni: 30 }, // 234 [R]
-  'c7i.12xlarge':     { enis:  8, ipv4PerEni: 30 }, // 234 [R]
-  'c7i.16xlarge':     { enis: 15, ipv4PerEni: 50 }, // 737 [R]
-  'c7i.24xlarge':     { enis: 15, ipv4PerEni: 50 }, // 737 [R]
-  'c7i.48xlarge':     { enis: 15, ipv4PerEni: 50 }, // 737 [R]
-  'c7i.metal-24xl':   { enis: 15, ipv4PerEni: 50 }, // 737 [R]
-  'c7i.metal-48xl':   { enis: 15, ipv4PerEni: 50 }, // 737 [R]
-  'c7g.medium':       { enis:  2, ipv4PerEni:  4 }, // 8
-  'c7g.large':        { enis:  3, ipv4PerEni: 10 }, // 29
-  'c7g.xlarge':       { enis:  4, ipv4PerEni: 15 }, // 58
-  'c7g.2xlarge':      { enis:  4, ipv4PerEni: 15 }, // 58
-  'c7g.4xlarge':      { enis:  8, ipv4PerEni: 30 }, // 234
-  'c7g.8xlarge':      { enis:  8, ipv4PerEni: 30 }, // 234
-  'c7g.12xlarge':     { enis:  8, ipv4PerEni: 30 }, // 234
-  'c7g.16xlarge':     { enis: 15, ipv4PerEni: 50 }, // 737
-  'c7g.metal':        { enis: 15, ipv4PerEni: 50 }, // 737
-  // Memory optimized
-  'r5.large':         { enis:  3, ipv4PerEni: 10 }, // 29
-  'r5.xlarge':        { enis:  4, ipv4PerEni: 15 }, // 58
-  'r5.2xlarge':       { enis:  4, ipv4PerEni: 15 }, // 58
-  'r5.4xlarge':       { enis:  8, ipv4PerEni: 30 }, // 234
-  'r5.8xlarge':       { enis:  8, ipv4PerEni: 30 }, // 234
-  'r5.12xlarge':      { enis:  8, ipv4PerEni: 30 }, // 234
-  'r5.16xlarge':      { enis: 15, ipv4PerEni: 50 }, // 737
-  'r5.24xlarge':      { enis: 15, ipv4PerEni: 50 }, // 737
-  'r5.metal':         { enis: 15, ipv4PerEni: 50 }, // 737
-  'r6i.large':        { enis:  3, ipv4PerEni: 10 }, // 29
-  'r6i.xlarge':       { enis:  4, ipv4PerEni: 15 }, // 58
-  'r6i.2xlarge':      { enis:  4, ipv4PerEni: 15 }, // 58
-  'r6i.4xlarge':      { enis:  8, ipv4PerEni: 30 }, // 234
-  'r6i.8xlarge':      { enis:  8, ipv4PerEni: 30 }, // 234
-  'r6i.12xlarge':     { enis:  8, ipv4PerEni: 30 }, // 234
-  'r6i.16xlarge':     { enis: 15, ipv4PerEni: 50 }, // 737
-  'r6i.24xlarge':     { enis: 15, ipv4PerEni: 50 }, // 737
-  'r6i.32xlarge':     { enis: 15, ipv4PerEni: 50 }, // 737
-  'r6i.metal':        { enis: 15, ipv4PerEni: 50 }, // 737
-  'r6a.large':        { enis:  3, ipv4PerEni: 10 }, // 29
-  'r6a.xlarge':       { enis:  4, ipv4PerEni: 15 }, // 58
-  'r6a.2xlarge':      { enis:  4, ipv4PerEni: 15 }, // 58
-  'r6a.4xlarge':      { enis:  8, ipv4PerEni: 30 }, // 234
-  'r6a.8xlarge':      { enis:  8, ipv4PerEni: 30 }, // 234
-  'r6a.12xlarge':     { enis:  8, ipv4PerEni: 30 }, // 234
-  'r6a.16xlarge':     { enis: 15, ipv4PerEni: 50 }, // 737
-  'r6a.24xlarge':     { enis: 15, ipv4PerEni: 50 }, // 737
-  'r6a.32xlarge':     { enis: 15, ipv4PerEni: 50 }, // 737
-  'r6a.48xlarge':     { enis: 15, ipv4PerEni: 50 }, // 737
-  'r6a.metal':        { enis: 15, ipv4PerEni: 50 }, // 737
-  'r6g.medium':       { enis:  2, ipv4PerEni:  4 }, // 8
-  'r6g.large':        { enis:  3, ipv4PerEni: 10 }, // 29
-  'r6g.xlarge':       { enis:  4, ipv4PerEni: 15 }, // 58
-  'r6g.2xlarge':      { enis:  4, ipv4PerEni: 15 }, // 58
-  'r6g.4xlarge':      { enis:  8, ipv4PerEni: 30 }, // 234
-  'r6g.8xlarge':      { enis:  8, ipv4PerEni: 30 }, // 234
-  'r6g.12xlarge':     { enis:  8, ipv4PerEni: 30 }, // 234
-  'r6g.16xlarge':     { enis: 15, ipv4PerEni: 50 }, // 737
-  'r6g.metal':        { enis: 15, ipv4PerEni: 50 }, // 737
-  'r7i.large':        { enis:  3, ipv4PerEni: 10 }, // 29 [R]
-  'r7i.xlarge':       { enis:  4, ipv4PerEni: 15 }, // 58 [R]
-  'r7i.2xlarge':      { enis:  4, ipv4PerEni: 15 }, // 58 [R]
-  'r7i.4xlarge':      { enis:  8, ipv4PerEni: 30 }, // 234 [R]
-  'r7i.8xlarge':      { enis:  8, ipv4PerEni: 30 }, // 234 [R]
-  'r7i.12xlarge':     { enis:  8, ipv4PerEni: 30 }, // 234 [R]
-  'r7i.16xlarge':     { enis: 15, ipv4PerEni: 50 }, // 737 [R]
-  'r7i.24xlarge':     { enis: 15, ipv4PerEni: 50 }, // 737 [R]
-  'r7i.48xlarge':     { enis: 15, ipv4PerEni: 50 }, // 737 [R]
-  'r7i.metal-24xl':   { enis: 15, ipv4PerEni: 50 }, // 737 [R]
-  'r7i.metal-48xl':   { enis: 15, ipv4PerEni: 50 }, // 737 [R]
-  'r7g.medium':       { enis:  2, ipv4PerEni:  4 }, // 8
-  'r7g.large':        { enis:  3, ipv4PerEni: 10 }, // 29
-  'r7g.xlarge':       { enis:  4, ipv4PerEni: 15 }, // 58
-  'r7g.2xlarge':      { enis:  4, ipv4PerEni: 15 }, // 58
-  'r7g.4xlarge':      { enis:  8, ipv4PerEni: 30 }, // 234
-  'r7g.8xlarge':      { enis:  8, ipv4PerEni: 30 }, // 234
-  'r7g.12xlarge':     { enis:  8, ipv4PerEni: 30 }, // 234
-  'r7g.16xlarge':     { enis: 15, ipv4PerEni: 50 }, // 737
-  'r7g.metal':        { enis: 15, ipv4PerEni: 50 }, // 737
-  // Accelerated (GPU)
-  'g4dn.xlarge':      { enis:  3, ipv4PerEni: 10 }, // 29
-  'g4dn.2xlarge':     { enis:  3, ipv4PerEni: 10 }, // 29
-  'g4dn.4xlarge':     { enis:  3, ipv4PerEni: 10 }, // 29
-  'g4dn.8xlarge':     { enis:  4, ipv4PerEni: 15 }, // 58
-  'g4dn.12xlarge':    { enis:  8, ipv4PerEni: 30 }, // 234
-  'g4dn.16xlarge':    { enis:  4, ipv4PerEni: 15 }, // 58
-  'g4dn.metal':       { enis: 15, ipv4PerEni: 50 }, // 737
-  'g5.xlarge':        { enis:  4, ipv4PerEni: 15 }, // 58
-  'g5.2xlarge':       { enis:  4, ipv4PerEni: 15 }, // 58
-  'g5.4xlarge':       { enis:  8, ipv4PerEni: 30 }, // 234
-  'g5.8xlarge':       { enis:  8, ipv4PerEni: 30 }, // 234
-  'g5.12xlarge':      { enis: 15, ipv4PerEni: 50 }, // 737
-  'g5.16xlarge':      { enis:  8, ipv4PerEni: 30 }, // 234
-  'g5.24xlarge':      { enis: 15, ipv4PerEni: 50 }, // 737
-  'g5.48xlarge':      { enis:  7, ipv4PerEni: 50 }, // 345
-  'p3.2xlarge':       { enis:  4, ipv4PerEni: 15 }, // 58
-  'p3.8xlarge':       { enis:  8, ipv4PerEni: 30 }, // 234
-  'p3.16xlarge':      { enis:  8, ipv4PerEni: 30 }, // 234
-};
+let table: ReadonlyMap<string, InstanceNetworkLimits> | undefined;
 
-/** The limits for an instance type, or undefined when the type is not in the table. */
+function parseRow(row: string): [string, InstanceNetworkLimits] {
+  const [type, enis, ipv4, hypervisor, metal, branch, cards, vcpus] = row.split(' ');
+  const limits: InstanceNetworkLimits = {
+    enis: Number(enis),
+    ipv4PerEni: Number(ipv4),
+    nitro: hypervisor === 'n',
+    bareMetal: metal === '1',
+    branchEnis: Number(branch),
+    networkCards: Number(cards),
+    ...(vcpus === '-' ? {} : { vcpus: Number(vcpus) }),
+  };
+  return [type!, limits];
+}
+
+function limitsTable(): ReadonlyMap<string, InstanceNetworkLimits> {
+  table ??= new Map(INSTANCE_ROWS.split('\n').map(parseRow));
+  return table;
+}
+
+/** Every instance type in the table, sorted. */
+export function instanceTypeNames(): readonly string[] {
+  return [...limitsTable().keys()];
+}
+
+/** The limits for an instance type (surrounding space and case ignored), or undefined when the type is not in the table. */
 export function instanceNetworkLimits(instanceType: string): InstanceNetworkLimits | undefined {
-  const key = instanceType.trim().toLowerCase();
-  return Object.hasOwn(INSTANCE_NETWORK_LIMITS, key) ? INSTANCE_NETWORK_LIMITS[key] : undefined;
+  return limitsTable().get(instanceType.trim().toLowerCase());
 }
 
 /**
- * Pods per node the VPC CNI allows without prefix delegation: ENIs × (IPv4 per ENI − 1) + 2;
- * undefined for unknown types. This is the eni-max-pods.txt value the EKS-optimized AMIs give the
- * kubelet by default (uncapped; see the header for the 110/250 recommendation caps).
+ * Pods per node the VPC CNI allows without prefix delegation or custom networking:
+ * ENIs × (IPv4 per ENI − 1) + 2; undefined for unknown types. This is the eni-max-pods.txt value
+ * the EKS-optimized AMIs give the kubelet by default (uncapped; see the header for the 110/250 caps).
  */
 export function defaultMaxPods(instanceType: string): number | undefined {
   const limits = instanceNetworkLimits(instanceType);
   if (!limits) return undefined;
   return limits.enis * (limits.ipv4PerEni - 1) + 2;
+}
+
+/** max-pods-calculator.sh's ceiling for a node with this many vCPUs: 110 up to 30 vCPUs, 250 above. */
+export function maxPodsCeiling(vcpus: number): 110 | 250 {
+  return vcpus > 30 ? 250 : 110;
+}
+
+/**
+ * EKS's recommended max pods (max-pods-calculator.sh's default output, secondary IPs mode):
+ * min(defaultMaxPods, 110 or 250 by vCPUs); undefined when the type or its vCPU count is unknown.
+ */
+export function recommendedMaxPods(instanceType: string): number | undefined {
+  const limits = instanceNetworkLimits(instanceType);
+  const pods = defaultMaxPods(instanceType);
+  if (!limits || pods === undefined || limits.vcpus === undefined) return undefined;
+  return Math.min(pods, maxPodsCeiling(limits.vcpus));
+}
+
+/** Whether the VPC CNI can use prefix delegation on the type (Nitro hypervisor or bare metal); undefined for unknown types. */
+export function prefixDelegationSupported(instanceType: string): boolean | undefined {
+  const limits = instanceNetworkLimits(instanceType);
+  return limits && (limits.nitro || limits.bareMetal);
 }
