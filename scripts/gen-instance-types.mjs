@@ -7,7 +7,7 @@
 // Each argument is a git directory (bare or not; the search tool's `fetch github:owner/name` gives
 // one), read with `git show` at <ref> (default HEAD); nothing is read from the network. Which
 // source a directory is, is told by the file it holds:
-//   - aws/amazon-vpc-resource-controller-k8s, pkg/aws/vpc/limits.go (required): per type the
+//   - aws/amazon-vpc-resource-controller-k8s, pkg/aws/vpc/limits.go (this or Karpenter's copy is required): per type the
 //     VPCLimits struct: Interface, IPv4PerInterface, IsTrunkingCompatible, BranchInterface,
 //     NetworkCards (MaximumNetworkInterfaces, NetworkCardIndex), DefaultNetworkCardIndex,
 //     Hypervisor, IsBareMetal. It is generated from EC2 DescribeInstanceTypes plus AWS's internal
@@ -23,8 +23,9 @@
 //   - aws/karpenter-provider-aws, website/content/en/preview/reference/instance-types.md (optional):
 //     Karpenter's generated reference page, whose `karpenter.k8s.aws/instance-cpu` label is
 //     DescribeInstanceTypes' VCpuInfo.DefaultVCpus (pkg/providers/instancetype/types.go). The vCPU
-//     count of each type comes from there; a type the page does not list gets none (never a guess).
-//     Its `vpc.amazonaws.com/pod-eni` resource is compared with BranchInterface and differences are
+//     count of each type comes from there, or, for a type it no longer lists, from the newest
+//     versioned page (website/content/en/v*/…) that does; a type no page lists gets none (never a
+//     guess from the size name). Its `vpc.amazonaws.com/pod-eni` resource is compared with BranchInterface and differences are
 //     reported (not fatal: the two files are generated on different days).
 //
 // Output: one row per type, in a single string that instanceTypes.ts parses on first use.

@@ -8,7 +8,9 @@
 //   generates from EC2 DescribeInstanceTypes plus its internal branch-ENI limits, published as
 //   github.com/aws/amazon-vpc-resource-controller-k8s pkg/aws/vpc/limits.go and copied, more
 //   recently generated, into github.com/aws/karpenter-provider-aws
-//   pkg/providers/instancetype/zz_generated.vpclimits.go (the generator takes the newer).
+//   pkg/providers/instancetype/zz_generated.vpclimits.go (the generator takes the newer). Types
+//   neither lists come from the VPC CNI's own table (aws/amazon-vpc-cni-k8s
+//   pkg/vpc/vpc_ip_resource_limit.go), with 0 branch ENIs.
 //   `enis` is the default network card's MaximumNetworkInterfaces, not the VPCLimits `Interface`
 //   field, which on multi-card types counts the interfaces of every card (p5.48xlarge: 64 in all,
 //   2 on its default card). The VPC CNI attaches pod ENIs to the default card only: see the NOTE
