@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { INSTANCE_DATA_SOURCES, LIMITS_GENERATED_AT, defaultMaxPods, instanceNetworkLimits, instanceTypeNames, maxPodsCeiling, prefixDelegationSupported, recommendedMaxPods } from './instanceTypes';
+import { INSTANCE_DATA_SOURCES, LIMITS_GENERATED_AT, defaultMaxPods, instanceNetworkLimits, instanceTypeNames, podNetworkLimits, prefixDelegationSupported, recommendedMaxPods } from './instanceTypes';
 
 // The hand-copied table this module had before the generated one (type, ENIs, IPv4 per ENI), as in
 // `git show 2af49d37ab2052575aa1e788350632b0fb554da2:server/src/network/instanceTypes.ts`. Every row
@@ -381,9 +381,6 @@ describe('instance network limits', () => {
   });
 
   it('caps the recommended max pods at 110 up to 30 vCPUs and 250 above, as max-pods-calculator.sh does', () => {
-    assert.equal(maxPodsCeiling(1), 110);
-    assert.equal(maxPodsCeiling(30), 110);
-    assert.equal(maxPodsCeiling(31), 250);
     assert.equal(recommendedMaxPods('m5.large'), 29); // 2 vCPUs, 29 < 110
     assert.equal(recommendedMaxPods('m5.4xlarge'), 110); // 16 vCPUs, 234 capped at 110
     assert.equal(recommendedMaxPods('c5.9xlarge'), 234); // 36 vCPUs, 234 < 250

@@ -47,6 +47,7 @@
 // belong to the callers that know the cluster's CNI settings.
 
 import { INSTANCE_DATA_SOURCES, INSTANCE_ROWS, LIMITS_GENERATED_AT } from './instanceTypes.data';
+import { recommendedMaxPodsCeiling, secondaryIpMaxPods, type PodNetworkLimits } from './podCapacity';
 
 export { INSTANCE_DATA_SOURCES, LIMITS_GENERATED_AT };
 
@@ -105,13 +106,7 @@ export function instanceNetworkLimits(instanceType: string): InstanceNetworkLimi
  */
 export function defaultMaxPods(instanceType: string): number | undefined {
   const limits = instanceNetworkLimits(instanceType);
-  if (!limits) return undefined;
-  return limits.enis * (limits.ipv4PerEni - 1) + 2;
-}
-
-/** max-pods-calculator.sh's ceiling for a node with this many vCPUs: 110 up to 30 vCPUs, 250 above. */
-export function maxPodsCeiling(vcpus: number): 110 | 250 {
-  return vcpus > 30 ? 250 : 110;
+  return limits && secondaryIpMaxPods(limits.enis, limits.ipv4PerEni);
 }
 
 /**
@@ -122,7 +117,15 @@ export function recommendedMaxPods(instanceType: string): number | undefined {
   const limits = instanceNetworkLimits(instanceType);
   const pods = defaultMaxPods(instanceType);
   if (!limits || pods === undefined || limits.vcpus === undefined) return undefined;
-  return Math.min(pods, maxPodsCeiling(limits.vcpus));
+  return Math.min(pods, recommendedMaxPodsCeiling(limits.vcpus));
+}
+
+/** The limits of a type as the capacity formulas (podCapacity.ts) take them; undefined for unknown types. */
+export function podNetworkLimits(instanceType: string): PodNetworkLimits | undefined {
+  const limits = instanceNetworkLimits(instanceType);
+  if (!limits) return undefined;
+  // The VPC CNI allows prefix delegation on Nitro instances and on bare metal (see prefixDelegationSupported).
+  return { enis: limits.enis, ipv4PerEni: limits.ipv4PerEni, vcpus: limits.vcpus, nitro: limits.nitro || limits.bareMetal, branchEnis: limits.branchEnis };
 }
 
 /** Whether the VPC CNI can use prefix delegation on the type (Nitro hypervisor or bare metal); undefined for unknown types. */

@@ -47,7 +47,8 @@ export interface PodNetworkLimits {
   readonly ipv4PerEni: number;
   /** vCPUs, for the 110/250 recommendation caps. */
   readonly vcpus?: number;
-  /** Nitro (or bare metal): prefix delegation works only there. Unknown counts as able to (the caller should say so). */
+  /** The VPC CNI can use prefix delegation: a Nitro instance or bare metal (instanceTypes.ts's
+   *  podNetworkLimits sets it so). Unknown counts as able to (the caller should say so). */
   readonly nitro?: boolean;
   /** Branch interfaces for security groups for pods; 0 when the type cannot have a trunk. */
   readonly branchEnis?: number;
