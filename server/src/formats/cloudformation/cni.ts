@@ -1,0 +1,93 @@
+// How the EKS clusters of a CloudFormation template give their pods addresses: the `vpc-cni`
+// AWS::EKS::Addon and its `ConfigurationValues` (a JSON or YAML string), and EKS Auto Mode
+// (AWS::EKS::Cluster `ComputeConfig.Enabled`). References:
+// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-eks-addon.html
+// (AddonName, ClusterName, ConfigurationValues: String), and
+// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-eks-cluster.html
+// (ComputeConfig.Enabled; KubernetesNetworkConfig.IpFamily, `ipv4` or `ipv6`).
+//
+// Templates have no cluster model, so the result is a list (NetworkModel.podNetworking): one entry per
+// AWS::EKS::Cluster, with the vpc-cni add-on whose ClusterName refers to it (`!Ref` to its logical ID,
+// or its literal `Name`), then one per vpc-cni add-on for a cluster the template does not declare
+// (its `cluster` is the literal ClusterName, or the parameter it refers to). A value the template
+// alone does not decide (an intrinsic over a parameter without Default, `${AWS::Region}`) is unknown;
+// a parameter's Default is taken, as for addresses (intrinsics.ts).
+import { type Node } from 'yaml';
+import type { StreamDocument } from '../../model/document';
+import { entries, get, literalString, scalarText } from '../../model/nav';
+import { defaultCniSettings, parseCniConfiguration, unknownCniSettings, type CniSettings, type PodNetworking, type Setting } from '../../network/cni';
+import { evaluatorOf, type Evaluator } from './intrinsics';
+
+interface AddonDraft {
+  readonly id: string;
+  readonly node: Node;
+  readonly clusterRef?: string;
+  readonly clusterName?: string;
+  readonly cni: CniSettings;
+}
+
+export function cloudFormationPodNetworking(doc: StreamDocument): PodNetworking[] | undefined {
+  const a = doc.anchors;
+  const ev = evaluatorOf(doc);
+  const clusters: Array<{ id: string; node: Node; name?: string; properties: Node | undefined }> = [];
+  const addons: AddonDraft[] = [];
+  for (const [id, resource, pair] of entries(get(doc.root, 'Resources', a), a)) {
+    const type = scalarText(get(resource, 'Type', a));
+    const key = (pair.key as Node | null) ?? resource;
+    if (!key) continue;
+    const properties = get(resource, 'Properties', a);
+    if (type === 'AWS::EKS::Cluster') {
+      const name = ev.evaluate(get(properties, 'Name', a));
+      clusters.push({ id, node: key, name: name.kind === 'string' ? name.value : undefined, properties });
+    } else if (type === 'AWS::EKS::Addon') {
+      const addonName = ev.evaluate(get(properties, 'AddonName', a));
+      if (addonName.kind !== 'string' || addonName.value !== 'vpc-cni') continue;
+      const clusterNode = get(properties, 'ClusterName', a);
+      addons.push({ id, node: key, clusterRef: ev.refName(clusterNode), clusterName: literalString(clusterNode), cni: addonSettings(get(properties, 'ConfigurationValues', a), id, ev) });
+    }
+  }
+  if (!clusters.length && !addons.length) return undefined;
+  const out: PodNetworking[] = [];
+  const used = new Set<AddonDraft>();
+  for (const cluster of clusters) {
+    const addon = addons.find((d) => !used.has(d) && (d.clusterRef === cluster.id || (d.clusterName !== undefined && d.clusterName === cluster.name)));
+    if (addon) used.add(addon);
+    const ipFamily = ev.evaluate(get(get(cluster.properties, 'KubernetesNetworkConfig', a), 'IpFamily', a));
+    out.push({
+      cluster: cluster.id,
+      at: addon?.node ?? cluster.node,
+      addonDeclared: addon !== undefined,
+      cni: addon?.cni ?? (defaultCniSettings('shipped') as CniSettings),
+      autoMode: booleanProperty(get(get(cluster.properties, 'ComputeConfig', a), 'Enabled', a), `Resources.${cluster.id}.Properties.ComputeConfig.Enabled`, ev),
+      ...(ipFamily.kind === 'string' && /^ipv[46]$/i.test(ipFamily.value) ? { ipFamily: ipFamily.value.toLowerCase() === 'ipv6' ? ('IPv6' as const) : ('IPv4' as const) } : {}),
+    });
+  }
+  for (const addon of addons) {
+    if (used.has(addon)) continue;
+    // A cluster this template does not create: whether it runs Auto Mode is not in the file.
+    out.push({
+      cluster: addon.clusterName ?? addon.clusterRef,
+      at: addon.node,
+      addonDeclared: true,
+      cni: addon.cni,
+      autoMode: { state: 'unknown', reason: 'the cluster is not declared in this template', at: addon.node, where: `Resources.${addon.id}` },
+    });
+  }
+  return out;
+}
+
+function addonSettings(node: Node | undefined, id: string, ev: Evaluator): CniSettings {
+  const where = `Resources.${id}.Properties.ConfigurationValues`;
+  if (node === undefined) return defaultCniSettings('shipped') as CniSettings;
+  const value = ev.evaluate(node);
+  if (value.kind !== 'string') return unknownCniSettings('a value the template alone does not decide', node, where);
+  return parseCniConfiguration(value.value, node, where);
+}
+
+/** A CloudFormation boolean: `true`, `"true"` (any case), or what an intrinsic resolves to; absent is off. */
+function booleanProperty(node: Node | undefined, where: string, ev: Evaluator): Setting<boolean> {
+  if (node === undefined) return { state: 'absent', value: false };
+  const value = ev.evaluate(node);
+  if (value.kind === 'string' && /^(true|false)$/i.test(value.value)) return { state: 'known', value: value.value.toLowerCase() === 'true', text: value.value, at: node, where };
+  return { state: 'unknown', reason: 'a value the template alone does not decide', at: node, where };
+}
