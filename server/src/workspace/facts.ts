@@ -109,9 +109,10 @@ export interface CniSettingsFact extends Place {
   readonly ipFamily?: 'IPv4' | 'IPv6';
 }
 
-/** A subnet selector term of a node class: an ID, or tags that must all match (a value null when unreadable). */
+/** A subnet selector term of a node class: an ID, or tags that must all match (an ID or a tag value
+ *  is null when written but unreadable). */
 export interface SubnetSelectorTermFact {
-  readonly id?: string;
+  readonly id?: string | null;
   readonly tags?: Readonly<Record<string, string | null>>;
 }
 

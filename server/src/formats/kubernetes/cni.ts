@@ -5,7 +5,7 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { StreamDocument } from '../../model/document';
 import { entries, get, getIn, items, literalString, scalarText, type AnchorTable } from '../../model/nav';
-import { cniSettingName, defaultCniSettings, mapCniSettings, mapSetting, readCniVariable, unknownCniSettings, type CniSettings, type Setting } from '../../network/cni';
+import { cniSettingName, defaultCniSettings, isTemplateText, mapCniSettings, mapSetting, readCniVariable, unknownCniSettings, type CniSettings, type Setting } from '../../network/cni';
 import type { CniSettingsFact, NodeClassFact, Place, SubnetSelectorTermFact } from '../../workspace/facts';
 
 /** A DaemonSet named aws-node in kube-system (or with no namespace written, as overlays leave it). */
@@ -125,7 +125,7 @@ function integerField(node: Node | undefined, where: string): Setting<number> {
 function stringField(node: Node | undefined, where: string, unset: string): Setting<string> {
   if (node === undefined || (isScalar(node) && node.value === null)) return { state: 'absent', value: unset };
   const text = literalString(node) ?? scalarText(node);
-  if (text === undefined || text.includes('{{')) return { state: 'unknown', reason: 'not a literal value', at: node, where };
+  if (text === undefined || isTemplateText(text)) return { state: 'unknown', reason: 'not a literal value', at: node, where };
   return { state: 'known', value: text, text, at: node, where };
 }
 
@@ -137,14 +137,16 @@ function selectorTerms(node: Node | undefined, a: AnchorTable): SubnetSelectorTe
   const out: SubnetSelectorTermFact[] = [];
   for (const term of list) {
     if (!isMap(term)) return null;
-    const id = literalString(get(term, 'id', a));
+    const idNode = get(term, 'id', a);
+    const idText = literalString(idNode) ?? scalarText(idNode);
+    const id = idNode === undefined ? undefined : idText === undefined || isTemplateText(idText) ? null : idText;
     const tagsNode = get(term, 'tags', a);
     let tags: Record<string, string | null> | undefined;
     if (isMap(tagsNode)) {
       tags = {};
       for (const [key, value] of entries(tagsNode, a)) {
         const text = literalString(value) ?? scalarText(value);
-        tags[key] = text === undefined || text.includes('{{') ? null : text;
+        tags[key] = text === undefined || isTemplateText(text) ? null : text;
       }
     }
     out.push({ ...(id !== undefined ? { id } : {}), ...(tags ? { tags } : {}) });
