@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { buildFileModel, factsOf, networkOf } from '../server/src/formats';
-import type { CniSettings, Setting } from '../server/src/network/cni';
+import { CNI_SETTING_NAMES, cniDefault, type CniSettings, type Setting } from '../server/src/network/cni';
 
 const realworld = path.resolve('test', 'realworld');
 const corpus = path.resolve('..', 'shared', 'corpus');
@@ -146,4 +146,19 @@ describe('CNI settings in real files', () => {
     const file = path.join(c.root, c.file);
     it(c.file, { skip: existsSync(file) ? false : `skipped: ${file} is not present` }, () => c.expect(file));
   }
+});
+
+describe('docs/cni-settings.md', () => {
+  it('lists every setting the model reads, with the same unset and shipped defaults', () => {
+    const doc = readFileSync('docs/cni-settings.md', 'utf8');
+    const rows = new Map<string, string[]>();
+    for (const line of doc.split('\n')) {
+      const cells = line.split('|').map((c) => c.trim());
+      const name = /^`([A-Z_a-z0-9]+)`$/.exec(cells[1] ?? '')?.[1];
+      if (name && cells.length >= 6) rows.set(name, cells.slice(2, 5));
+    }
+    const shown = (v: unknown) => (v === undefined ? 'not set' : String(v));
+    assert.deepEqual([...rows.keys()], CNI_SETTING_NAMES);
+    for (const name of CNI_SETTING_NAMES) assert.deepEqual(rows.get(name)!.slice(1), [shown(cniDefault(name, 'unset')), shown(cniDefault(name, 'shipped'))], name);
+  });
 });
