@@ -1,6 +1,7 @@
 // The workspace facts of a document that describes a network (an eksctl ClusterConfig, a template's
-// VPCs): its VPCs with their blocks and subnets, its cluster's service range, its links to
-// other VPCs and how its clusters' pods get addresses, read from the neutral network model. Each such format passes what only it knows.
+// VPCs): its VPCs with their blocks and subnets, its cluster's service range, its links to other
+// VPCs and how its clusters' pods get addresses, read from the neutral network model. Each such
+// format passes what only it knows.
 import type { Node } from 'yaml';
 import type { FileModel, StreamDocument } from '../model/document';
 import { getIn, literalString } from '../model/nav';

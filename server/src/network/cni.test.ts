@@ -135,7 +135,8 @@ describe('VPC CNI settings: one variable, as ipamd reads it', () => {
     ['WARM_IP_TARGET', '-1', '=undefined'],
     ['MAX_ENI', '0', '=undefined'],
     ['ENI_CONFIG_LABEL_DEF', 'topology.kubernetes.io/zone', '=topology.kubernetes.io/zone'],
-    ['WARM_IP_TARGET', '$(FROM_ELSEWHERE)', '=undefined!'],
+    ['WARM_IP_TARGET', '$(FROM_ELSEWHERE)', '?'],
+    ['WARM_IP_TARGET', '$$(ESCAPED)', '=undefined!'],
     ['WARM_IP_TARGET', '${X}', '?'],
   ];
   for (const [name, text, expected] of cases) {

@@ -138,6 +138,9 @@ const GO_FALSE = new Set(['0', 'f', 'F', 'FALSE', 'false', 'False']);
  */
 export function readCniVariable<K extends CniSettingName, L>(name: K, text: string, at: L, where: string): Setting<TypeOf<K>, L> {
   if (isTemplateText(text)) return { state: 'unknown', reason: `a template variable (${text.trim().slice(0, 60)})`, at, where };
+  // The kubelet expands `$(OTHER)` from the container's other variables before ipamd sees it; `$$(`
+  // escapes it (https://kubernetes.io/docs/tasks/inject-data-application/define-interdependent-environment-variables/).
+  if (/(^|[^$])\$\([A-Za-z_][A-Za-z0-9_]*\)/.test(text)) return { state: 'unknown', reason: `refers to another variable (${text.trim().slice(0, 60)})`, at, where };
   const spec: SettingSpec = CNI_SETTINGS[name];
   // A value that cannot be read falls back to ipamd's own default: the variable is set, so the
   // manifest's shipped value is gone.

@@ -106,6 +106,15 @@ ${CLUSTER}  A:
     assert.deepEqual(written(pods[0]), []);
   });
 
+  it('a cluster that bootstraps no self-managed add-ons and declares no vpc-cni add-on gets its CNI elsewhere: unknown', () => {
+    const cluster = CLUSTER.replace('      Name: prod\n', '      Name: prod\n      BootstrapSelfManagedAddons: false\n');
+    assert.equal(read(`Resources:\n${cluster}`).pods[0].cni.WARM_PREFIX_TARGET.state, 'unknown');
+    const withAddon = read(`Resources:\n${cluster}  Cni:\n    Type: AWS::EKS::Addon\n    Properties:\n      AddonName: vpc-cni\n      ClusterName: !Ref Cluster\n`).pods[0];
+    assert.deepEqual(withAddon.cni.WARM_PREFIX_TARGET, { state: 'absent', value: 1 });
+    const on = CLUSTER.replace('      Name: prod\n', '      Name: prod\n      BootstrapSelfManagedAddons: "true"\n');
+    assert.equal(read(`Resources:\n${on}`).pods[0].cni.WARM_PREFIX_TARGET.state, 'absent');
+  });
+
   it('an add-on for a cluster the template does not declare stands alone, with Auto Mode unknown', () => {
     const { pods } = read(
       `Parameters:\n  ClusterName:\n    Type: String\nResources:\n  Cni:\n    Type: AWS::EKS::Addon\n    Properties:\n      AddonName: vpc-cni\n      ClusterName: !Ref ClusterName\n      ConfigurationValues: '{"env":{"AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG":"true"}}'\n`,

@@ -57,7 +57,7 @@ export function cloudFormationPodNetworking(doc: StreamDocument): PodNetworking[
       cluster: cluster.id,
       at: addon?.node ?? cluster.node,
       addonDeclared: addon !== undefined,
-      cni: addon?.cni ?? (defaultCniSettings('shipped') as CniSettings),
+      cni: addon?.cni ?? clusterDefaults(get(cluster.properties, 'BootstrapSelfManagedAddons', a), `Resources.${cluster.id}.Properties.BootstrapSelfManagedAddons`, ev),
       autoMode: booleanProperty(get(get(cluster.properties, 'ComputeConfig', a), 'Enabled', a), `Resources.${cluster.id}.Properties.ComputeConfig.Enabled`, ev),
       ...(ipFamily.kind === 'string' && /^ipv[46]$/i.test(ipFamily.value) ? { ipFamily: ipFamily.value.toLowerCase() === 'ipv6' ? ('IPv6' as const) : ('IPv4' as const) } : {}),
     });
@@ -74,6 +74,16 @@ export function cloudFormationPodNetworking(doc: StreamDocument): PodNetworking[
     });
   }
   return out;
+}
+
+// Without a vpc-cni add-on, EKS installs its self-managed VPC CNI with the shipped settings, unless
+// `BootstrapSelfManagedAddons` is false: then the CNI comes from elsewhere, or there is none
+// (https://docs.aws.amazon.com/eks/latest/userguide/eks-networking-add-ons.html; CreateCluster's
+// bootstrapSelfManagedAddons in the EKS API reference).
+function clusterDefaults(node: Node | undefined, where: string, ev: Evaluator): CniSettings {
+  const bootstrap = booleanProperty(node, where, ev);
+  if (bootstrap.state === 'absent' || (bootstrap.state === 'known' && bootstrap.value)) return defaultCniSettings('shipped') as CniSettings;
+  return unknownCniSettings(bootstrap.state === 'known' ? 'EKS installs no CNI (BootstrapSelfManagedAddons is false)' : 'whether EKS installs its CNI is not decided by the template', node!, where);
 }
 
 function addonSettings(node: Node | undefined, id: string, ev: Evaluator): CniSettings {

@@ -56,6 +56,14 @@ describe('eksctl: how pods get addresses', () => {
     }
   });
 
+  it('with the default add-ons disabled and no vpc-cni entry, the CNI comes from elsewhere: unknown', () => {
+    const off = read(`${HEAD}addonsConfig:\n  disableDefaultAddons: true\n`).pods;
+    assert.equal(off.cni.ENABLE_PREFIX_DELEGATION.state, 'unknown');
+    const listed = read(`${HEAD}addonsConfig:\n  disableDefaultAddons: true\naddons:\n  - name: vpc-cni\n`).pods;
+    assert.equal(listed.cni.ENABLE_PREFIX_DELEGATION.state, 'absent');
+    assert.equal(read(`${HEAD}addonsConfig:\n  disableDefaultAddons: false\n`).pods.cni.ENABLE_PREFIX_DELEGATION.state, 'absent');
+  });
+
   it('a templated or non-string configurationValues is unknown, never a guess', () => {
     const templated = read(`${HEAD}addons:\n  - name: vpc-cni\n    configurationValues: "{{ .Values.cni }}"\n`).pods;
     assert.equal(templated.cni.ENABLE_PREFIX_DELEGATION.state, 'unknown');

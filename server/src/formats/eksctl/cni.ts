@@ -4,7 +4,7 @@
 // pkg/apis/eksctl.io/v1alpha5/addon.go `Addon.Name`, `Addon.ConfigurationValues` (a string),
 // auto_mode.go `AutoModeConfig.Enabled`). eksctl installs the VPC CNI as an EKS add-on whether or not
 // it is listed (addon.go: "By default, all default addons are installed as EKS addons"), so a config
-// without a vpc-cni entry gets the add-on's shipped settings.
+// without a vpc-cni entry gets the add-on's shipped settings, unless `addonsConfig.disableDefaultAddons`.
 import { isScalar, type Node } from 'yaml';
 import type { StreamDocument } from '../../model/document';
 import { get, getIn, items, literalString } from '../../model/nav';
@@ -18,11 +18,18 @@ export function eksctlPodNetworking(doc: StreamDocument, ipFamily: 'IPv4' | 'IPv
     // eksctl compares add-on names in lower case (Addon.CanonicalName).
     if (literalString(get(entry, 'name', a))?.toLowerCase() === 'vpc-cni') addon = entry;
   }
+  // `addonsConfig.disableDefaultAddons: true` creates the cluster without the default networking
+  // add-ons (AddonsConfig in addon.go): without a vpc-cni entry, the CNI comes from elsewhere.
+  const noDefaults = getIn(root, ['addonsConfig', 'disableDefaultAddons'], a);
+  const defaults =
+    isScalar(noDefaults) && noDefaults.value === true
+      ? unknownCniSettings('default add-ons are disabled, so the CNI is installed some other way', noDefaults, 'addonsConfig.disableDefaultAddons')
+      : (defaultCniSettings('shipped') as CniSettings);
   return {
     cluster: literalString(getIn(root, ['metadata', 'name'], a)),
     at: addon,
     addonDeclared: addon !== undefined,
-    cni: addon ? addonSettings(addon, doc) : (defaultCniSettings('shipped') as CniSettings),
+    cni: addon ? addonSettings(addon, doc) : defaults,
     autoMode: autoMode(getIn(root, ['autoModeConfig', 'enabled'], a)),
     ipFamily,
   };

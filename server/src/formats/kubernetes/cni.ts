@@ -50,8 +50,6 @@ export function awsNodeCniSettings(doc: StreamDocument): CniSettings | undefined
     // No value is the empty string, which ipamd reads as unparsable (its default).
     const text = valueNode === undefined || (isScalar(valueNode) && valueNode.value === null) ? '' : (literalString(valueNode) ?? scalarText(valueNode));
     if (text === undefined) out[name] = { state: 'unknown', reason: 'not a literal value', at: valueNode ?? entry, where };
-    // `$(OTHER)` is expanded by the kubelet from the container's other variables.
-    else if (/\$\([A-Za-z_][A-Za-z0-9_]*\)/.test(text)) out[name] = { state: 'unknown', reason: `refers to another variable (${text})`, at: valueNode ?? entry, where };
     else out[name] = readCniVariable(name, text, valueNode ?? entry, where);
   }
   return out as unknown as CniSettings;
