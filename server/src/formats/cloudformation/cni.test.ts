@@ -97,6 +97,40 @@ ${CLUSTER}  A:
     assert.deepEqual(written(sub[0]), ['WARM_IP_TARGET=3']);
   });
 
+  it('reads an object under Fn::ToJsonString (AWS::LanguageExtensions) key by key, each at its own value', () => {
+    const { pods, at } = read(`Transform: AWS::LanguageExtensions
+Parameters:
+  Warm:
+    Type: String
+    Default: "2"
+  Free:
+    Type: String
+Resources:
+${CLUSTER}  Cni:
+    Type: AWS::EKS::Addon
+    Properties:
+      AddonName: vpc-cni
+      ClusterName: !Ref Cluster
+      ConfigurationValues:
+        Fn::ToJsonString:
+          env:
+            ENABLE_PREFIX_DELEGATION: "true"
+            WARM_PREFIX_TARGET: !Ref Warm
+            WARM_IP_TARGET: !Ref Free
+            ENABLE_POD_ENI: true
+`);
+    assert.deepEqual(written(pods[0]), ['ENABLE_PREFIX_DELEGATION=true', 'ENABLE_POD_ENI=true', 'WARM_IP_TARGET?', 'WARM_PREFIX_TARGET=2']);
+    assert.equal(at(pods[0].cni.ENABLE_PREFIX_DELEGATION), '"true"');
+    assert.equal(at(pods[0].cni.WARM_PREFIX_TARGET), 'Warm');
+    const pod = pods[0].cni.ENABLE_POD_ENI;
+    assert.match(pod.state === 'known' ? (pod.refused ?? '') : '', /not a string/);
+    const json = read(
+      JSON.stringify({ Resources: { C: { Type: 'AWS::EKS::Addon', Properties: { AddonName: 'vpc-cni', ClusterName: 'x', ConfigurationValues: { 'Fn::ToJsonString': { env: { MAX_ENI: '2' } } } } } } }),
+      'file:///s.json',
+    );
+    assert.deepEqual(written(json.pods[0]), ['MAX_ENI=2']);
+  });
+
   it('a cluster without a vpc-cni add-on gets the defaults; other add-ons are not the CNI', () => {
     const { pods } = read(
       `Resources:\n${CLUSTER}  Dns:\n    Type: AWS::EKS::Addon\n    Properties:\n      AddonName: coredns\n      ClusterName: !Ref Cluster\n      ConfigurationValues: '{"replicaCount": 3}'\n`,

@@ -11,11 +11,12 @@
 // or its literal `Name`), then one per vpc-cni add-on for a cluster the template does not declare
 // (its `cluster` is the literal ClusterName, or the parameter it refers to). A value the template
 // alone does not decide (an intrinsic over a parameter without Default, `${AWS::Region}`) is unknown;
-// a parameter's Default is taken, as for addresses (intrinsics.ts).
-import { type Node } from 'yaml';
+// a parameter's Default is taken, as for addresses (intrinsics.ts). A configuration written as an
+// object under `Fn::ToJsonString` is read key by key, each value at its own node.
+import { isMap, isScalar, type Node } from 'yaml';
 import type { StreamDocument } from '../../model/document';
-import { entries, get, literalString, scalarText } from '../../model/nav';
-import { defaultCniSettings, parseCniConfiguration, unknownCniSettings, type CniSettings, type PodNetworking, type Setting } from '../../network/cni';
+import { entries, get, literalString, scalarText, type AnchorTable } from '../../model/nav';
+import { cniSettingName, defaultCniSettings, parseCniConfiguration, readCniVariable, unknownCniSettings, type CniSettings, type PodNetworking, type Setting } from '../../network/cni';
 import { evaluatorOf, type Evaluator } from './intrinsics';
 
 interface AddonDraft {
@@ -43,7 +44,7 @@ export function cloudFormationPodNetworking(doc: StreamDocument): PodNetworking[
       const addonName = ev.evaluate(get(properties, 'AddonName', a));
       if (addonName.kind !== 'string' || addonName.value !== 'vpc-cni') continue;
       const clusterNode = get(properties, 'ClusterName', a);
-      addons.push({ id, node: key, clusterRef: ev.refName(clusterNode), clusterName: literalString(clusterNode), cni: addonSettings(get(properties, 'ConfigurationValues', a), id, ev) });
+      addons.push({ id, node: key, clusterRef: ev.refName(clusterNode), clusterName: literalString(clusterNode), cni: addonSettings(get(properties, 'ConfigurationValues', a), id, ev, a) });
     }
   }
   if (!clusters.length && !addons.length) return undefined;
@@ -86,12 +87,56 @@ function clusterDefaults(node: Node | undefined, where: string, ev: Evaluator): 
   return unknownCniSettings(bootstrap.state === 'known' ? 'EKS installs no CNI (BootstrapSelfManagedAddons is false)' : 'whether EKS installs its CNI is not decided by the template', node!, where);
 }
 
-function addonSettings(node: Node | undefined, id: string, ev: Evaluator): CniSettings {
+function addonSettings(node: Node | undefined, id: string, ev: Evaluator, a: AnchorTable): CniSettings {
   const where = `Resources.${id}.Properties.ConfigurationValues`;
   if (node === undefined) return defaultCniSettings('shipped') as CniSettings;
+  const json = toJsonStringArgument(node, a);
+  if (json !== undefined) return jsonObjectSettings(json, node, where, ev, a);
   const value = ev.evaluate(node);
   if (value.kind !== 'string') return unknownCniSettings('a value the template alone does not decide', node, where);
   return parseCniConfiguration(value.value, node, where);
+}
+
+/**
+ * The object `Fn::ToJsonString` turns into the string (the AWS::LanguageExtensions transform:
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-ToJsonString.html),
+ * for `!ToJsonString {env: …}` and `{"Fn::ToJsonString": {…}}`; undefined for anything else.
+ */
+function toJsonStringArgument(node: Node, a: AnchorTable): Node | undefined {
+  if ((node as { tag?: string }).tag === '!ToJsonString') return node;
+  if (isMap(node) && node.items.length === 1) {
+    const [first] = entries(node, a);
+    if (first?.[0] === 'Fn::ToJsonString') return first[1] ?? node;
+  }
+  return undefined;
+}
+
+/** The settings of a configuration written as a template object: each value at its own node, read
+ *  through the evaluator (a `!Ref` to a parameter's Default is taken). */
+function jsonObjectSettings(object: Node, property: Node, where: string, ev: Evaluator, a: AnchorTable): CniSettings {
+  if (!isMap(object)) return unknownCniSettings('Fn::ToJsonString of something the template alone does not decide', property, where);
+  const env = get(object, 'env', a);
+  if (env === undefined) return defaultCniSettings('shipped') as CniSettings;
+  if (!isMap(env) || (env as { tag?: string }).tag) return unknownCniSettings('env is not a mapping the template decides', env, `${where} env`);
+  const out: Record<string, unknown> = { ...defaultCniSettings('shipped') };
+  for (const [key, valueNode, pair] of entries(env, a)) {
+    const name = cniSettingName(key);
+    if (!name) continue;
+    const at = valueNode ?? (pair.key as Node);
+    const value = ev.evaluate(valueNode);
+    const setting =
+      value.kind === 'string'
+        ? readCniVariable(name, value.value, at, `${where} env.${key}`)
+        : { state: 'unknown' as const, reason: 'a value the template alone does not decide', at, where: `${where} env.${key}` };
+    // An unquoted boolean or number stays one in the JSON, which the add-on's schema refuses (see
+    // parseCniConfiguration in network/cni.ts).
+    const typed = isScalar(valueNode) && !(valueNode as { tag?: string }).tag && (typeof valueNode.value === 'boolean' || typeof valueNode.value === 'number');
+    out[name] =
+      typed && setting.state === 'known'
+        ? { ...setting, refused: `${name} is not a string (${String(valueNode.value)}): the add-on's configuration schema takes every env value as a string` }
+        : setting;
+  }
+  return out as unknown as CniSettings;
 }
 
 /** A CloudFormation boolean: `true`, `"true"` (any case), or what an intrinsic resolves to; absent is off. */
