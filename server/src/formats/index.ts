@@ -8,7 +8,7 @@ import { memo, ModelCache, parseFileModel, parseFileModelSteps, type FileInput, 
 import { isTemplated, type AnchorTable } from '../model/nav';
 import { offsetsOf } from '../model/offsets';
 import type { NetworkModel } from '../network/model';
-import { NO_FACTS, type FileFacts, type LinkFact, type Place, type ServiceCidrFact, type VpcFact, type WorkloadFact } from '../workspace/facts';
+import { NO_FACTS, type CniSettingsFact, type FileFacts, type LinkFact, type NodeClassFact, type Place, type ServiceCidrFact, type VpcFact, type WorkloadFact } from '../workspace/facts';
 import { cloudFormation } from './cloudformation';
 import { eksctl } from './eksctl';
 import { kubernetes } from './kubernetes';
@@ -93,6 +93,8 @@ export function factsOf(file: FileModel): FileFacts {
   const workloads: WorkloadFact[] = [];
   const vpcs: VpcFact[] = [];
   const links: LinkFact[] = [];
+  const cniSettings: CniSettingsFact[] = [];
+  const nodeClasses: NodeClassFact[] = [];
   for (const doc of file.documents) {
     if (doc.syntaxErrors.length) continue;
     const facts = documentFacts(file, doc);
@@ -100,9 +102,18 @@ export function factsOf(file: FileModel): FileFacts {
     workloads.push(...facts.workloads);
     vpcs.push(...(facts.vpcs ?? []));
     links.push(...(facts.links ?? []));
+    cniSettings.push(...(facts.cniSettings ?? []));
+    nodeClasses.push(...(facts.nodeClasses ?? []));
   }
-  if (!serviceCidrs.length && !workloads.length && !vpcs.length && !links.length) return NO_FACTS;
-  return { serviceCidrs, workloads, ...(vpcs.length ? { vpcs } : {}), ...(links.length ? { links } : {}) };
+  if (!serviceCidrs.length && !workloads.length && !vpcs.length && !links.length && !cniSettings.length && !nodeClasses.length) return NO_FACTS;
+  return {
+    serviceCidrs,
+    workloads,
+    ...(vpcs.length ? { vpcs } : {}),
+    ...(links.length ? { links } : {}),
+    ...(cniSettings.length ? { cniSettings } : {}),
+    ...(nodeClasses.length ? { nodeClasses } : {}),
+  };
 }
 
 /** The facts of one document, computed once per parsed document. */

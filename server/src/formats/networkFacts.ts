@@ -1,13 +1,15 @@
 // The workspace facts of a document that describes a network (an eksctl ClusterConfig, a template's
-// VPCs): its VPCs with their blocks and subnets, its cluster's service range, and its links to
-// other VPCs, read from the neutral network model. Each such format passes what only it knows.
+// VPCs): its VPCs with their blocks and subnets, its cluster's service range, its links to other
+// VPCs and how its clusters' pods get addresses, read from the neutral network model. Each such
+// format passes what only it knows.
 import type { Node } from 'yaml';
 import type { FileModel, StreamDocument } from '../model/document';
 import { getIn, literalString } from '../model/nav';
 import { effectiveVpcRanges, type NetworkModel, type SubnetModel, type VpcModel } from '../network/model';
 import { eksDefaultServiceCidr } from '../network/serviceCidr';
 import type { Cidr } from '../net/cidr';
-import { NO_FACTS, type FileFacts, type LinkFact, type Place, type ServiceCidrFact, type SubnetFact, type VpcFact } from '../workspace/facts';
+import { mapPodNetworking, type PodNetworking } from '../network/cni';
+import { NO_FACTS, type CniSettingsFact, type FileFacts, type LinkFact, type Place, type ServiceCidrFact, type SubnetFact, type VpcFact } from '../workspace/facts';
 
 export interface NetworkFactsOf {
   readonly source: VpcFact['source'];
@@ -51,8 +53,23 @@ export function networkFacts(file: FileModel, doc: StreamDocument, place: (node:
     };
   });
   const links = how.links?.(file, doc) ?? [];
-  if (!serviceCidrs.length && !vpcs.length && !links.length) return NO_FACTS;
-  return { serviceCidrs, workloads: [], vpcs, ...(links.length ? { links } : {}) };
+  const cniSettings = (network.podNetworking ?? []).map((pods) => cniSettingsFact(doc, place, pods, how.source));
+  if (!serviceCidrs.length && !vpcs.length && !links.length && !cniSettings.length) return NO_FACTS;
+  return { serviceCidrs, workloads: [], vpcs, ...(links.length ? { links } : {}), ...(cniSettings.length ? { cniSettings } : {}) };
+}
+
+function cniSettingsFact(doc: StreamDocument, place: (node: Node) => Place, pods: PodNetworking, source: CniSettingsFact['source']): CniSettingsFact {
+  const mapped = mapPodNetworking(pods, place);
+  return {
+    ...(mapped.at ?? place(doc.root!)),
+    source,
+    document: doc.index,
+    ...(pods.cluster !== undefined ? { cluster: pods.cluster } : {}),
+    declared: pods.addonDeclared,
+    cni: mapped.cni,
+    autoMode: mapped.autoMode,
+    ...(pods.ipFamily ? { ipFamily: pods.ipFamily } : {}),
+  };
 }
 
 function withDefaultServiceCidr(vpc: VpcModel): { defaultServiceCidr?: Cidr } {

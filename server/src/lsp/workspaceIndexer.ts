@@ -17,10 +17,10 @@ import { buildFileModelSteps, factsOf } from '../formats';
 const MAX_SCANNED_BYTES = 1024 * 1024;
 /** A workspace with more matching files than this is scanned only this far. */
 const MAX_SCANNED_FILES = 5000;
-/** Only files that may hold facts are parsed: eksctl configs, VPC templates, ServiceCIDRs and
- *  workloads, in YAML (`kind: X`) or JSON (`"kind": "X"`). */
+/** Only files that may hold facts are parsed: eksctl configs, VPC and EKS templates, ServiceCIDRs,
+ *  workloads, DaemonSets (aws-node) and node classes, in YAML (`kind: X`) or JSON (`"kind": "X"`). */
 const MAY_HOLD_FACTS =
-  /\bkind["']?\s*:\s*["']?(ClusterConfig|ServiceCIDR|Deployment|StatefulSet|ReplicaSet|ReplicationController)\b|AWS::EC2::(VPC|VPCPeeringConnection|TransitGateway(Vpc)?Attachment|VPNConnection)\b|AWS::DirectConnect::DirectConnectGatewayAssociation\b/;
+  /\bkind["']?\s*:\s*["']?(ClusterConfig|ServiceCIDR|Deployment|StatefulSet|ReplicaSet|ReplicationController|DaemonSet|EC2NodeClass|NodeClass|NodePool)\b|AWS::EC2::(VPC|VPCPeeringConnection|TransitGateway(Vpc)?Attachment|VPNConnection)\b|AWS::DirectConnect::DirectConnectGatewayAssociation\b|AWS::EKS::(Cluster|Addon)\b/;
 /** Files a change event may concern when no folder filter is known (a file outside the folders). */
 const INDEXED_FILE = /\.(ya?ml|json)$/i;
 

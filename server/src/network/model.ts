@@ -5,6 +5,7 @@
 // format with a builder.
 import type { Node } from 'yaml';
 import type { Cidr } from '../net/cidr';
+import type { PodNetworking } from './cni';
 
 /** A valid CIDR written in the document, with the node that holds it. */
 export interface WrittenCidr {
@@ -82,6 +83,8 @@ export interface NodeGroupModel {
   /** A size or instance type is written but cannot be read, so the group's capacity is unknown. */
   readonly capacityUnknown?: boolean;
   readonly maxPodsPerNode?: number;
+  /** Where `maxPodsPerNode` is written, when it is. */
+  readonly maxPodsPerNodeNode?: Node;
 }
 
 export interface ClusterModel {
@@ -110,6 +113,13 @@ export interface ClusterModel {
 export interface NetworkModel {
   readonly vpcs: readonly VpcModel[];
   readonly cluster?: ClusterModel;
+  /**
+   * How each EKS cluster the document declares gives its pods addresses (network/cni.ts): an eksctl
+   * ClusterConfig has exactly one entry, for its cluster; a template has one per AWS::EKS::Cluster and
+   * one per vpc-cni AWS::EKS::Addon for a cluster it does not declare, matched by `cluster`.
+   * Undefined for a document that declares no cluster.
+   */
+  readonly podNetworking?: readonly PodNetworking[];
 }
 
 /** The VPC's CIDRs as written, primary first, with a label for messages. */

@@ -6,6 +6,7 @@
 // ranges, so they outlive the parsed file. Each format reads its own (formats/*/); this module is
 // only their shape.
 import type { Range } from '../model/lineIndex';
+import type { CniSettings, Setting } from '../network/cni';
 import type { SubnetTier } from '../network/model';
 import type { Cidr } from '../net/cidr';
 
@@ -78,6 +79,64 @@ export interface FileFacts {
   readonly vpcs?: readonly VpcFact[];
   /** Evidence that VPCs join one routed network (peering, transit gateway, VPN); see connections.ts. */
   readonly links?: readonly LinkFact[];
+  /** How pods get addresses: each cluster of an eksctl ClusterConfig or a template, and each aws-node
+   *  DaemonSet of a manifest (network/cni.ts). */
+  readonly cniSettings?: readonly CniSettingsFact[];
+  /** Node classes that decide pods per node or pod subnets (Karpenter, EKS Auto Mode). */
+  readonly nodeClasses?: readonly NodeClassFact[];
+}
+
+/**
+ * The VPC CNI settings one document declares, at their places. Combine them across files by
+ * `cluster` where it is known; an aws-node DaemonSet names no cluster. `at` of each setting is where
+ * it is written (the string that holds an add-on's configuration, or the env entry's `value`).
+ */
+export interface CniSettingsFact extends Place {
+  /** `aws-node`: the DaemonSet of a manifest, whose unwritten variables take ipamd's own defaults;
+   *  the others: an EKS add-on (declared or installed by default), whose unwritten variables keep
+   *  the add-on's shipped values. */
+  readonly source: 'eksctl' | 'cloudformation' | 'aws-node';
+  /** Index of the document in its file's stream. */
+  readonly document: number;
+  /** The cluster, as the document names it (eksctl `metadata.name`, a template's cluster logical ID
+   *  or an add-on's literal ClusterName). */
+  readonly cluster?: string;
+  /** A vpc-cni add-on (or the DaemonSet) is written in the document, rather than implied. */
+  readonly declared: boolean;
+  readonly cni: CniSettings<Place>;
+  /** EKS Auto Mode for the cluster (eksctl, CloudFormation); undefined for a DaemonSet. */
+  readonly autoMode?: Setting<boolean, Place>;
+  readonly ipFamily?: 'IPv4' | 'IPv6';
+}
+
+/** A subnet selector term of a node class: an ID, or tags that must all match (an ID or a tag value
+ *  is null when written but unreadable). */
+export interface SubnetSelectorTermFact {
+  readonly id?: string | null;
+  readonly tags?: Readonly<Record<string, string | null>>;
+}
+
+/**
+ * A node class that decides how many pods a node takes, or where pods get addresses:
+ * - Karpenter `EC2NodeClass` (karpenter.k8s.aws/v1): `spec.kubelet.maxPods`, `spec.kubelet.podsPerCore`,
+ *   `spec.subnetSelectorTerms`; in v1beta1 the kubelet settings were on the NodePool;
+ * - Karpenter `NodePool` (karpenter.sh/v1beta1 only): `spec.template.spec.kubelet.maxPods`, `podsPerCore`;
+ * - EKS Auto Mode `NodeClass` (eks.amazonaws.com/v1): `spec.advancedNetworking.ipv4PrefixSize`,
+ *   `spec.subnetSelectorTerms`, `spec.podSubnetSelectorTerms`.
+ * A setting that does not apply to the kind is undefined; one that applies but is not written is absent.
+ */
+export interface NodeClassFact extends Place {
+  readonly kind: 'EC2NodeClass' | 'NodePool' | 'NodeClass';
+  readonly apiVersion: string;
+  readonly name: string;
+  readonly document: number;
+  readonly maxPods?: Setting<number, Place>;
+  readonly podsPerCore?: Setting<number, Place>;
+  /** Auto Mode: `Auto` (prefix delegation, falling back to secondary IPs; the default) or `"32"` (secondary IPs). */
+  readonly ipv4PrefixSize?: Setting<string, Place>;
+  /** Undefined when not written; null when written but unreadable. */
+  readonly subnetSelectorTerms?: readonly SubnetSelectorTermFact[] | null;
+  readonly podSubnetSelectorTerms?: readonly SubnetSelectorTermFact[] | null;
 }
 
 export const NO_FACTS: FileFacts = { serviceCidrs: [], workloads: [] };

@@ -8,6 +8,7 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { StreamDocument } from '../../model/document';
 import { entries, get, isTemplated, items, literalString, scalarText, type AnchorTable } from '../../model/nav';
+import { cloudFormationPodNetworking } from './cni';
 import { vpcIsForEks } from './eks';
 import { evaluatorOf, SYMBOLIC_AZ, type Evaluator } from './intrinsics';
 import { recordOrigins } from '../../model/origins';
@@ -120,7 +121,8 @@ export function cloudFormationNetwork(doc: StreamDocument): NetworkModel {
     const servesEksControlPlane = vpcIsForEks(doc, names) && !names.some((name) => onOutpost(doc, name));
     out.push({ node: v.node, primary: v.primary, secondary: v.secondary, subnets: v.subnets, existing: !v.defined, extentUnknown: v.extentUnknown, servesEksControlPlane });
   }
-  return { vpcs: out };
+  const podNetworking = cloudFormationPodNetworking(doc);
+  return podNetworking ? { vpcs: out, podNetworking } : { vpcs: out };
 }
 
 function onOutpost(doc: StreamDocument, logicalId: string): boolean {

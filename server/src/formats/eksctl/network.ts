@@ -7,6 +7,7 @@ import { isScalar, type Node } from 'yaml';
 import type { StreamDocument } from '../../model/document';
 import { entries, get, getIn, isTemplated, items, literalString, scalarText, type AnchorTable } from '../../model/nav';
 import { parseCidr, type Cidr } from '../../net/cidr';
+import { eksctlPodNetworking } from './cni';
 import type { ClusterModel, NatMode, NetworkModel, NodeGroupModel, SubnetModel, SubnetTier, VpcModel, WrittenCidr } from '../../network/model';
 
 /** eksctl's VPC CIDR when `vpc.cidr` is not set. */
@@ -28,7 +29,7 @@ export function eksctlNetwork(doc: StreamDocument): NetworkModel {
   const cluster = readCluster(root, vpcNode, a);
   // A local cluster on AWS Outposts runs its control plane on one rack by design.
   const vpc = { ...readVpc(vpcNode, a), servesEksControlPlane: !cluster.onOutposts };
-  return { vpcs: [vpc], cluster };
+  return { vpcs: [vpc], cluster, podNetworking: [eksctlPodNetworking(doc, cluster.ipFamily)] };
 }
 
 function cidrAt(node: Node | undefined, path: string): WrittenCidr | undefined {
@@ -202,7 +203,10 @@ function readNodeGroup(ng: Node, managed: boolean, a: AnchorTable): NodeGroupMod
     // eksctl sizes a group by maxSize, else desiredCapacity, else minSize, else its default.
     maxSize: maxSize.value !== undefined ? { value: maxSize.value, node: maxSize.node } : undefined,
     desiredCapacity: desired.value ?? minSize.value,
+    // `maxPodsPerNode` is a field of both nodeGroups and managedNodeGroups (NodeGroupBase in eksctl's
+    // pkg/apis/eksctl.io/v1alpha5/types.go).
     maxPodsPerNode: positiveInteger(get(ng, 'maxPodsPerNode', a)),
+    maxPodsPerNodeNode: get(ng, 'maxPodsPerNode', a),
     capacityUnknown: unreadable,
   };
 }

@@ -1,10 +1,12 @@
 // What a Kubernetes manifest tells the checks of other files: the service ranges a ServiceCIDR
-// object adds, and the workloads with their replica counts and pod labels.
+// object adds, the workloads with their replica counts and pod labels, the VPC CNI settings of an
+// aws-node DaemonSet and the node classes that decide pods per node (cni.ts).
 import { isScalar, type Node } from 'yaml';
 import type { FileModel, StreamDocument } from '../../model/document';
 import { getIn, isTemplated, items, literalString } from '../../model/nav';
 import { parseCidr } from '../../net/cidr';
 import { NO_FACTS, type FileFacts, type Place, type ServiceCidrFact, type WorkloadFact } from '../../workspace/facts';
+import { awsNodeFact, nodeClassFact } from './cni';
 import { labelsWithUnknowns } from './labels';
 
 /** Kinds whose `spec.replicas` copies of `spec.template` run at once. */
@@ -22,6 +24,10 @@ export function kubernetesFacts(_file: FileModel, doc: StreamDocument, place: (n
     }
     return serviceCidrs.length ? { serviceCidrs, workloads: [] } : NO_FACTS;
   }
+  const awsNode = awsNodeFact(doc, place);
+  if (awsNode) return { serviceCidrs: [], workloads: [], cniSettings: [awsNode] };
+  const nodeClass = nodeClassFact(doc, place);
+  if (nodeClass) return { serviceCidrs: [], workloads: [], nodeClasses: [nodeClass] };
   if (doc.objectKind && WORKLOAD_KINDS.has(doc.objectKind)) {
     const workload = readWorkload(doc, doc.objectKind, place);
     return workload ? { serviceCidrs: [], workloads: [workload] } : NO_FACTS;
