@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CNI_SETTING_NAMES, cniDefault, parseCniConfiguration, readCniVariable, settingValue, type CniSettingName, type CniSettings, type Setting } from './cni';
+import { CNI_SETTING_NAMES, cniDefault, cniValues, defaultCniSettings, parseCniConfiguration, readCniVariable, settingValue, type CniSettingName, type CniSettings, type Setting } from './cni';
 
 const AT = 'the string';
 const WHERE = 'configurationValues';
@@ -152,5 +152,26 @@ describe('VPC CNI settings: one variable, as ipamd reads it', () => {
     assert.equal(cniDefault('ENABLE_PREFIX_DELEGATION', 'shipped'), false);
     assert.equal(settingValue({ state: 'unknown', reason: 'x', at: AT, where: WHERE }), undefined);
     assert.equal(settingValue({ state: 'absent', value: 1 }), 1);
+  });
+});
+
+describe('cniValues: the settings as the capacity formulas take them', () => {
+  it('gives the shipped defaults when nothing is written', () => {
+    const { values, unknown } = cniValues(defaultCniSettings('shipped'));
+    assert.deepEqual(unknown, []);
+    assert.equal(values.warmEniTarget, 1);
+    assert.equal(values.warmPrefixTarget, 1);
+    assert.equal(values.prefixDelegation, false);
+    assert.equal(values.customNetworking, false);
+    assert.equal(values.maxEni, undefined);
+  });
+
+  it('takes what is written, and names what cannot be read instead of guessing it', () => {
+    const settings = parseCniConfiguration('{"env":{"ENABLE_PREFIX_DELEGATION":"true","WARM_PREFIX_TARGET":"2","WARM_IP_TARGET":"${WARM}"}}', 'at', 'configurationValues');
+    const { values, unknown } = cniValues(settings);
+    assert.equal(values.prefixDelegation, true);
+    assert.equal(values.warmPrefixTarget, 2);
+    assert.equal(values.warmIpTarget, undefined);
+    assert.deepEqual(unknown, ['WARM_IP_TARGET']);
   });
 });

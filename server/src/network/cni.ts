@@ -22,6 +22,7 @@
 import { isMap, isScalar, parseDocument, type Node } from 'yaml';
 import { nestingBeyond } from '../model/document';
 import { AnchorTable, entries, get, scalarText } from '../model/nav';
+import type { CniValues } from './podCapacity';
 
 export type CniSettingType = 'boolean' | 'integer' | 'string';
 
@@ -278,4 +279,32 @@ export function mapPodNetworking<A, B>(pods: PodNetworking<A>, map: (at: A) => B
     cni: mapCniSettings(pods.cni, map),
     autoMode: mapSetting(pods.autoMode, map),
   };
+}
+
+/** The settings the capacity formulas (podCapacity.ts) take, by the name each has there. */
+const CAPACITY_FIELDS = {
+  prefixDelegation: 'ENABLE_PREFIX_DELEGATION',
+  customNetworking: 'AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG',
+  podEni: 'ENABLE_POD_ENI',
+  maxEni: 'MAX_ENI',
+  warmEniTarget: 'WARM_ENI_TARGET',
+  warmIpTarget: 'WARM_IP_TARGET',
+  minimumIpTarget: 'MINIMUM_IP_TARGET',
+  warmPrefixTarget: 'WARM_PREFIX_TARGET',
+} as const satisfies Record<keyof CniValues, CniSettingName>;
+
+/**
+ * The values the capacity formulas take, from settings read from the files (absent ones carry
+ * their default), and the names of the settings that could not be read: a caller must not present
+ * a result that depends on one of those as a fact.
+ */
+export function cniValues<L>(settings: CniSettings<L>): { values: CniValues; unknown: CniSettingName[] } {
+  const values: Record<string, unknown> = {};
+  const unknown: CniSettingName[] = [];
+  for (const [field, name] of Object.entries(CAPACITY_FIELDS) as Array<[keyof CniValues, CniSettingName]>) {
+    const setting = settings[name] as Setting<unknown, L>;
+    if (setting.state === 'unknown') unknown.push(name);
+    else if (setting.value !== undefined) values[field] = setting.value;
+  }
+  return { values: values as CniValues, unknown };
 }

@@ -14,7 +14,7 @@ import {
   secondaryIpMaxPods,
   shareAddresses,
   subnetDemand,
-  type CniSettings,
+  type CniValues,
   type GroupDemand,
   type PodNetworkLimits,
   type SubnetSupply,
@@ -103,7 +103,7 @@ describe('max pods per node', () => {
 });
 
 describe('addresses a node takes', () => {
-  type Row = readonly [settings: CniSettings, pods: number, enis: number, units: number];
+  type Row = readonly [settings: CniValues, pods: number, enis: number, units: number];
   // aws/amazon-vpc-cni-k8s docs/eni-and-ip-target.md (commit b52188387f2e2f10bf289ace929d6a63b176a4fa):
   // t3.small rows (pods, attached ENIs, attached secondary IPs).
   const t3SmallSecondary: readonly Row[] = [
@@ -425,7 +425,7 @@ describe('demand per subnet and the first scale event', () => {
       { id: 's2', cidr: cidr('10.2.2.0/24'), others: [{ consumer: 'x', addresses: 20 }] },
       { id: 's3', cidr: cidr('10.2.3.0/25') },
     ];
-    const settings: CniSettings[] = [{}, { prefixDelegation: true }, { warmIpTarget: 2, minimumIpTarget: 5 }, { customNetworking: true }];
+    const settings: CniValues[] = [{}, { prefixDelegation: true }, { warmIpTarget: 2, minimumIpTarget: 5 }, { customNetworking: true }];
     const seen = new Set<string>();
     for (let seed = 0; seed < 24; seed++) {
       const groups: GroupDemand[] = [0, 1, 2].map((g) => ({

@@ -55,11 +55,12 @@ export interface PodNetworkLimits {
 }
 
 /**
- * The VPC CNI settings that change pod addressing, as the `aws-node` environment names them.
+ * The values of the VPC CNI settings that change pod addressing (network/cni.ts reads them from the
+ * files; its cniValues() gives this shape), named after the `aws-node` environment variables.
  * Leave a field undefined when it is not set; a setting the files do not let you read should be
  * handled by the caller (these functions cannot represent "unknown").
  */
-export interface CniSettings {
+export interface CniValues {
   /** ENABLE_PREFIX_DELEGATION. */
   readonly prefixDelegation?: boolean;
   /** AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG: pods take addresses from the ENIConfig subnet, never from the primary ENI. */
@@ -254,7 +255,7 @@ const ceilDiv = (a: number, b: number): number => (b <= 0 ? 0 : Math.ceil(a / b)
  *   interfaces follow the pod subnet too ([VPC-RC] instance.go).
  * - A type that is not Nitro runs prefix delegation as secondary IPs ([IPAMD] isConfigValid).
  */
-export function nodeAddressUse(limits: PodNetworkLimits, settings: CniSettings, pods: number, options: NodeAddressOptions = {}): NodeAddressUse {
+export function nodeAddressUse(limits: PodNetworkLimits, settings: CniValues, pods: number, options: NodeAddressOptions = {}): NodeAddressUse {
   const custom = !!settings.customNetworking;
   const fellBack = !!settings.prefixDelegation && limits.nitro === false;
   const mode: CniMode = settings.prefixDelegation && !fellBack ? 'prefix-delegation' : 'secondary-ip';
@@ -491,7 +492,7 @@ export interface GroupDemand {
   /** Extra nodes during an update (see `managedNodeGroupSurge`); counted after `maxNodes`. */
   readonly surgeNodes?: number;
   readonly limits: PodNetworkLimits;
-  readonly settings: CniSettings;
+  readonly settings: CniValues;
   /** Pods per node that need a VPC address (host-network pods need none). */
   readonly podsPerNode: number;
   readonly kubeletMaxPods?: number;
