@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { relatedLines, ruleTester, runRule } from '../../../test/support/ruleTester';
+import { BOTH_ZONES, cluster, CUSTOM_BY_ZONE, eniConfig } from './customNetworking.fixtures';
+import rule from './cni-eniconfig-missing';
+
+const onlyA = eniConfig('us-west-2a', 'subnet-0a000000000000002');
+
+ruleTester(rule, {
+  valid: [
+    { name: 'an ENIConfig for each zone, in another file', text: cluster(), workspace: [{ uri: 'eni.yaml', text: BOTH_ZONES }] },
+    { name: 'an ENIConfig for each zone, in the same file', text: cluster() + '---\n' + BOTH_ZONES },
+    { name: 'no ENIConfig in the workspace: they are kept elsewhere, nothing to compare', text: cluster() },
+    { name: 'custom networking off', text: cluster({ env: '"ENI_CONFIG_LABEL_DEF":"topology.kubernetes.io/zone"' }), workspace: [{ uri: 'eni.yaml', text: onlyA }] },
+    {
+      name: 'custom networking unknown (a template variable)',
+      text: cluster({ env: '"AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG":"${CUSTOM}","ENI_CONFIG_LABEL_DEF":"topology.kubernetes.io/zone"' }),
+      workspace: [{ uri: 'eni.yaml', text: onlyA }],
+    },
+    {
+      name: 'ENIConfigs picked by the default annotation/label: the nodes say which, not the files',
+      text: cluster({ env: '"AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG":"true"' }),
+      workspace: [{ uri: 'eni.yaml', text: onlyA }],
+    },
+    {
+      name: 'another label names the ENIConfig',
+      text: cluster({ env: '"AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG":"true","ENI_CONFIG_LABEL_DEF":"example.com/pod-subnet"' }),
+      workspace: [{ uri: 'eni.yaml', text: onlyA }],
+    },
+    {
+      name: 'the node group is limited to the zone that has one',
+      text: cluster({ nodeGroup: ['  - name: ng', '    availabilityZones: [us-west-2a]'] }),
+      workspace: [{ uri: 'eni.yaml', text: onlyA }],
+    },
+    {
+      name: 'a node group subnet reference the file does not resolve: zones unknown',
+      text: cluster({ nodeGroup: ['  - name: ng', '    subnets: [subnet-0ffffffffffffffff]'] }),
+      workspace: [{ uri: 'eni.yaml', text: onlyA }],
+    },
+  ],
+  invalid: [
+    {
+      name: 'zone 2b has none (the group runs in every private subnet)',
+      text: cluster(),
+      workspace: [{ uri: 'eni.yaml', text: onlyA }],
+      errors: [{ line: 19, severity: 'warning', message: /^Node group ng runs nodes in us-west-2b, but no ENIConfig named us-west-2b is in the workspace \(found: us-west-2a\)\./ }],
+    },
+    {
+      name: 'at the zone a node group lists',
+      text: cluster({ nodeGroup: ['  - name: ng', '    availabilityZones: [us-west-2a, us-west-2c]'] }),
+      workspace: [{ uri: 'eni.yaml', text: BOTH_ZONES }],
+      errors: [{ line: 20, message: /in us-west-2c, but no ENIConfig named us-west-2c/ }],
+    },
+    {
+      name: 'at the subnet a node group lists, by name',
+      text: cluster({ nodeGroup: ['  - name: ng', '    subnets:', '      - us-west-2a', '      - us-west-2b'] }),
+      workspace: [{ uri: 'eni.yaml', text: onlyA }],
+      errors: [{ line: 22, message: /in us-west-2b/ }],
+    },
+    {
+      name: "a VPC eksctl creates: the cluster's availabilityZones",
+      text: cluster({ subnets: [] })
+        .replace(/ {2}id: vpc-\S+\n/, '')
+        .replace(/ {2}subnets:\n {4}private:\n.*\n.*\n/, '')
+        .replace('  region: us-west-2\n', '  region: us-west-2\navailabilityZones: [us-west-2a, us-west-2b]\n'),
+      workspace: [{ uri: 'eni.yaml', text: onlyA }],
+      errors: [{ line: 13, message: /in us-west-2b/ }],
+    },
+  ],
+});
+
+describe('cni-eniconfig-missing: details', () => {
+  it('points at the ENI_CONFIG_LABEL_DEF that makes zones decide', () => {
+    const [finding] = runRule(rule, { text: cluster(), workspace: [{ uri: 'eni.yaml', text: onlyA }] });
+    assert.deepEqual(relatedLines(finding), [[17, 'ENI_CONFIG_LABEL_DEF=topology.kubernetes.io/zone']]);
+    assert.match(CUSTOM_BY_ZONE, /ENI_CONFIG_LABEL_DEF/);
+  });
+});
