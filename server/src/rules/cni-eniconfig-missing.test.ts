@@ -37,6 +37,19 @@ ruleTester(rule, {
       text: cluster({ nodeGroup: ['  - name: ng', '    subnets: [subnet-0ffffffffffffffff]'] }),
       workspace: [{ uri: 'eni.yaml', text: onlyA }],
     },
+    {
+      name: "only ENIConfigs named after another Region's zones: another cluster's",
+      text: cluster(),
+      workspace: [{ uri: 'eni.yaml', text: eniConfig('eu-west-1a', 'subnet-0a000000000000002') }],
+    },
+    {
+      name: 'zones that are placeholders',
+      text: cluster({ subnets: [] })
+        .replace(/ {2}id: vpc-\S+\n/, '')
+        .replace(/ {2}subnets:\n {4}private:\n.*\n.*\n/, '')
+        .replace('  region: us-west-2\n', '  region: us-west-2\navailabilityZones: ["${AWS_REGION}a", "${AWS_REGION}b"]\n'),
+      workspace: [{ uri: 'eni.yaml', text: onlyA }],
+    },
   ],
   invalid: [
     {
@@ -44,6 +57,18 @@ ruleTester(rule, {
       text: cluster(),
       workspace: [{ uri: 'eni.yaml', text: onlyA }],
       errors: [{ line: 19, severity: 'warning', message: /^Node group ng runs nodes in us-west-2b, but no ENIConfig named us-west-2b is in the workspace \(found: us-west-2a\)\./ }],
+    },
+    {
+      name: "an ENIConfig with a name that is not a zone counts as this cluster's",
+      text: cluster(),
+      workspace: [{ uri: 'eni.yaml', text: eniConfig('pods', 'subnet-0a000000000000002') }],
+      errors: [
+        {
+          line: 19,
+          message:
+            /^Node group ng runs nodes in us-west-2a and us-west-2b, but no ENIConfig named after these zones is in the workspace \(found: pods\)\..* Add one ENIConfig per zone, named after it, whose subnet is in that zone\.$/,
+        },
+      ],
     },
     {
       name: 'at the zone a node group lists',

@@ -1,6 +1,8 @@
+import type { Node } from 'yaml';
 import { defineRule } from '../engine/rule';
 import { documentFacts, networkOf } from '../formats';
 import { nodeGroupZones } from '../network/nodeZones';
+import { isAwsRegion, isConcreteZone, isZoneId, regionNamedBy } from '../network/zones';
 import { customNetworkingOn, eniConfigSelection, eniConfigsIn, ZONE_LABEL } from '../workspace/customNetworking';
 
 // With custom networking on, ipamd creates a node's pod ENIs in the subnet of the node's ENIConfig;
@@ -8,7 +10,8 @@ import { customNetworkingOn, eniConfigSelection, eniConfigsIn, ZONE_LABEL } from
 // pkg/eniconfig/eniconfig.go MyENIConfig, aws/amazon-vpc-cni-k8s at b52188387f2e2f10bf289ace929d6a63b176a4fa).
 // With ENI_CONFIG_LABEL_DEF=topology.kubernetes.io/zone a node without an ENIConfig annotation takes
 // the ENIConfig named after its zone (https://docs.aws.amazon.com/eks/latest/userguide/cni-custom-network-tutorial.html).
-// Silent unless the workspace holds ENIConfigs: many projects create them outside the files checked.
+// Silent unless the workspace holds ENIConfigs (other than ones named after another Region's zones):
+// many projects create them outside the files checked.
 export default defineRule({
   meta: {
     code: 'cni-eniconfig-missing',
@@ -22,20 +25,29 @@ export default defineRule({
     const pods = net.podNetworking?.[0];
     if (!pods || !customNetworkingOn(pods.cni) || eniConfigSelection(pods.cni) !== 'zone') return;
     const facts = [...file.documents.flatMap((d) => (d.syntaxErrors.length ? [] : [documentFacts(file, d)])), ...workspace.others];
-    const eniConfigs = eniConfigsIn(facts);
+    // ENIConfigs named after the zones of another Region are another cluster's.
+    const region = net.cluster?.region;
+    const eniConfigs = eniConfigsIn(facts).filter((e) => !isAwsRegion(region) || (regionNamedBy(e.name) ?? region) === region);
     if (!eniConfigs.length) return;
     const names = new Set(eniConfigs.map((e) => e.name));
     const known = [...names].sort().slice(0, 6).join(', ') + (names.size > 6 ? ', …' : '');
     const setting = pods.cni.ENI_CONFIG_LABEL_DEF;
     const related = setting.state === 'known' ? [{ target: setting.at, message: `ENI_CONFIG_LABEL_DEF=${ZONE_LABEL}` }] : [];
     for (const { group, zones } of nodeGroupZones(net)) {
-      const seen = new Set<string>();
+      // Zones found at one place (the group's name, for zones it takes from the cluster) make one finding.
+      const missing = new Map<Node, string[]>();
       for (const zone of zones) {
-        if (names.has(zone.name) || seen.has(zone.name)) continue;
-        seen.add(zone.name);
+        // A placeholder (`${AWS_REGION}a`) or a zone ID is not the name the zone label holds.
+        if (names.has(zone.name) || !isConcreteZone(zone.name) || isZoneId(zone.name)) continue;
+        const list = missing.get(zone.node) ?? [];
+        if (!list.includes(zone.name)) list.push(zone.name);
+        missing.set(zone.node, list);
+      }
+      for (const [target, list] of missing) {
+        const them = list.length === 1 ? list[0] : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
         report({
-          target: zone.node,
-          message: `Node group ${group.name} runs nodes in ${zone.name}, but no ENIConfig named ${zone.name} is in the workspace (found: ${known}). With custom networking on and ENI_CONFIG_LABEL_DEF=${ZONE_LABEL}, a node takes the ENIConfig named after its zone; without it the VPC CNI attaches no ENI for pods and they get no address. Add an ENIConfig named ${zone.name} whose subnet is in that zone.`,
+          target,
+          message: `Node group ${group.name} runs nodes in ${them}, but no ENIConfig named ${list.length === 1 ? list[0] : 'after these zones'} is in the workspace (found: ${known}). With custom networking on and ENI_CONFIG_LABEL_DEF=${ZONE_LABEL}, a node takes the ENIConfig named after its zone; without it the VPC CNI attaches no ENI for pods and they get no address. ${list.length === 1 ? `Add an ENIConfig named ${them} whose subnet is in that zone.` : 'Add one ENIConfig per zone, named after it, whose subnet is in that zone.'}`,
           related,
         });
       }
