@@ -50,8 +50,53 @@ ruleTester(rule, {
         .replace('  region: us-west-2\n', '  region: us-west-2\navailabilityZones: ["${AWS_REGION}a", "${AWS_REGION}b"]\n'),
       workspace: [{ uri: 'eni.yaml', text: onlyA }],
     },
+    {
+      name: 'a node group labels its nodes with an ENIConfig that exists (the default label)',
+      text: cluster({ env: '"AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG":"true"', nodeGroup: ['  - name: ng', '    labels: {k8s.amazonaws.com/eniConfig: us-west-2a}'] }),
+      workspace: [{ uri: 'eni.yaml', text: onlyA }],
+    },
+    {
+      name: 'the external label wins over the zone: its ENIConfig exists, the zones are not judged',
+      text: cluster({ nodeGroup: ['  - name: ng', '    labels: {vpc.amazonaws.com/externalEniConfig: us-west-2a}'] }),
+      workspace: [{ uri: 'eni.yaml', text: onlyA }],
+    },
+    {
+      name: 'a templated label value',
+      text: cluster({ env: '"AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG":"true"', nodeGroup: ['  - name: ng', '    labels: {k8s.amazonaws.com/eniConfig: "{{ .eni }}"}'] }),
+      workspace: [{ uri: 'eni.yaml', text: onlyA }],
+    },
+    {
+      name: 'a label that ENI_CONFIG_LABEL_DEF does not name',
+      text: cluster({ env: '"AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG":"true","ENI_CONFIG_LABEL_DEF":"example.com/eni"', nodeGroup: ['  - name: ng', '    labels: {k8s.amazonaws.com/eniConfig: nowhere}'] }),
+      workspace: [{ uri: 'eni.yaml', text: onlyA }],
+    },
   ],
   invalid: [
+    {
+      name: 'a node group labels its nodes with an ENIConfig the workspace does not have',
+      text: cluster({ env: '"AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG":"true"', nodeGroup: ['  - name: ng', '    labels:', '      k8s.amazonaws.com/eniConfig: pods-blue'] }),
+      workspace: [{ uri: 'eni.yaml', text: onlyA }],
+      errors: [
+        {
+          line: 21,
+          severity: 'warning',
+          message:
+            /^Node group ng labels its nodes k8s\.amazonaws\.com\/eniConfig=pods-blue, so with custom networking on the VPC CNI looks for the ENIConfig named pods-blue, and none is in the workspace \(found: us-west-2a\)\./,
+        },
+      ],
+    },
+    {
+      name: 'the label ENI_CONFIG_LABEL_DEF names',
+      text: cluster({ env: '"AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG":"true","ENI_CONFIG_LABEL_DEF":"example.com/eni"', nodeGroup: ['  - name: ng', '    labels: {example.com/eni: pods-blue}'] }),
+      workspace: [{ uri: 'eni.yaml', text: onlyA }],
+      errors: [{ line: 20, message: /labels its nodes example\.com\/eni=pods-blue/ }],
+    },
+    {
+      name: 'the external label, by zone: only the label is judged',
+      text: cluster({ nodeGroup: ['  - name: ng', '    labels: {vpc.amazonaws.com/externalEniConfig: pods-blue}'] }),
+      workspace: [{ uri: 'eni.yaml', text: onlyA }],
+      errors: [{ line: 20, message: /labels its nodes vpc\.amazonaws\.com\/externalEniConfig=pods-blue/ }],
+    },
     {
       name: 'zone 2b has none (the group runs in every private subnet)',
       text: cluster(),

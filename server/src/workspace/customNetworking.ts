@@ -17,6 +17,13 @@ import type { CniSettingsFact, EniConfigFact, FileFacts, Place, SubnetFact, VpcF
  *  (https://kubernetes.io/docs/reference/labels-annotations-taints/#topologykubernetesiozone). */
 export const ZONE_LABEL = 'topology.kubernetes.io/zone';
 
+/** The label that names a node's ENIConfig whatever the settings say; it wins over the annotation
+ *  and ENI_CONFIG_LABEL_DEF (eniconfig.go externalEniConfigLabel). */
+export const EXTERNAL_LABEL = 'vpc.amazonaws.com/externalEniConfig';
+
+/** ENI_CONFIG_LABEL_DEF's default, also the default annotation (eniconfig.go defaultEniConfigLabelDef). */
+export const ENI_CONFIG_DEFAULT_LABEL = 'k8s.amazonaws.com/eniConfig';
+
 /** True when the files certainly turn custom networking on: AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG is a
  *  known `true` that EKS does not refuse. Unknown, absent or refused: false (the rules stay silent). */
 export function customNetworkingOn<L>(cni: CniSettings<L>): boolean {
