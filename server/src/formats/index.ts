@@ -8,7 +8,18 @@ import { memo, ModelCache, parseFileModel, parseFileModelSteps, type FileInput, 
 import { isTemplated, type AnchorTable } from '../model/nav';
 import { offsetsOf } from '../model/offsets';
 import type { NetworkModel } from '../network/model';
-import { NO_FACTS, type CniSettingsFact, type FileFacts, type LinkFact, type NodeClassFact, type Place, type ServiceCidrFact, type VpcFact, type WorkloadFact } from '../workspace/facts';
+import {
+  NO_FACTS,
+  type CniSettingsFact,
+  type EniConfigFact,
+  type FileFacts,
+  type LinkFact,
+  type NodeClassFact,
+  type Place,
+  type ServiceCidrFact,
+  type VpcFact,
+  type WorkloadFact,
+} from '../workspace/facts';
 import { cloudFormation } from './cloudformation';
 import { eksctl } from './eksctl';
 import { kubernetes } from './kubernetes';
@@ -95,6 +106,7 @@ export function factsOf(file: FileModel): FileFacts {
   const links: LinkFact[] = [];
   const cniSettings: CniSettingsFact[] = [];
   const nodeClasses: NodeClassFact[] = [];
+  const eniConfigs: EniConfigFact[] = [];
   for (const doc of file.documents) {
     if (doc.syntaxErrors.length) continue;
     const facts = documentFacts(file, doc);
@@ -104,8 +116,9 @@ export function factsOf(file: FileModel): FileFacts {
     links.push(...(facts.links ?? []));
     cniSettings.push(...(facts.cniSettings ?? []));
     nodeClasses.push(...(facts.nodeClasses ?? []));
+    eniConfigs.push(...(facts.eniConfigs ?? []));
   }
-  if (!serviceCidrs.length && !workloads.length && !vpcs.length && !links.length && !cniSettings.length && !nodeClasses.length) return NO_FACTS;
+  if (!serviceCidrs.length && !workloads.length && !vpcs.length && !links.length && !cniSettings.length && !nodeClasses.length && !eniConfigs.length) return NO_FACTS;
   return {
     serviceCidrs,
     workloads,
@@ -113,6 +126,7 @@ export function factsOf(file: FileModel): FileFacts {
     ...(links.length ? { links } : {}),
     ...(cniSettings.length ? { cniSettings } : {}),
     ...(nodeClasses.length ? { nodeClasses } : {}),
+    ...(eniConfigs.length ? { eniConfigs } : {}),
   };
 }
 

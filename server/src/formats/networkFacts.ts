@@ -46,6 +46,7 @@ export function networkFacts(file: FileModel, doc: StreamDocument, place: (node:
         cidr: s.cidr?.cidr,
         az: s.az,
         tier: s.tier ?? how.subnetTier?.(doc, s),
+        ...(s.id !== undefined ? { id: s.id } : {}),
       })),
       ...(how.clusterInVpc && serviceCidrs[0] ? { serviceCidr: serviceCidrs[0] } : {}),
       ...(how.clusterInVpc && !service && network.cluster ? withDefaultServiceCidr(vpc) : {}),

@@ -85,6 +85,10 @@ export interface NodeGroupModel {
   readonly maxPodsPerNode?: number;
   /** Where `maxPodsPerNode` is written, when it is. */
   readonly maxPodsPerNodeNode?: Node;
+  /** The Kubernetes labels the group's nodes get (eksctl `labels`), each with its value node; a value
+   *  that cannot be read (a template) is null. Undefined when none are written or the mapping itself
+   *  cannot be read. */
+  readonly labels?: Readonly<Record<string, { readonly value: string | null; readonly node: Node }>>;
 }
 
 export interface ClusterModel {

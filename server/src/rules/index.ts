@@ -32,6 +32,9 @@ import eksServiceCidrOverlap from './eks-service-cidr-overlap';
 import eksPrivateNodesNoNat from './eks-private-nodes-no-nat';
 import eksPublicEndpointOpen from './eks-public-endpoint-open';
 import eksSingleNat from './eks-single-nat';
+import cniEniconfigMissing from './cni-eniconfig-missing';
+import cniEniconfigSubnet from './cni-eniconfig-subnet';
+import cniCustomNetworkingIpv6 from './cni-custom-networking-ipv6';
 import k8sIpblockExceptOutside from './k8s-ipblock-except-outside';
 import k8sRemovedApi from './k8s-removed-api';
 import k8sDeprecatedApi from './k8s-deprecated-api';
@@ -76,6 +79,10 @@ export const allRules: readonly Rule[] = [
   eksPrivateNodesNoNat,
   eksPublicEndpointOpen,
   eksSingleNat,
+  // VPC CNI custom networking (eksctl, CloudFormation, ENIConfig manifests)
+  cniEniconfigMissing,
+  cniEniconfigSubnet,
+  cniCustomNetworkingIpv6,
   // Kubernetes manifests
   k8sIpblockExceptOutside,
   k8sRemovedApi,

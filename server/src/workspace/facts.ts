@@ -51,6 +51,8 @@ export interface SubnetFact extends Place {
   readonly az?: string;
   /** eksctl says it; for a template it follows from the subnet's route table (see cfnTier). */
   readonly tier?: SubnetTier | 'vpn-only';
+  /** An existing subnet's ID (eksctl `vpc.subnets.*.*.id`, a template's literal), when written. */
+  readonly id?: string;
 }
 
 /** A VPC a file describes, with what a picture of its address space needs. */
@@ -84,6 +86,31 @@ export interface FileFacts {
   readonly cniSettings?: readonly CniSettingsFact[];
   /** Node classes that decide pods per node or pod subnets (Karpenter, EKS Auto Mode). */
   readonly nodeClasses?: readonly NodeClassFact[];
+  /** ENIConfig objects: where the VPC CNI puts pods under custom networking (EniConfigFact). */
+  readonly eniConfigs?: readonly EniConfigFact[];
+}
+
+/**
+ * An ENIConfig object (`crd.k8s.amazonaws.com/v1alpha1`, cluster-scoped): under custom networking
+ * (AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=true) ipamd creates a node's secondary ENIs, and so takes its
+ * pods' addresses, in `spec.subnet` with `spec.securityGroups`. A node picks it by name: the label
+ * `vpc.amazonaws.com/externalEniConfig`, else the annotation ENI_CONFIG_ANNOTATION_DEF, else the label
+ * ENI_CONFIG_LABEL_DEF (set to `topology.kubernetes.io/zone`, ENIConfigs are named after zones), else
+ * the one named `default`. Sources (aws/amazon-vpc-cni-k8s at b52188387f2e2f10bf289ace929d6a63b176a4fa):
+ * pkg/apis/crd/v1alpha1/eniconfig_types.go (the fields), pkg/eniconfig/eniconfig.go
+ * (GetNodeSpecificENIConfigName, MyENIConfig); charts/aws-vpc-cni/crds/customresourcedefinition.yaml
+ * (`subnet` is required). The place is `metadata.name`'s value.
+ */
+export interface EniConfigFact extends Place {
+  readonly name: string;
+  /** Index of the document in its file's stream. */
+  readonly document: number;
+  /** `spec.subnet`: `id` is the literal text, null when written but unreadable (a template); undefined
+   *  when `spec.subnet` is not written. */
+  readonly subnet?: Place & { readonly id: string | null };
+  /** `spec.securityGroups` as written (an unreadable entry is null); undefined when not written, null
+   *  when not a list. */
+  readonly securityGroups?: ReadonlyArray<string | null> | null;
 }
 
 /**

@@ -25,7 +25,8 @@ export class WorkspaceIndex {
   set(uri: string, facts: FileFacts): boolean {
     uri = normalizeUri(uri);
     const before = this.files.get(uri) ?? NO_FACTS;
-    if (!facts.serviceCidrs.length && !facts.workloads.length && !facts.vpcs?.length && !facts.links?.length && !facts.cniSettings?.length && !facts.nodeClasses?.length) this.files.delete(uri);
+    if (!facts.serviceCidrs.length && !facts.workloads.length && !facts.vpcs?.length && !facts.links?.length && !facts.cniSettings?.length && !facts.nodeClasses?.length && !facts.eniConfigs?.length)
+      this.files.delete(uri);
     else this.files.set(uri, facts);
     return fingerprint(before) !== fingerprint(facts);
   }

@@ -208,5 +208,20 @@ function readNodeGroup(ng: Node, managed: boolean, a: AnchorTable): NodeGroupMod
     maxPodsPerNode: positiveInteger(get(ng, 'maxPodsPerNode', a)),
     maxPodsPerNodeNode: get(ng, 'maxPodsPerNode', a),
     capacityUnknown: unreadable,
+    ...readLabels(get(ng, 'labels', a), a),
   };
+}
+
+/** A node group's `labels` (NodeGroupBase.Labels, a map of strings, in eksctl's pkg/apis/eksctl.io/v1alpha5/types.go). */
+function readLabels(node: Node | undefined, a: AnchorTable): Pick<NodeGroupModel, 'labels'> {
+  const list = entries(node, a);
+  if (!list.length) return {};
+  const labels: Record<string, { value: string | null; node: Node }> = Object.create(null) as Record<string, { value: string | null; node: Node }>;
+  for (const [key, value, pair] of list) {
+    const text = literalString(value);
+    const at = (value ?? pair.key) as Node | undefined;
+    if (!at) continue;
+    labels[key] = { value: text === undefined || isTemplated(text) ? null : text, node: at };
+  }
+  return { labels };
 }

@@ -1,12 +1,14 @@
 // What a Kubernetes manifest tells the checks of other files: the service ranges a ServiceCIDR
 // object adds, the workloads with their replica counts and pod labels, the VPC CNI settings of an
-// aws-node DaemonSet and the node classes that decide pods per node (cni.ts).
+// aws-node DaemonSet and the node classes that decide pods per node (cni.ts), and the ENIConfig
+// objects of custom networking (eniConfig.ts).
 import { isScalar, type Node } from 'yaml';
 import type { FileModel, StreamDocument } from '../../model/document';
 import { getIn, isTemplated, items, literalString } from '../../model/nav';
 import { parseCidr } from '../../net/cidr';
 import { NO_FACTS, type FileFacts, type Place, type ServiceCidrFact, type WorkloadFact } from '../../workspace/facts';
 import { awsNodeFact, nodeClassFact } from './cni';
+import { eniConfigFact } from './eniConfig';
 import { labelsWithUnknowns } from './labels';
 
 /** Kinds whose `spec.replicas` copies of `spec.template` run at once. */
@@ -26,6 +28,8 @@ export function kubernetesFacts(_file: FileModel, doc: StreamDocument, place: (n
   }
   const awsNode = awsNodeFact(doc, place);
   if (awsNode) return { serviceCidrs: [], workloads: [], cniSettings: [awsNode] };
+  const eniConfig = eniConfigFact(doc, place);
+  if (eniConfig) return { serviceCidrs: [], workloads: [], eniConfigs: [eniConfig] };
   const nodeClass = nodeClassFact(doc, place);
   if (nodeClass) return { serviceCidrs: [], workloads: [], nodeClasses: [nodeClass] };
   if (doc.objectKind && WORKLOAD_KINDS.has(doc.objectKind)) {
