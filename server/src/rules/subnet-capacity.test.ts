@@ -166,7 +166,7 @@ ruleTester(rule, {
           line: 8,
           severity: 'warning',
           message:
-            /^Subnet us-west-2a \(11 usable\) needs 36 addresses at full scale: node group "ng-1" 1 × m5\.large takes 30 addresses per node \(29 max pods, warm pool included\): 30; 6 kept free for the EKS control plane's interfaces\. It runs out at node 1 of "ng-1"\. Use larger subnets, fewer or smaller nodes, or a secondary CIDR for pods\.$/,
+            /^Subnet us-west-2a \(11 usable\) needs 36 addresses at full scale: node group "ng-1" 1 × m5\.large takes 30 addresses per node \(29 max pods, warm pool included\): 30; 6 kept free for the EKS control plane's interfaces\. It is first short when "ng-1" reaches 1 node\. Use larger subnets, fewer or smaller nodes, or a secondary CIDR for pods\.$/,
         },
         { line: 9, message: /^Subnet us-west-2b \(11 usable\) needs 36 addresses at full scale: node group "ng-1" 1 × m5\.large takes 30 addresses per node/ },
       ],
@@ -178,7 +178,7 @@ ruleTester(rule, {
         {
           line: 11,
           message:
-            /^Subnet private-one \(us-west-2a, 59 usable\) needs 156 addresses at full scale: node group "pinned" 3 × m5\.large takes 30 addresses per node \(29 max pods, warm pool included\): 90; an update of managed node group "pinned" adds up to 2 nodes here: 60; 6 kept free for the EKS control plane's interfaces\. It runs out at node 2 of "pinned"\./,
+            /^Subnet private-one \(us-west-2a, 59 usable\) needs 156 addresses at full scale: node group "pinned" 3 × m5\.large takes 30 addresses per node \(29 max pods, warm pool included\): 90; an update of managed node group "pinned" adds up to 2 nodes here: 60; 6 kept free for the EKS control plane's interfaces\. It is first short when "pinned" reaches 2 nodes\./,
         },
       ],
     },
@@ -226,7 +226,7 @@ ruleTester(rule, {
         {
           line: 11,
           message:
-            /^Subnet private-one \(us-west-2a, 123 usable\) needs 216 addresses at full scale: node group "workers" 3 × m5\.large takes 30 addresses per node \(29 max pods, warm pool included\): 90; node group "batch" 2 × c5\.large: 60; an update of managed node group "batch" adds up to 2 nodes here: 60; 6 kept free for the EKS control plane's interfaces\. It runs out at node 3 of "batch"\./,
+            /^Subnet private-one \(us-west-2a, 123 usable\) needs 216 addresses at full scale: node group "workers" 3 × m5\.large takes 30 addresses per node \(29 max pods, warm pool included\): 90; node group "batch" 2 × c5\.large: 60; an update of managed node group "batch" adds up to 2 nodes here: 60; 6 kept free for the EKS control plane's interfaces\. It is first short when "batch" reaches 3 nodes\./,
         },
         {
           line: 12,
@@ -283,7 +283,8 @@ ruleTester(rule, {
       errors: [
         {
           line: 11,
-          message: /needs 186 addresses at full scale: node group "spot" 10 × t3\.medium takes 18 addresses per node \(17 max pods, warm pool included\): 180; .* It runs out at node 7 of "spot"\./,
+          message:
+            /needs 186 addresses at full scale: node group "spot" 10 × t3\.medium takes 18 addresses per node \(17 max pods, warm pool included\): 180; .* It is first short when "spot" reaches 7 nodes\./,
         },
       ],
     },
@@ -315,7 +316,11 @@ ruleTester(rule, {
           '    maxSize: 20',
         ),
       errors: [
-        { line: 20, message: /^Subnet us-west-2a \(251 usable\) needs 306 addresses at full scale: node group "app" 10 × m5\.large takes 30 addresses per node .* It runs out at node 17 of "app"\./ },
+        {
+          line: 20,
+          message:
+            /^Subnet us-west-2a \(251 usable\) needs 306 addresses at full scale: node group "app" 10 × m5\.large takes 30 addresses per node .* It is first short when "app" reaches 17 nodes\./,
+        },
         { line: 21, message: /^Subnet us-west-2b \(251 usable\) needs 306 addresses at full scale/ },
       ],
     },
@@ -326,7 +331,7 @@ ruleTester(rule, {
         {
           line: 11,
           message:
-            /^Subnet private-one \(us-west-2a, 1,019 usable\) needs 2,492 addresses at full scale: node group "pd" 20 × m5\.large with prefix delegation takes 7 \/28 prefixes and 1 address per node \(110 max pods, warm pool included\): 2,260; an update of managed node group "pd" adds up to 2 nodes here: 226; 6 kept free for the EKS control plane's interfaces\. It runs out at node 9 of "pd"\. Use larger subnets or fewer nodes, lower max pods, or keep \/28 blocks for prefixes with a subnet CIDR reservation\.$/,
+            /^Subnet private-one \(us-west-2a, 1,019 usable\) needs 2,492 addresses at full scale: node group "pd" 20 × m5\.large with prefix delegation takes 7 \/28 prefixes and 1 address per node \(110 max pods, warm pool included\): 2,260; an update of managed node group "pd" adds up to 2 nodes here: 226; 6 kept free for the EKS control plane's interfaces\. It is first short when "pd" reaches 9 nodes\. Use larger subnets or fewer nodes, lower max pods, or keep \/28 blocks for prefixes with a subnet CIDR reservation\.$/,
         },
       ],
     },
@@ -386,7 +391,7 @@ ruleTester(rule, {
         {
           line: 11,
           message:
-            /^Subnet private-one \(us-west-2a, 59 usable\) holds its node groups at full scale \(36 addresses\) but not a managed node group update, which needs 96: an update of managed node group "one" adds up to 2 nodes here: 60; node group "one" 1 × m5\.large takes 30 addresses per node \(29 max pods, warm pool included\): 30; 6 kept free for the EKS control plane's interfaces\. It runs out at node 2 of "one", during an update\./,
+            /^Subnet private-one \(us-west-2a, 59 usable\) holds its node groups at full scale \(36 addresses\) but not a managed node group update, which needs 96: an update of managed node group "one" adds up to 2 nodes here: 60; node group "one" 1 × m5\.large takes 30 addresses per node \(29 max pods, warm pool included\): 30; 6 kept free for the EKS control plane's interfaces\. It is first short when "one" reaches 2 nodes during an update\./,
         },
       ],
     },

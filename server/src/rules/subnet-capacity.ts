@@ -66,7 +66,7 @@ export default defineRule({
       }
       const parts = d.consumers.map((c) => consumerText(c, plans, c === biggest));
       const event = demand.firstEvent && demand.firstEvent.subnet === subnetKey(subnet) && demand.firstEvent.group ? demand.firstEvent : undefined;
-      const eventText = event ? ` It runs out at node ${count(event.nodes)} of "${event.group}"${event.duringSurge ? ', during an update' : ''}.` : '';
+      const eventText = event ? ` It is first short when "${event.group}" reaches ${plural(event.nodes, 'node')}${event.duringSurge ? ' during an update' : ''}.` : '';
       const custom = capacity.podSubnetsUnchecked ? ' Pod subnets (ENIConfig) are not checked yet.' : '';
       const advice =
         plan.use.mode === 'prefix-delegation'
