@@ -146,6 +146,20 @@ describe('capacity: the cluster', () => {
     assert.deepEqual(full.report.firstEvent, { group: 'web', nodes: 17, duringSurge: true, subnet: 'private/a', zone: 'us-west-2a', shortOf: 'addresses' });
   });
 
+  it('keeps 6 addresses free for the control plane in each cluster subnet: with Auto Mode, the private ones only', () => {
+    const VPC2 = ['vpc:', '  subnets:', '    public:', '      pa: {az: us-west-2a, cidr: 10.0.0.0/24}', '    private:', '      a: {az: us-west-2a, cidr: 10.0.1.0/24}'];
+    const shares = (...extra: string[]) =>
+      known(clusterCapacity(network([...HEAD, ...VPC2, ...extra].join('\n') + '\n'))).report.subnets.map((d) => [d.id, d.consumers.find((c) => c.consumer === CONTROL_PLANE_CONSUMER)?.addresses]);
+    assert.deepEqual(shares(), [
+      ['public/pa', 6],
+      ['private/a', 6],
+    ]);
+    assert.deepEqual(shares('autoModeConfig: {enabled: true}'), [
+      ['public/pa', undefined],
+      ['private/a', 6],
+    ]);
+  });
+
   it('is unknown for an IPv6 cluster and for a document without a cluster', () => {
     assert.deepEqual(clusterCapacity(network(text('kubernetesNetworkConfig: {ipFamily: IPv6}', 'nodeGroups:', '  - name: ng'))), { known: false, reason: 'pods get IPv6 addresses' });
     const cfn = networkOf(buildFileModel({ uri: 'file:///t.yaml', text: 'Resources:\n  V:\n    Type: AWS::EC2::VPC\n    Properties: {CidrBlock: 10.0.0.0/16}\n' }).documents[0]!);

@@ -246,10 +246,10 @@ export const CONTROL_PLANE_CONSUMER = 'EKS control plane';
 
 /**
  * The capacity of the cluster a document declares, at the largest scale the file allows. Supply:
- * every subnet of its (first) VPC written with a CIDR and, for each, EKS's required free addresses
- * for control plane interfaces (6: the cluster's subnets must keep at least 6 free,
- * https://docs.aws.amazon.com/eks/latest/userguide/network-reqs.html; eksctl gives the cluster every
- * subnet it lists unless `vpc.controlPlaneSubnetIDs` says otherwise, which is not read yet).
+ * every subnet of its (first) VPC written with a CIDR and, for each cluster subnet, EKS's required
+ * free addresses for its control plane interfaces (6: each cluster subnet must keep at least 6 for
+ * EKS, https://docs.aws.amazon.com/eks/latest/userguide/network-reqs.html, awsdocs/amazon-eks-user-guide
+ * latest/ug/networking/network-reqs.adoc at 4d52b4d05e3478582e7d10a73cbd9ba9194dd5f7).
  * Demand: each sized node group (`groupPlans`), its update surge for managed groups. Load
  * balancers, NAT gateways and endpoints are not in a ClusterConfig and are not counted.
  * Unknown (with the reason) for an IPv6 cluster, EKS Auto Mode or CNI settings that cannot be read.
@@ -263,11 +263,17 @@ export function clusterCapacity(network: NetworkModel, workspace?: WorkspaceView
   if (networking.ipv6 || cluster.ipFamily === 'IPv6') return { known: false, reason: 'pods get IPv6 addresses' };
   const { plans, skipped } = groupPlans(cluster, vpc, networking.values);
   const subnets = vpc.subnets.filter((s) => s.cidr && s.cidr.cidr.family === 4);
+  // eksctl gives the control plane its public and private subnets, only the private ones with Auto
+  // Mode or on Outposts (eksctl-io/eksctl pkg/cfn/builder/vpc_ipv4.go ControlPlaneSubnetRefs, commit
+  // 99984adb6164ece593c0728523b7f497ea61d60e; `vpc.controlPlaneSubnetIDs` and
+  // `vpc.controlPlaneOnPrivateSubnets` are not read yet).
+  const autoMode = network.podNetworking?.[0]?.autoMode;
+  const privateOnly = cluster.onOutposts || (autoMode?.state === 'known' && autoMode.value === true);
   const supply: SubnetSupply[] = subnets.map((s) => ({
     id: subnetKey(s),
     zone: s.az,
     cidr: s.cidr!.cidr,
-    others: [{ consumer: CONTROL_PLANE_CONSUMER, addresses: EKS_CLUSTER_SUBNET_MIN_FREE }],
+    others: privateOnly && s.tier !== 'private' ? [] : [{ consumer: CONTROL_PLANE_CONSUMER, addresses: EKS_CLUSTER_SUBNET_MIN_FREE }],
   }));
   const groups: GroupDemand[] = plans.map((p) => ({
     name: p.group.name,
