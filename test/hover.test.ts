@@ -1,5 +1,6 @@
-// Hover over the protocol: a real dist/server.js answers textDocument/hover in each kind of file,
-// and the docs page lists every glossary term as the data defines it.
+// Hover over the protocol: a real dist/server.js answers textDocument/hover in each kind of file
+// (addresses, instance types, glossary terms), and the docs page lists every glossary term as the
+// data defines it.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
@@ -25,6 +26,7 @@ const EKSCTL = [
   'managedNodeGroups:',
   '  - name: workers',
   '    privateNetworking: true',
+  '    instanceType: m5.large',
   '',
 ].join('\n');
 
@@ -93,6 +95,15 @@ describe('hover over the protocol', () => {
     assert.equal(await hoverText('untitled:app.yaml', K8S, 'etcd', '- name: etcd'), null, 'a container named etcd');
     assert.equal(await hoverText('untitled:app.yaml', K8S, 'nginx:1.27'), null, 'an unrelated image');
     assert.equal(await hoverText('untitled:app.yaml', K8S, 'np'), null, 'an object name');
+  });
+
+  it("gives an instance type's max pods per VPC CNI mode", async () => {
+    const md = (await hoverText('untitled:cluster.yaml', EKSCTL, 'm5.large')) ?? '';
+    assert.match(md, /^\*\*m5\\\.large\*\* · EC2 instance type/);
+    assert.match(md, /\| Secondary IP \(default\) \| 29 · EKS recommends 29 \|/);
+    assert.match(md, /\| Prefix delegation \| 434 · EKS recommends 110 \|/);
+    const hover = await client.hover('untitled:cluster.yaml', positionOf(EKSCTL, 'm5.large'));
+    assert.deepEqual(hover?.range, { start: { line: 10, character: 18 }, end: { line: 10, character: 26 } });
   });
 
   it('returns the range of the hovered text', async () => {

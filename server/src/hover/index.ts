@@ -1,8 +1,10 @@
-// Hover for a position in a file: facts about an address under the cursor, else the glossary
-// entry for the term under it. Plain data: the server turns it into an LSP Hover.
+// Hover for a position in a file: facts about an address under the cursor, else the network
+// limits and pod capacity of an instance type where a file names one, else the glossary entry for
+// the term under it. Plain data: the server turns it into an LSP Hover.
 import type { FileModel } from '../model/document';
 import type { Range } from '../model/lineIndex';
 import { addressHover } from './address';
+import { instanceTypeHover } from './instanceType';
 import { placeAt } from '../model/locate';
 import { termAt } from './terms';
 
@@ -16,6 +18,8 @@ export function hoverAt(file: FileModel, offset: number): HoverResult | undefine
   if (!place) return undefined;
   const address = addressHover(place);
   if (address) return { markdown: address, range: file.lines.rangeOf(place.start, place.end) };
+  const instance = instanceTypeHover(place);
+  if (instance) return { markdown: instance, range: file.lines.rangeOf(place.start, place.end) };
   const term = termAt(file, offset, place);
   if (!term) return undefined;
   const { entry } = term;

@@ -346,6 +346,10 @@ describe('instance network limits', () => {
     assert.equal(limits?.nitro, false);
     assert.equal(limits?.bareMetal, true);
     assert.equal(prefixDelegationSupported('x2iedn.metal'), true);
+    // The capacity formulas are told so too: they read only `nitro`.
+    assert.equal(podNetworkLimits('x2iedn.metal')?.nitro, true);
+    assert.deepEqual(podNetworkLimits('m4.large'), { enis: 2, ipv4PerEni: 10, vcpus: 2, nitro: false, branchEnis: 0 });
+    assert.equal(podNetworkLimits('no.such-type'), undefined);
     assert.equal(instanceNetworkLimits('c7i.metal-48xl')?.bareMetal, true);
     assert.equal(instanceNetworkLimits('c7i.48xlarge')?.bareMetal, false);
   });
