@@ -5,7 +5,7 @@
 // capacity/ (the assembly) and network/podCapacity.ts (the formulas, docs/pod-capacity.md).
 import { defineRule } from '../engine/rule';
 import { clusterCapacity, nodeTotal, subnetKey, CONTROL_PLANE_CONSUMER, type GroupPlan } from '../capacity';
-import { IPS_PER_PREFIX, type Consumer, type SubnetDemand } from '../network/podCapacity';
+import { freeBlocksAfter, IPS_PER_PREFIX, type Consumer, type SubnetDemand } from '../network/podCapacity';
 import { count } from '../network/ranges';
 import { formatsWith, networkOf } from '../formats';
 
@@ -47,7 +47,7 @@ export default defineRule({
     demand.subnets.forEach((d: SubnetDemand, i) => {
       if (!d.exhausted) return;
       const subnet = subnets[i]!;
-      // Only the subnets node groups launch into: the control plane's share alone is another rule's matter.
+      // Only subnets that node groups launch into: the control plane's 6 alone do not make a finding.
       const groupConsumers = d.consumers.filter((c) => c.kind !== 'other');
       if (!groupConsumers.length) return;
       const biggest = groupConsumers.find((c) => c.kind !== 'surge') ?? groupConsumers[0]!;
@@ -57,8 +57,10 @@ export default defineRule({
       const where = `Subnet ${subnet.name} (${subnet.az && subnet.az !== subnet.name ? `${subnet.az}, ` : ''}${count(free)} usable)`;
       let head: string;
       if (d.total <= free) {
-        const freeBlocks = d.space.freeBlocks;
-        head = `${where} needs ${plural(d.prefixes, '/28 prefix', '/28 prefixes')} at full scale but has only ${plural(freeBlocks, 'free aligned /28 block')} besides its single addresses (${count(d.total)} addresses in all)`;
+        // Enough addresses, too few whole /28s. With the packed placement subnetDemand assumes, this
+        // happens only when addresses are already taken in the subnet (none are, from a ClusterConfig).
+        const blocks = freeBlocksAfter(d.space, d.addresses);
+        head = `${where} needs ${plural(d.prefixes, '/28 prefix', '/28 prefixes')} at full scale but keeps only ${plural(blocks, 'free aligned /28 block')} beside its single addresses (${count(d.total)} addresses in all)`;
       } else if (d.total - surge <= free) {
         head = `${where} holds its node groups at full scale (${count(d.total - surge)} addresses) but not a managed node group update, which needs ${count(d.total)}`;
       } else {
