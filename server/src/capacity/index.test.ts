@@ -103,7 +103,28 @@ describe('capacity: node groups and subnets', () => {
     );
   });
 
-  it('managed groups with prefix delegation get the recommended max pods (110 up to 30 vCPUs), self-managed the AMI default', () => {
+  it('managed groups get the recommended max pods in every mode (the formula capped at 110 up to 30 vCPUs), self-managed the AMI default', () => {
+    const big = network(
+      text(
+        'managedNodeGroups:',
+        '  - name: m',
+        '    privateNetworking: true',
+        '    instanceType: m5.4xlarge',
+        'nodeGroups:',
+        '  - name: s',
+        '    privateNetworking: true',
+        '    instanceType: m5.4xlarge',
+      ),
+    );
+    // m5.4xlarge: 8 interfaces × 30 addresses, 16 vCPUs: the formula gives 234, EKS caps a managed group at 110.
+    assert.deepEqual(
+      groupPlans(big.cluster!, big.vpcs[0]!, {}).plans.map((p) => [p.group.name, p.kubeletMaxPods, p.maxPodsSource]),
+      [
+        ['s', 234, 'ami-default'],
+        ['m', 110, 'managed-recommended'],
+      ],
+    );
+
     const n = network(text('managedNodeGroups:', '  - name: m', '    privateNetworking: true', 'nodeGroups:', '  - name: s', '    privateNetworking: true'));
     const { plans } = groupPlans(n.cluster!, n.vpcs[0]!, { prefixDelegation: true });
     // The network model lists self-managed groups first.

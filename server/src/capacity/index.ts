@@ -16,7 +16,7 @@
 // whole result `unknown` (with its reason), and a group that cannot be sized is listed as skipped.
 import type { CniSettingName, CniSettings, PodNetworking } from '../network/cni';
 import { cniValues } from '../network/cni';
-import { maxPods, nodeAddressUse, managedNodeGroupSurge, subnetDemand, EKS_CLUSTER_SUBNET_MIN_FREE, HOST_NETWORK_PODS } from '../network/podCapacity';
+import { maxPods, nodeAddressUse, managedNodeGroupSurge, subnetDemand, EKS_CLUSTER_SUBNET_MIN_FREE, HOST_NETWORK_PODS, RECOMMENDED_MAX_PODS_LOW_CPU } from '../network/podCapacity';
 import type { CapacityReport, CniValues, GroupDemand, NodeAddressUse, PodNetworkLimits, SubnetSupply } from '../network/podCapacity';
 import { defaultMaxPods, podNetworkLimits } from '../network/instanceTypes';
 import type { ClusterModel, NetworkModel, NodeGroupModel, SubnetModel, VpcModel } from '../network/model';
@@ -119,7 +119,7 @@ export type MaxPodsSource =
   | 'written'
   /** The EKS AMIs' default: the secondary-IP formula of eni-max-pods.txt (uncapped). */
   | 'ami-default'
-  /** A managed node group with prefix delegation: EKS sets the recommended value (110 or 250 cap). */
+  /** A managed node group: EKS sets the recommended value (the formula capped at 110 or 250). */
   | 'managed-recommended';
 
 /** One node group at the largest scale its file allows. */
@@ -150,16 +150,20 @@ export interface SkippedGroup {
 
 /**
  * The kubelet max pods a group's nodes get on a type: `maxPodsPerNode` when written; for a managed
- * node group whose CNI runs prefix delegation, EKS's recommended value (the considerations of
- * https://docs.aws.amazon.com/eks/latest/userguide/cni-increase-ip-addresses.html: 110 by default;
- * max-pods-calculator.sh gives 250 above 30 vCPUs); otherwise the AMI's default, eni-max-pods.txt's
- * secondary-IP formula (instanceTypes.ts, `defaultMaxPods`).
+ * node group, the value EKS calculates for it, which it caps at 110 below 30 vCPUs and 250 above,
+ * with or without prefix delegation (awsdocs/amazon-eks-user-guide
+ * latest/ug/networking/eks-networking-add-ons.adoc at 4d52b4d05e3478582e7d10a73cbd9ba9194dd5f7:
+ * "Managed node groups enforces a maximum number on the value of maxPods"; the formula is
+ * max-pods-calculator.sh's, `maxPods().recommended`; with the vCPU count unknown, the lower cap);
+ * for a self-managed group, the AMI's default, eni-max-pods.txt's secondary-IP formula
+ * (instanceTypes.ts, `defaultMaxPods`). A managed group with a custom AMI (`ami`) gets what its
+ * bootstrap sets instead; the network model does not say, so it is counted as managed.
  */
 export function kubeletMaxPodsOf(group: NodeGroupModel, type: string, limits: PodNetworkLimits | undefined, values: CniValues): { value: number; source: MaxPodsSource } | undefined {
   if (group.maxPodsPerNode !== undefined) return { value: group.maxPodsPerNode, source: 'written' };
   if (!limits) return undefined;
   const m = maxPods(limits, { prefixDelegation: values.prefixDelegation, customNetworking: values.customNetworking, maxEni: values.maxEni });
-  if (group.managed && m.mode === 'prefix-delegation') return { value: m.recommended ?? Math.min(m.max, 110), source: 'managed-recommended' };
+  if (group.managed) return { value: m.recommended ?? Math.min(m.max, RECOMMENDED_MAX_PODS_LOW_CPU), source: 'managed-recommended' };
   const pods = defaultMaxPods(type);
   return pods === undefined ? undefined : { value: pods, source: 'ami-default' };
 }
