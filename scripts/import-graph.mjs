@@ -214,7 +214,7 @@ export const LAYERS = [
   ['workspace'], // the shape of cross-file facts, the workspace index, files and globs
   ['engine'], // the rule API, the runner, configuration
   ['formats'], // each input format: detection, network reading, address fields, facts
-  ['actions', 'hover', 'map'], // fixes and the planner; hover; the address map
+  ['actions', 'hover', 'map', 'capacity'], // fixes and the planner; hover; the address map; pod address capacity
   ['rules', 'completion'], // the rules (their fixes use actions/); completion
   ['lsp', 'cli'], // the two front ends
   ['server'], // the language server's entry point

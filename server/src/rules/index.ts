@@ -27,6 +27,7 @@ import subnetAzCount from './subnet-az-count';
 import subnetAzRegion from './subnet-az-region';
 import subnetAzUnsupported from './subnet-az-unsupported';
 import subnetCapacity from './subnet-capacity';
+import maxPodsExceedsCni from './max-pods-exceeds-cni';
 import eksServiceCidrRange from './eks-service-cidr-range';
 import eksServiceCidrOverlap from './eks-service-cidr-overlap';
 import eksPrivateNodesNoNat from './eks-private-nodes-no-nat';
@@ -74,6 +75,7 @@ export const allRules: readonly Rule[] = [
   subnetAzRegion,
   subnetAzUnsupported,
   subnetCapacity,
+  maxPodsExceedsCni,
   eksServiceCidrRange,
   eksServiceCidrOverlap,
   eksPrivateNodesNoNat,

@@ -1,58 +1,34 @@
+// A subnet that runs out of addresses before its node groups reach their largest size, for every
+// VPC CNI mode: secondary IPs with the warm pool, prefix delegation (free aligned /28s), custom
+// networking (the node subnets' share only), security groups for pods (the trunk interface), with
+// the EKS control plane's free addresses and managed node group update surge. The numbers come from
+// capacity/ (the assembly) and network/podCapacity.ts (the formulas, docs/pod-capacity.md).
 import { defineRule } from '../engine/rule';
-import { defaultMaxPods } from '../network/instanceTypes';
-import { type NodeGroupModel, type SubnetModel, type VpcModel } from '../network/model';
-import { count, usableInSubnet } from '../network/ranges';
-import { EKSCTL_DEFAULT_INSTANCE_TYPE, EKSCTL_DEFAULT_NODES } from '../formats/eksctl/network';
+import { clusterCapacity, nodeTotal, subnetKey, CONTROL_PLANE_CONSUMER, type GroupPlan } from '../capacity';
+import { freeBlocksAfter, IPS_PER_PREFIX, type Consumer, type SubnetDemand } from '../network/podCapacity';
+import { count } from '../network/ranges';
 import { formatsWith, networkOf } from '../formats';
 
-interface Demand {
-  readonly group: NodeGroupModel;
-  readonly nodes: number;
-  readonly instanceType: string;
-  readonly podsPerNode: number;
+const plural = (n: number, one: string, many = `${one}s`): string => `${count(n)} ${n === 1 ? one : many}`;
+
+/** What one node of the group takes from its node subnet, in words. */
+function perNode(p: GroupPlan): string {
+  const u = p.use;
+  const pods = `${count(p.kubeletMaxPods)} max pods`;
+  if (!p.typeKnown) return `at least ${plural(nodeTotal(u), 'address', 'addresses')} per node (${p.instanceType} is not in eks-lens's table; ${pods} from maxPodsPerNode)`;
+  if (u.podSubnet) return `with custom networking takes ${plural(nodeTotal(u), 'address', 'addresses')} per node here (its primary interface)`;
+  if (u.mode === 'prefix-delegation')
+    return `with prefix delegation takes ${plural(u.nodeSubnet.prefixes, '/28 prefix', '/28 prefixes')} and ${plural(u.nodeSubnet.addresses, 'address', 'addresses')} per node (${pods}, warm pool included)`;
+  const fell = u.fellBack ? `; ${p.instanceType} is not a Nitro type, so prefix delegation falls back to single addresses` : '';
+  return `takes ${plural(nodeTotal(u), 'address', 'addresses')} per node (${pods}, warm pool included${fell})`;
 }
 
-/** The subnets a node group launches into, when every one of them is in the file with a CIDR. */
-function subnetsOf(group: NodeGroupModel, vpc: VpcModel): SubnetModel[] | undefined {
-  let chosen: SubnetModel[];
-  if (group.subnetRefs) {
-    chosen = [];
-    // eksctl looks a name or ID up in the group's own tier first, then in the other.
-    const tier = group.privateNetworking ? 'private' : 'public';
-    const ordered = [...vpc.subnets.filter((s) => s.tier === tier), ...vpc.subnets.filter((s) => s.tier !== tier)];
-    for (const { ref } of group.subnetRefs) {
-      const subnet = ordered.find((s) => s.name === ref) ?? ordered.find((s) => s.id === ref);
-      if (!subnet) return undefined;
-      chosen.push(subnet);
-    }
-  } else {
-    const tier = group.privateNetworking ? 'private' : 'public';
-    chosen = vpc.subnets.filter((s) => s.tier === tier);
-    const zones = group.availabilityZones?.map((z) => z.name);
-    if (zones) {
-      if (chosen.some((s) => s.az === undefined)) return undefined;
-      chosen = chosen.filter((s) => zones.includes(s.az!));
-    }
-  }
-  return chosen.length && chosen.every((s) => s.cidr) ? chosen : undefined;
-}
-
-/** Pods the group can run at its maximum size, each needing a VPC address; undefined when unknown. */
-function demandOf(group: NodeGroupModel): Demand | undefined {
-  if (group.capacityUnknown) return undefined;
-  const nodes = group.maxSize?.value ?? group.desiredCapacity ?? EKSCTL_DEFAULT_NODES;
-  const types = group.instanceTypes.length ? group.instanceTypes : [EKSCTL_DEFAULT_INSTANCE_TYPE];
-  let smallest: { type: string; pods: number } | undefined;
-  for (const type of types) {
-    const pods = group.maxPodsPerNode ?? defaultMaxPods(type);
-    if (pods === undefined) return undefined;
-    if (!smallest || pods < smallest.pods) smallest = { type, pods };
-  }
-  return smallest && nodes > 0 ? { group, nodes, instanceType: smallest.type, podsPerNode: smallest.pods } : undefined;
-}
-
-function explain(d: Demand): string {
-  return `${count(d.nodes)} × ${d.instanceType} at ${d.podsPerNode} pods`;
+function consumerText(c: Consumer, plans: ReadonlyMap<string, GroupPlan>, detailed: boolean): string {
+  const total = count(c.addresses + c.prefixes * IPS_PER_PREFIX);
+  if (c.kind === 'other') return c.consumer === CONTROL_PLANE_CONSUMER ? `${total} kept free for the EKS control plane's interfaces` : `${c.consumer} ${total}`;
+  const p = plans.get(c.group!)!;
+  if (c.kind === 'surge') return `an update of managed node group "${c.group}" adds up to ${plural(c.nodes ?? 0, 'node')} here: ${total}`;
+  return detailed ? `node group "${c.group}" ${count(c.nodes ?? 0)} × ${p.instanceType} ${perNode(p)}: ${total}` : `node group "${c.group}" ${count(c.nodes ?? 0)} × ${p.instanceType}: ${total}`;
 }
 
 export default defineRule({
@@ -63,48 +39,53 @@ export default defineRule({
     title: "A node group's subnets have fewer usable addresses than its pods can need",
     docs: 'docs/rules/subnet-capacity.md',
   },
-  check({ doc, report }) {
-    const { vpcs, cluster } = networkOf(doc);
-    const vpc = vpcs[0];
-    // With IPv6 pods take addresses from the subnet's IPv6 block, which does not run out.
-    if (!cluster || !vpc || cluster.ipFamily === 'IPv6') return;
-    // Node groups that launch into exactly the same subnets draw on the same addresses.
-    const pools = new Map<string, { subnets: SubnetModel[]; demands: Demand[] }>();
-    for (const group of cluster.nodeGroups) {
-      const subnets = subnetsOf(group, vpc);
-      const demand = demandOf(group);
-      if (!subnets || !demand) continue;
-      const key = subnets
-        .map((s) => `${s.tier}/${s.name}`)
-        .sort()
-        .join(',');
-      const pool = pools.get(key) ?? { subnets, demands: [] };
-      pool.demands.push(demand);
-      pools.set(key, pool);
-    }
-    for (const { subnets, demands } of pools.values()) {
-      const supply = subnets.reduce((sum, s) => sum + usableInSubnet(s.cidr!.cidr), 0);
-      const need = demands.reduce((sum, d) => sum + d.nodes * d.podsPerNode, 0);
-      if (need <= supply) continue;
-      const tiers = [...new Set(subnets.map((s) => s.tier))];
-      const what =
-        subnets.length === 1
-          ? `Subnet ${subnets[0].name} gives`
-          : `${tiers.length === 1 && tiers[0] ? `${tiers[0][0].toUpperCase()}${tiers[0].slice(1)} subnets` : 'Its subnets'} (${subnets.map((s) => s.name).join(', ')}) give`;
-      // One finding per pool, on the group that needs the most, naming the others.
-      const biggest = demands.reduce((a, b) => (b.nodes * b.podsPerNode > a.nodes * a.podsPerNode ? b : a));
-      const needText =
-        demands.length === 1
-          ? `node group ${biggest.group.name} can need ${count(need)} (${explain(biggest)})`
-          : `node groups ${demands.map((d) => d.group.name).join(' and ')} can need ${count(need)} together (${demands.map((d) => `${d.group.name}: ${explain(d)}`).join('; ')})`;
+  check({ doc, report, workspace }) {
+    const capacity = clusterCapacity(networkOf(doc), workspace);
+    if (!capacity.known) return;
+    const plans = new Map(capacity.plans.map((p) => [p.group.name, p]));
+    const { report: demand, subnets } = capacity;
+    demand.subnets.forEach((d: SubnetDemand, i) => {
+      if (!d.exhausted) return;
+      const subnet = subnets[i]!;
+      // Only subnets that node groups launch into: the control plane's 6 alone do not make a finding.
+      const groupConsumers = d.consumers.filter((c) => c.kind !== 'other');
+      if (!groupConsumers.length) return;
+      const biggest = groupConsumers.find((c) => c.kind !== 'surge') ?? groupConsumers[0]!;
+      const plan = plans.get(biggest.group!)!;
+      const free = d.space.freeAddresses;
+      const surge = d.consumers.filter((c) => c.kind === 'surge').reduce((s, c) => s + c.addresses + c.prefixes * IPS_PER_PREFIX, 0);
+      const where = `Subnet ${subnet.name} (${subnet.az && subnet.az !== subnet.name ? `${subnet.az}, ` : ''}${count(free)} usable)`;
+      let head: string;
+      if (d.total <= free) {
+        // Enough addresses, too few whole /28s. With the packed placement subnetDemand assumes, this
+        // happens only when addresses are already taken in the subnet (none are, from a ClusterConfig).
+        const blocks = freeBlocksAfter(d.space, d.addresses);
+        head = `${where} needs ${plural(d.prefixes, '/28 prefix', '/28 prefixes')} at full scale but keeps only ${plural(blocks, 'free aligned /28 block')} beside its single addresses (${count(d.total)} addresses in all)`;
+      } else if (d.total - surge <= free) {
+        head = `${where} holds its node groups at full scale (${count(d.total - surge)} addresses) but not a managed node group update, which needs ${count(d.total)}`;
+      } else {
+        head = `${where} needs ${count(d.total)} addresses at full scale`;
+      }
+      const parts = d.consumers.map((c) => consumerText(c, plans, c === biggest));
+      const event = demand.firstEvent && demand.firstEvent.subnet === subnetKey(subnet) && demand.firstEvent.group ? demand.firstEvent : undefined;
+      const eventText = event ? ` It is first short when "${event.group}" reaches ${plural(event.nodes, 'node')}${event.duringSurge ? ' during an update' : ''}.` : '';
+      const custom = capacity.podSubnetsUnchecked ? ' Pod subnets (ENIConfig) are not checked yet.' : '';
+      const advice =
+        plan.use.mode === 'prefix-delegation'
+          ? ' Use larger subnets or fewer nodes, lower max pods, or keep /28 blocks for prefixes with a subnet CIDR reservation.'
+          : ' Use larger subnets, fewer or smaller nodes, or a secondary CIDR for pods.';
+      // One finding per subnet, on its CIDR (the engine keeps one finding per rule and place); the
+      // node groups that draw on it are its related places, the largest first.
       report({
-        target: biggest.group.maxSize?.node ?? biggest.group.node,
-        message: `${what} ${count(supply)} usable addresses; ${needText}. With the VPC CNI every pod takes a VPC address. Use larger subnets, fewer or smaller nodes, or a secondary CIDR for pods.`,
-        related: [
-          ...demands.filter((d) => d !== biggest).map((d) => ({ target: d.group.maxSize?.node ?? d.group.node, message: `node group ${d.group.name}: ${explain(d)}` })),
-          ...subnets.map((s) => ({ target: s.cidr!.node, message: `${s.name}: ${s.cidr!.cidr.text}, ${count(usableInSubnet(s.cidr!.cidr))} usable` })),
-        ],
+        target: subnet.cidr!.node,
+        message: `${head}: ${parts.join('; ')}.${eventText}${custom}${advice}`,
+        related: groupConsumers
+          .filter((c) => c.kind !== 'surge')
+          .map((c) => {
+            const p = plans.get(c.group!)!;
+            return { target: p.group.maxSize?.node ?? p.group.node, message: `node group ${p.group.name}: ${count(c.nodes ?? 0)} × ${p.instanceType} in ${subnet.name}, ${perNode(p)}` };
+          }),
       });
-    }
+    });
   },
 });
