@@ -86,6 +86,9 @@ describe('the .vsix', () => {
       'docs/hover.md',
       'docs/kubernetes-api-lifecycle.md',
       'docs/address-map.md',
+      'docs/pod-capacity.md',
+      'docs/cni-settings.md',
+      'docs/instance-types.md',
       ...filesIn('docs/rules', '.md'),
       ...filesIn('docs/images', '.png'),
       // Snippets and grammars ship as the JSON files the manifest contributes; the folders'
@@ -98,6 +101,19 @@ describe('the .vsix', () => {
     const missing = expected.filter((n) => !names.includes(n));
     assert.deepEqual({ unexpected, missing }, { unexpected: [], missing: [] });
     assert.ok(filesIn('docs/rules', '.md').length >= 20, 'the rule pages were not found');
+  });
+
+  test('every link from a shipped page to another page lands on a shipped page', () => {
+    const pages = names.filter((n) => n.startsWith('extension/docs/') && n.endsWith('.md'));
+    assert.ok(pages.length > 20);
+    for (const page of pages) {
+      const text = readEntry(zip, entries.find((e) => e.name === page)!).toString('utf8');
+      for (const m of text.matchAll(/\]\(([^)\s#]+\.md)(#[^)]*)?\)/g)) {
+        if (/^[a-z]+:/i.test(m[1])) continue;
+        const target = path.posix.normalize(path.posix.join(path.posix.dirname(page), m[1]));
+        assert.ok(names.includes(target) || target === 'extension/README.md', `${page} links to ${m[1]}, which the .vsix does not hold`);
+      }
+    }
   });
 
   test('ships no source maps, sources, tests, examples or dependencies', () => {
