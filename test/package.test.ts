@@ -107,7 +107,10 @@ describe('the .vsix', () => {
     const pages = names.filter((n) => n.startsWith('extension/docs/') && n.endsWith('.md'));
     assert.ok(pages.length > 20);
     for (const page of pages) {
-      const text = readEntry(zip, entries.find((e) => e.name === page)!).toString('utf8');
+      const text = readEntry(
+        zip,
+        entries.find((e) => e.name === page)!,
+      ).toString('utf8');
       for (const m of text.matchAll(/\]\(([^)\s#]+\.md)(#[^)]*)?\)/g)) {
         if (/^[a-z]+:/i.test(m[1])) continue;
         const target = path.posix.normalize(path.posix.join(path.posix.dirname(page), m[1]));
