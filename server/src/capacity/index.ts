@@ -21,6 +21,7 @@ import type { CapacityReport, CniValues, GroupDemand, NodeAddressUse, PodNetwork
 import { defaultMaxPods, podNetworkLimits } from '../network/instanceTypes';
 import type { ClusterModel, NetworkModel, NodeGroupModel, SubnetModel, VpcModel } from '../network/model';
 import type { CniSettingsFact, Place, WorkspaceView } from '../workspace/facts';
+import type { Cidr } from '../net/cidr';
 import { EKSCTL_DEFAULT_INSTANCE_TYPE, EKSCTL_DEFAULT_NODES } from '../formats/eksctl/network';
 
 // ---------------------------------------------------------------------------------------------
@@ -243,6 +244,20 @@ export interface ClusterCapacity {
   readonly podSubnetsUnchecked: boolean;
 }
 
+/**
+ * What-if changes for the simulator (`eks-lens capacity`'s levers): the model is re-run with them,
+ * never adjusted by hand. Without changes, `clusterCapacity` reads the file as written.
+ */
+export interface CapacityChanges {
+  /** CNI values set over the ones the cluster runs with (e.g. `{ prefixDelegation: true }`). */
+  readonly cni?: Partial<CniValues>;
+  /** Subnets (by `subnetKey`) given another CIDR. */
+  readonly cidrs?: ReadonlyMap<string, Cidr>;
+  /** Custom networking pod subnets (ENIConfigs), one per zone: each node subnet's pods go to the one
+   *  of its zone. They are appended to `report.subnets` after the file's subnets. */
+  readonly podSubnets?: readonly { readonly id: string; readonly zone: string; readonly cidr: Cidr }[];
+}
+
 export type CapacityResult = ClusterCapacity | { readonly known: false; readonly reason: string };
 
 /** The consumer name of the EKS control plane's share of a subnet. */
@@ -258,12 +273,13 @@ export const CONTROL_PLANE_CONSUMER = 'EKS control plane';
  * balancers, NAT gateways and endpoints are not in a ClusterConfig and are not counted.
  * Unknown (with the reason) for an IPv6 cluster, EKS Auto Mode or CNI settings that cannot be read.
  */
-export function clusterCapacity(network: NetworkModel, workspace?: WorkspaceView): CapacityResult {
+export function clusterCapacity(network: NetworkModel, workspace?: WorkspaceView, changes: CapacityChanges = {}): CapacityResult {
   const cluster = network.cluster;
   const vpc = network.vpcs[0];
   if (!cluster || !vpc) return { known: false, reason: 'the document declares no cluster with a VPC' };
-  const networking = podNetworkingFor(network, workspace);
-  if (!networking.known) return networking;
+  const read = podNetworkingFor(network, workspace);
+  if (!read.known) return read;
+  const networking = changes.cni ? { ...read, values: { ...read.values, ...changes.cni } } : read;
   if (networking.ipv6 || cluster.ipFamily === 'IPv6') return { known: false, reason: 'pods get IPv6 addresses' };
   const { plans, skipped } = groupPlans(cluster, vpc, networking.values);
   const subnets = vpc.subnets.filter((s) => s.cidr && s.cidr.cidr.family === 4);
@@ -276,9 +292,22 @@ export function clusterCapacity(network: NetworkModel, workspace?: WorkspaceView
   const supply: SubnetSupply[] = subnets.map((s) => ({
     id: subnetKey(s),
     zone: s.az,
-    cidr: s.cidr!.cidr,
+    cidr: changes.cidrs?.get(subnetKey(s)) ?? s.cidr!.cidr,
     others: privateOnly && s.tier !== 'private' ? [] : [{ consumer: CONTROL_PLANE_CONSUMER, addresses: EKS_CLUSTER_SUBNET_MIN_FREE }],
   }));
+  // Custom networking with pod subnets given: each node subnet's pods go to the pod subnet of its zone.
+  const pods = changes.podSubnets ?? [];
+  for (const p of pods) supply.push({ id: p.id, zone: p.zone, cidr: p.cidr });
+  const podSubnetOf = (ids: readonly string[]): Record<string, string> | undefined => {
+    if (!pods.length) return undefined;
+    const out: Record<string, string> = {};
+    for (const id of ids) {
+      const zone = subnets.find((s) => subnetKey(s) === id)?.az;
+      const pod = pods.find((p) => p.zone === zone);
+      if (pod) out[id] = pod.id;
+    }
+    return out;
+  };
   const groups: GroupDemand[] = plans.map((p) => ({
     name: p.group.name,
     maxNodes: p.nodes,
@@ -288,7 +317,8 @@ export function clusterCapacity(network: NetworkModel, workspace?: WorkspaceView
     podsPerNode: p.podsPerNode,
     kubeletMaxPods: p.kubeletMaxPods,
     nodeSubnets: p.subnets.map(subnetKey),
+    podSubnets: podSubnetOf(p.subnets.map(subnetKey)),
   }));
   const report = subnetDemand(supply, groups);
-  return { known: true, vpc, networking, plans, skipped, subnets, report, podSubnetsUnchecked: !!networking.values.customNetworking };
+  return { known: true, vpc, networking, plans, skipped, subnets, report, podSubnetsUnchecked: !!networking.values.customNetworking && !pods.length };
 }
