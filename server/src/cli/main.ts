@@ -20,9 +20,11 @@ import { readDescriptor, readRegularFile, type ReadResult } from '../workspace/r
 import { visible, visibleDocument } from './visible';
 import { asksForHelp, readArgs, requirePaths, UsageError, type OptionSpec } from './args';
 import { buildFileModel, factsOf, formatFor } from '../formats';
+import { capacityReport, formatCapacityText } from './capacity';
 
 const USAGE = `Usage: eks-lens check [options] PATH...
        eks-lens map [--format svg|html] [--output FILE] [--config FILE|--no-config] PATH...
+       eks-lens capacity [--format text|json] [--config FILE|--no-config] PATH...
 
 Checks eksctl ClusterConfigs, CloudFormation templates and Kubernetes manifests.
 PATH is a file, a directory (walked for *.yaml, *.yml and CloudFormation *.json), or - for stdin.
@@ -52,7 +54,15 @@ eks-lens map draws each VPC's address space (blocks, subnets to scale, free bloc
 reserved ranges from the project file and service CIDRs) as a standalone SVG or HTML page.
   --format svg|html             output format (default: svg)
   -o, --output FILE             write to FILE instead of standard output
-Exit status: 0 written (also when no VPC is found), 2 bad usage, unreadable input or failed output.`;
+Exit status: 0 written (also when no VPC is found), 2 bad usage, unreadable input or failed output.
+
+eks-lens capacity simulates pod address demand for each eksctl ClusterConfig: per subnet its
+usable addresses, demand at full scale by consumer, headroom, the first scale event that exhausts
+a subnet, and levers (prefix delegation, a custom-networking pod tier, a larger subnet), each
+re-run through the model. CloudFormation templates have no cluster model yet and are skipped.
+  --format text|json            output format (default: text)
+Exit status: 0 every subnet fits (or the result is unknown), 1 a subnet is exhausted at full
+scale, 2 bad usage or unreadable input.`;
 
 interface Options {
   format: 'text' | 'json' | 'sarif';
@@ -299,6 +309,33 @@ export function runMap(args: string[]): number {
   return unreadable.length ? 2 : 0;
 }
 
+const CAPACITY_OPTIONS = {
+  format: { type: 'string' },
+  config: { type: 'string' },
+  'no-config': { type: 'boolean' },
+} as const satisfies Record<string, OptionSpec>;
+
+/** eks-lens capacity: the pod address simulator (cli/capacity.ts), with check's file walking and project file. */
+export function runCapacity(args: string[]): number {
+  const { values, paths } = readArgs(args, CAPACITY_OPTIONS, 'capacity: ');
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`capacity: --format must be text or json, not "${format}"`);
+  requirePaths(paths, 'capacity: ');
+  const options = { config: values.config, noConfig: !!values['no-config'], paths };
+  const project = loadProjectConfig(options, format === 'text');
+  if (typeof project === 'number') return project;
+  const config = mergeConfig(project.config, {});
+  const { models, unreadable } = readModels(options.paths, config.maxFileBytes);
+  const index = new WorkspaceIndex();
+  for (const model of models) index.set(model.uri, factsOf(model));
+  const report = capacityReport(models, index);
+  if (format === 'json') process.stdout.write(JSON.stringify(project.file ? { ...report, projectFile: project.file } : report, null, 2) + '\n');
+  else process.stdout.write(visibleDocument(formatCapacityText(report)) + '\n');
+  for (const problem of unreadable) warn(`cannot read ${problem}`);
+  if (unreadable.length) return 2;
+  return report.exhausted ? 1 : 0;
+}
+
 export function main(argv: string[]): number {
   const [command, ...rest] = argv;
   try {
@@ -310,12 +347,12 @@ export function main(argv: string[]): number {
       process.stdout.write(`${VERSION}\n`);
       return 0;
     }
-    if (command !== 'check' && command !== 'map') throw new UsageError(`unknown command "${command}"`);
+    if (command !== 'check' && command !== 'map' && command !== 'capacity') throw new UsageError(`unknown command "${command}"`);
     if (asksForHelp(rest)) {
       process.stdout.write(USAGE + '\n');
       return 0;
     }
-    return command === 'map' ? runMap(rest) : runCheck(rest);
+    return command === 'map' ? runMap(rest) : command === 'capacity' ? runCapacity(rest) : runCheck(rest);
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`eks-lens: ${visible(error.message)}\n\n${USAGE}\n`);
