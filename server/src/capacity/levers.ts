@@ -9,11 +9,15 @@ import type { NetworkModel, VpcModel } from '../network/model';
 import type { WorkspaceView } from '../workspace/facts';
 
 /**
- * The pod tier the custom-networking lever adds: a secondary VPC block from 100.64.0.0/10 (shared
- * address space, RFC 6598), which EKS suggests for pods when the primary block runs short
- * (https://docs.aws.amazon.com/eks/latest/userguide/cni-custom-network.html; awsdocs/amazon-eks-user-guide
- * latest/ug/networking/cni-custom-network.adoc). It is split into one equal subnet per zone, as
- * each ENIConfig names one subnet in its zone.
+ * The pod tier the custom-networking lever adds: a /16 secondary VPC block from the shared address
+ * space (RFC 6598's 100.64.0.0/10), which the EKS best practices guide suggests for custom
+ * networking because corporate networks rarely use it
+ * (https://aws.github.io/aws-eks-best-practices/networking/custom-networking/, "Example
+ * Configuration"). It is split into one equal subnet per zone: each ENIConfig names one subnet,
+ * usually one per Availability Zone, named after it, and with custom networking the primary
+ * interface carries no pod addresses (awsdocs/amazon-eks-user-guide
+ * latest/ug/networking/eks-networking-add-ons.adoc at 4d52b4d05e3478582e7d10a73cbd9ba9194dd5f7,
+ * "Deploy Pods in alternate subnets with custom networking").
  */
 export const POD_TIER_CIDR = '100.64.0.0/16';
 
