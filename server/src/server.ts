@@ -211,7 +211,7 @@ connection.onHover(async (params) => {
   const document = documents.get(params.textDocument.uri);
   const model = await currentModel(params.textDocument.uri);
   if (!document || !model) return null;
-  const hover = hoverAt(model, document.offsetAt(params.position));
+  const hover = hoverAt(model, document.offsetAt(params.position), indexer.index.viewFrom(params.textDocument.uri));
   return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: hover.range } : null;
 });
 
