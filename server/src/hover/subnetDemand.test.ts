@@ -56,6 +56,12 @@ describe('subnet demand hover', () => {
     assert.match(md, /First scale event: at 46 nodes, batch finds no free address here\./);
   });
 
+  it('on another overflowing subnet, names the subnet where the first scale event happens', () => {
+    const md = hover(growth, '10.20.4.0/22')!;
+    assert.match(md, /\*\*over by \d+\*\*/);
+    assert.match(md, /The cluster's first scale event is in subnet eu-west-1a \(10\.20\.0\.0\/22\)\.$/);
+  });
+
   it('gives the headroom of a subnet that fits, and nothing about a scale event', () => {
     const md = hover(growth, '10.20.100.0/24')!;
     assert.match(md, /Pod address demand at full scale \(from this file\): \*\*6 of 251\*\* usable · 245 left\./);

@@ -44,16 +44,23 @@ export function subnetDemandHover(network: NetworkModel, node: Node, workspace?:
   const i = capacity.subnets.indexOf(subnet);
   const demand: SubnetDemand | undefined = i < 0 ? undefined : capacity.report.subnets[i];
   if (!demand) return undefined;
+  // The report names subnets by subnetKey (tier/name); people know them by name and CIDR.
+  const named = (key: string): string => {
+    const at = capacity.report.subnets.findIndex((r) => r.id === key);
+    const s = capacity.subnets[at];
+    return s ? `${s.name} (${s.cidr!.cidr.text})` : key;
+  };
   return demandText(
     demand,
     capacity.report.firstEvent,
+    named,
     from,
     capacity.podSubnetsUnchecked,
     capacity.skipped.map((s) => s.group.name),
   );
 }
 
-function demandText(d: SubnetDemand, event: ScaleEvent | undefined, from: string, podSubnetsUnchecked: boolean, skipped: readonly string[]): string {
+function demandText(d: SubnetDemand, event: ScaleEvent | undefined, named: (key: string) => string, from: string, podSubnetsUnchecked: boolean, skipped: readonly string[]): string {
   // Nothing is taken in a subnet as the file writes it: its free addresses are all its usable ones.
   const usable = d.space.freeAddresses;
   const lines: string[] = [];
@@ -72,7 +79,7 @@ function demandText(d: SubnetDemand, event: ScaleEvent | undefined, from: string
         : `at ${plural(event.nodes, 'node')}${event.duringSurge ? ' (update surge included)' : ''}, ${escapeMarkdown(event.group)} finds no free ${event.shortOf === 'prefixes' ? '/28 prefix' : 'address'} here`;
     lines.push(`First scale event: ${who}.`);
   } else if (event && (d.exhausted || d.atRisk)) {
-    lines.push(`The cluster's first scale event is in subnet ${escapeMarkdown(event.subnet)}.`);
+    lines.push(`The cluster's first scale event is in subnet ${escapeMarkdown(named(event.subnet))}.`);
   }
   const notes: string[] = [];
   if (podSubnetsUnchecked) notes.push("custom networking: only the nodes' own addresses are counted here");
