@@ -8,10 +8,10 @@ import { isMap, isScalar, isSeq, visit, type Node, type Pair, type YAMLMap } fro
 import type { DocumentKind } from '../model/classify';
 import type { FileModel, StreamDocument } from '../model/document';
 import { entries, get, literalString, ownPair as lastOwnPair, scalarText } from '../model/nav';
-import { EKSCTL_DEFAULT_VPC_CIDR, looksLikeZoneName } from '../formats/eksctl/network';
+import { EKSCTL_DEFAULT_VPC_CIDR } from '../formats/eksctl/network';
 import { effectiveVpcRanges, type VpcModel } from '../network/model';
 import { contains, overlaps, parseCidr, type Cidr } from '../net/cidr';
-import { isAwsRegion, zoneInRegion } from '../network/zones';
+import { isAwsRegion, looksLikeZoneName, zoneInRegion } from '../network/zones';
 import type { TextEdit } from '../model/edits';
 import { lineStart } from '../model/offsets';
 import { MAX_PREFIX, MIN_PREFIX, type PlannedSubnet, type Tier } from './planner';

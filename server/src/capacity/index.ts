@@ -22,7 +22,6 @@ import { defaultMaxPods, podNetworkLimits } from '../network/instanceTypes';
 import type { ClusterModel, NetworkModel, NodeGroupModel, SubnetModel, VpcModel } from '../network/model';
 import type { CniSettingsFact, Place, WorkspaceView } from '../workspace/facts';
 import type { Cidr } from '../net/cidr';
-import { EKSCTL_DEFAULT_INSTANCE_TYPE, EKSCTL_DEFAULT_NODES } from '../formats/eksctl/network';
 
 // ---------------------------------------------------------------------------------------------
 // Pod networking
@@ -183,7 +182,11 @@ export function groupPlans(cluster: ClusterModel, vpc: VpcModel, values: CniValu
       skipped.push({ group, reason: 'its size or instance type cannot be read' });
       continue;
     }
-    const nodes = group.maxSize?.value ?? group.desiredCapacity ?? EKSCTL_DEFAULT_NODES;
+    const nodes = group.maxSize?.value ?? group.desiredCapacity ?? group.toolDefaults?.nodes;
+    if (nodes === undefined) {
+      skipped.push({ group, reason: 'its size is not written and the tool that creates it has no default' });
+      continue;
+    }
     if (nodes <= 0) {
       skipped.push({ group, reason: 'it has no nodes' });
       continue;
@@ -193,7 +196,7 @@ export function groupPlans(cluster: ClusterModel, vpc: VpcModel, values: CniValu
       skipped.push({ group, reason: 'its subnets are not all in the file with a CIDR' });
       continue;
     }
-    const types = group.instanceTypes.length ? group.instanceTypes : [EKSCTL_DEFAULT_INSTANCE_TYPE];
+    const types = group.instanceTypes.length ? group.instanceTypes : group.toolDefaults ? [group.toolDefaults.instanceType] : [];
     let best: Omit<GroupPlan, 'group' | 'nodes' | 'surge' | 'subnets'> | undefined;
     let missing: string | undefined;
     for (const type of types) {
@@ -211,7 +214,8 @@ export function groupPlans(cluster: ClusterModel, vpc: VpcModel, values: CniValu
       if (!best || total < nodeTotal(best.use)) best = { instanceType: type, typeKnown: !!known, limits, kubeletMaxPods: kubelet.value, maxPodsSource: kubelet.source, podsPerNode, use };
     }
     if (missing !== undefined || !best) {
-      skipped.push({ group, reason: `instance type ${missing} is not in eks-lens's table` });
+      const reason = missing !== undefined ? `instance type ${missing} is not in eks-lens's table` : 'no instance type is written and the tool that creates it has no default';
+      skipped.push({ group, reason });
       continue;
     }
     const zones = new Set(subnets.map((s) => s.az ?? s.name)).size;

@@ -77,6 +77,9 @@ export interface NodeGroupModel {
   readonly availabilityZones?: ReadonlyArray<{ readonly name: string; readonly node: Node }>;
   /** Instance types the group may launch; empty when none is written (the tool's default applies). */
   readonly instanceTypes: readonly string[];
+  /** What the tool that creates the group uses when the file writes no instance type or size
+   *  (eksctl: m5.large, 2 nodes). Absent when the tool has no default the file can rely on. */
+  readonly toolDefaults?: { readonly instanceType: string; readonly nodes: number };
   readonly maxSize?: { readonly value: number; readonly node?: Node };
   /** The size eksctl falls back to without maxSize: desiredCapacity, else minSize. */
   readonly desiredCapacity?: number;

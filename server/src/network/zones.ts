@@ -90,6 +90,11 @@ export function isConcreteZone(text: string): boolean {
   return /^[a-z0-9]+(-[a-z0-9]+)*$/.test(text);
 }
 
+/** A name that reads as a zone of some region (`us-west-2a`, `us-west-2-lax-1a`), not a free-form subnet name. */
+export function looksLikeZoneName(text: string): boolean {
+  return /^[a-z]{2}(-[a-z]+)+-\d+/.test(text);
+}
+
 /** How a CloudFormation template's `!Select [n, !GetAZs '']` is named: the stack region's n-th zone (from 0). */
 export function symbolicZone(index: number): string {
   return `zone ${index + 1} of the stack's region`;

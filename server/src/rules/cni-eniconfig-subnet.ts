@@ -2,7 +2,7 @@ import { defineRule, type Severity } from '../engine/rule';
 import { documentFacts } from '../formats';
 import { isEniConfig } from '../formats/kubernetes/eniConfig';
 import { get } from '../model/nav';
-import { looksLikeZoneName } from '../formats/eksctl/network';
+import { looksLikeZoneName } from '../network/zones';
 import { insideAny, RFC1918 } from '../network/ranges';
 import { secondaryBlockRow } from '../network/secondaryBlocks';
 import { contains, overlaps } from '../net/cidr';

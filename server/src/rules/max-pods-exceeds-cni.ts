@@ -14,7 +14,6 @@ import { podNetworkingFor } from '../capacity';
 import { podNetworkLimits, prefixDelegationSupported } from '../network/instanceTypes';
 import { maxPods, HOST_NETWORK_PODS, IPS_PER_PREFIX, type CniValues, type PodNetworkLimits } from '../network/podCapacity';
 import { count } from '../network/ranges';
-import { EKSCTL_DEFAULT_INSTANCE_TYPE } from '../formats/eksctl/network';
 import { formatsWith, networkOf } from '../formats';
 
 interface Reach {
@@ -63,7 +62,7 @@ export default defineRule({
     const values = networking.values;
     for (const group of cluster.nodeGroups) {
       if (group.capacityUnknown) continue;
-      const types = group.instanceTypes.length ? group.instanceTypes : [EKSCTL_DEFAULT_INSTANCE_TYPE];
+      const types = group.instanceTypes.length ? group.instanceTypes : group.toolDefaults ? [group.toolDefaults.instanceType] : [];
       const known = types.map((type) => ({ type, limits: podNetworkLimits(type) })).filter((t): t is { type: string; limits: PodNetworkLimits } => !!t.limits);
 
       if (values.prefixDelegation) {

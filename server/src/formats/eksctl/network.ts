@@ -9,6 +9,7 @@ import { entries, get, getIn, isTemplated, items, literalString, scalarText, typ
 import { parseCidr, type Cidr } from '../../net/cidr';
 import { eksctlPodNetworking } from './cni';
 import type { ClusterModel, NatMode, NetworkModel, NodeGroupModel, SubnetModel, SubnetTier, VpcModel, WrittenCidr } from '../../network/model';
+import { looksLikeZoneName } from '../../network/zones';
 
 /** eksctl's VPC CIDR when `vpc.cidr` is not set. */
 export const EKSCTL_DEFAULT_VPC_CIDR = '192.168.0.0/16';
@@ -114,11 +115,6 @@ function readSubnets(tierNode: Node | undefined, tier: SubnetTier, a: AnchorTabl
   return out;
 }
 
-/** A name that reads as a zone of some region (`us-west-2a`, `us-west-2-lax-1a`), not a free-form subnet name. */
-export function looksLikeZoneName(text: string): boolean {
-  return /^[a-z]{2}(-[a-z]+)+-\d+/.test(text);
-}
-
 function readCluster(root: Node | null, vpcNode: Node | undefined, a: AnchorTable): ClusterModel {
   const regionNode = getIn(root, ['metadata', 'region'], a);
   const region = literalString(regionNode);
@@ -200,6 +196,7 @@ function readNodeGroup(ng: Node, managed: boolean, a: AnchorTable): NodeGroupMod
     subnetRefs: stringList(subnetsNode, a)?.map(({ name: ref, node }) => ({ ref, node })),
     availabilityZones: stringList(get(ng, 'availabilityZones', a), a),
     instanceTypes,
+    toolDefaults: { instanceType: EKSCTL_DEFAULT_INSTANCE_TYPE, nodes: EKSCTL_DEFAULT_NODES },
     // eksctl sizes a group by maxSize, else desiredCapacity, else minSize, else its default.
     maxSize: maxSize.value !== undefined ? { value: maxSize.value, node: maxSize.node } : undefined,
     desiredCapacity: desired.value ?? minSize.value,
