@@ -28,16 +28,12 @@
 //   - test/fixtures/k8s-prerelease-markers.tsv: the raw tags and hand-written methods per type;
 //   - server/src/formats/kubernetes/apiLifecycle.data.ts: the release each type was introduced, deprecated and
 //     removed, after the generator's defaulting (see computeLifecycle below).
-import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { git, repoName } from './git-source.mjs';
 
 const TAG = 'k8s:prerelease-lifecycle-gen';
 const FIELDS = ['introduced', 'deprecated', 'removed', 'replacement'];
-
-function git(gitDir, args) {
-  return execFileSync('git', ['--git-dir', gitDir, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-}
 
 function describeSource(gitDir, ref) {
   const commit = git(gitDir, ['rev-parse', `${ref}^{commit}`]).trim();
@@ -51,13 +47,7 @@ function describeSource(gitDir, ref) {
       label = 'detached HEAD';
     }
   }
-  let origin = '';
-  try {
-    origin = git(gitDir, ['config', '--get', 'remote.origin.url']).trim();
-  } catch {
-    origin = '';
-  }
-  const name = /github\.com[/:]([^/]+\/[^/.]+)/.exec(origin)?.[1] ?? /([^/+]+)\+([^/]+)\/repo\/?$/.exec(path.resolve(gitDir))?.slice(1).join('/') ?? gitDir;
+  const name = repoName(gitDir);
   return { name, commit, date, label };
 }
 

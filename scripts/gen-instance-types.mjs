@@ -32,7 +32,7 @@
 // It prints a summary on stderr: counts, the types missing from each source, any disagreement.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { git, repoName } from './git-source.mjs';
 
 const LIMITS_GO = 'pkg/aws/vpc/limits.go';
 const KARPENTER_LIMITS = 'pkg/providers/instancetype/zz_generated.vpclimits.go';
@@ -40,10 +40,6 @@ const ENI_MAX_PODS = 'misc/eni-max-pods.txt';
 const CNI_LIMITS = 'pkg/vpc/vpc_ip_resource_limit.go';
 const KARPENTER_MD = 'website/content/en/preview/reference/instance-types.md';
 const DEFAULT_OUT = 'server/src/network/instanceTypes.data.ts';
-
-function git(gitDir, args) {
-  return execFileSync('git', ['--git-dir', gitDir, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-}
 
 function hasFile(gitDir, ref, file) {
   try {
@@ -70,13 +66,7 @@ function karpenterPages(gitDir, ref) {
 function describeSource(gitDir, ref, file) {
   const commit = git(gitDir, ['rev-parse', `${ref}^{commit}`]).trim();
   const date = git(gitDir, ['show', '-s', '--format=%cs', commit]).trim();
-  let origin = '';
-  try {
-    origin = git(gitDir, ['config', '--get', 'remote.origin.url']).trim();
-  } catch {
-    origin = '';
-  }
-  const name = /github\.com[/:]([^/]+\/[^/.]+)/.exec(origin)?.[1] ?? /([^/+]+)\+([^/]+)\/repo\/?$/.exec(path.resolve(gitDir))?.slice(1).join('/') ?? gitDir;
+  const name = repoName(gitDir);
   // The file's own last change, which is what its content reflects.
   const fileCommit = git(gitDir, ['log', '-1', '--format=%H %cs', commit, '--', file]).trim().split(' ');
   return { name, commit, date, file, fileCommit: fileCommit[0], fileDate: fileCommit[1] };
